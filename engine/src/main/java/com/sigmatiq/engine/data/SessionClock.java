@@ -3,7 +3,6 @@ package com.sigmatiq.engine.data;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.time.zone.ZoneRules;
 
 /**
