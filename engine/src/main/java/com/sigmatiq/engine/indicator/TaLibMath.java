@@ -1,0 +1,54 @@
+package com.sigmatiq.engine.indicator;
+
+/** The few arithmetic primitives TA-Lib 0.6.0 shares between its functions, written out once. */
+final class TaLibMath {
+
+    /** TA-Lib's {@code TA_EPSILON}: what its {@code TA_IS_ZERO} and {@code TA_IS_ZERO_OR_NEG} compare against. */
+    static final double EPSILON = 1e-14;
+
+    private TaLibMath() {
+    }
+
+    /** TA-Lib's {@code TA_IS_ZERO}. */
+    static boolean isZero(double v) {
+        return -EPSILON < v && v < EPSILON;
+    }
+
+    /** TA-Lib's {@code TA_IS_ZERO_OR_NEG}. */
+    static boolean isZeroOrNeg(double v) {
+        return v < EPSILON;
+    }
+
+    /** TA-Lib's {@code PER_TO_K}: the EMA smoothing factor 2 / (period + 1). */
+    static double emaFactor(int period) {
+        return 2.0 / (double) (period + 1);
+    }
+
+    /** One EMA step as TA-Lib's {@code TA_INT_EMA} writes it: {@code ((x - prev) * k) + prev}. */
+    static double emaStep(double prev, double x, double k) {
+        return ((x - prev) * k) + prev;
+    }
+
+    /** True range as TA-Lib's {@code TA_TRANGE} and its {@code TRUE_RANGE} macro compute it. */
+    static double trueRange(double high, double low, double prevClose) {
+        double range = high - low;
+        double t = Math.abs(high - prevClose);
+        if (t > range) {
+            range = t;
+        }
+        t = Math.abs(low - prevClose);
+        if (t > range) {
+            range = t;
+        }
+        return range;
+    }
+
+    /** Fills {@code out[0 .. min(to, n))} with NaN; returns the clipped bound. */
+    static int fillNaN(double[] out, int to, int n) {
+        int end = Math.min(to, n);
+        for (int i = 0; i < end; i++) {
+            out[i] = Double.NaN;
+        }
+        return end;
+    }
+}
