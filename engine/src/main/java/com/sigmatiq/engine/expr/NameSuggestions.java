@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Nearest known names to a misspelt one: Levenshtein distance, ignoring case, at most
- * {@link #MAX_DISTANCE} and less than the longer name's length (so that nothing is suggested for a
- * name that shares nothing); the {@link #MAX_SUGGESTIONS} nearest, ties alphabetical.
+ * Nearest known names to a misspelt one by Levenshtein distance, ignoring case: at most
+ * {@link #MAX_DISTANCE}, less than the longer name's length (nothing is suggested for a name that
+ * shares nothing), and at most one more than the nearest candidate's distance (so that a near miss
+ * is not buried under far ones); the {@link #MAX_SUGGESTIONS} nearest, ties alphabetical.
  */
 final class NameSuggestions {
 
@@ -32,7 +33,8 @@ final class NameSuggestions {
         }
         candidates.sort(Comparator.comparingInt(Candidate::distance).thenComparing(Candidate::name));
         List<String> out = new ArrayList<>();
-        for (int i = 0; i < candidates.size() && i < MAX_SUGGESTIONS; i++) {
+        for (int i = 0; i < candidates.size() && i < MAX_SUGGESTIONS
+                && candidates.get(i).distance() <= candidates.get(0).distance() + 1; i++) {
             out.add(candidates.get(i).name());
         }
         return out;

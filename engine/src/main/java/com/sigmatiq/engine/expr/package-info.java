@@ -44,7 +44,7 @@
  * Comparisons, {@code AND OR NOT}, {@code crosses_above/below} and {@code increasing/decreasing} give
  * booleans, everything else numbers. An error names the 0-based position of the offending token or
  * operand and what was expected ({@code 'rsi' is a number but AND needs booleans}); an unknown name
- * lists up to 3 known names within edit distance 3.
+ * lists up to 3 nearest known names (edit distance at most 3, ignoring case).
  *
  * <h2>Functions</h2>
  * <ul>
