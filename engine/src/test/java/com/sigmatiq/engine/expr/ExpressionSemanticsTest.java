@@ -294,4 +294,52 @@ class ExpressionSemanticsTest {
             pool.shutdown();
         }
     }
+
+    /**
+     * No per-bar allocation: once warm, a batch call on a cached workspace and a run of stream
+     * updates allocate (almost) nothing, independent of the number of bars. Measured with HotSpot's
+     * per-thread allocation counter; skipped where the JVM does not offer it.
+     */
+    @Test
+    void evaluationDoesNotAllocatePerBar() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mx instanceof com.sun.management.ThreadMXBean);
+        com.sun.management.ThreadMXBean hot = (com.sun.management.ThreadMXBean) mx;
+        org.junit.jupiter.api.Assumptions.assumeTrue(hot.isThreadAllocatedMemorySupported());
+        CompiledExpression e = ExpressionCompiler.compile("normalized(x, 50) + detect_divergence(x, y, 14) * 2 > lag(x, 3)"
+                + " AND crosses_above(x, y) OR x increasing", T);
+        int n = 200_000;
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = Math.sin(i / 10.0) * 10 + i % 7;
+            y[i] = Math.cos(i / 13.0);
+        }
+        double[][] cols = {x, y, null, null};
+        double[] out = new double[n];
+        for (int warm = 0; warm < 5; warm++) {
+            e.evaluate(cols, n, out);
+        }
+        long tid = Thread.currentThread().getId();
+        long before = hot.getThreadAllocatedBytes(tid);
+        e.evaluate(cols, n, out);
+        long batchBytes = hot.getThreadAllocatedBytes(tid) - before;
+
+        ExpressionStream s = e.stream();
+        double[] bar = new double[4];
+        for (int i = 0; i < 20_000; i++) {
+            bar[0] = x[i];
+            bar[1] = y[i];
+            s.update(bar);
+        }
+        before = hot.getThreadAllocatedBytes(tid);
+        for (int i = 20_000; i < n; i++) {
+            bar[0] = x[i];
+            bar[1] = y[i];
+            s.update(bar);
+        }
+        long streamBytes = hot.getThreadAllocatedBytes(tid) - before;
+        assertThat(batchBytes).as("bytes allocated by a warm batch call over %d bars", n).isLessThan(4096);
+        assertThat(streamBytes).as("bytes allocated by %d stream updates", n - 20_000).isLessThan(4096);
+    }
 }
