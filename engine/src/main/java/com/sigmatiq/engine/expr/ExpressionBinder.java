@@ -11,7 +11,7 @@ import java.util.List;
 final class ExpressionBinder {
 
     /** Deepest operator tree accepted (keeps evaluation recursion bounded). */
-    static final int MAX_TREE_DEPTH = 1000;
+    static final int MAX_TREE_DEPTH = 256;
     private static final int SNIPPET = 40;
 
     private final String source;

@@ -10,7 +10,7 @@ import java.util.List;
 final class ExpressionParser {
 
     /** Deepest nesting of parentheses, NOT and unary minus accepted (keeps recursion bounded). */
-    static final int MAX_DEPTH = 200;
+    static final int MAX_DEPTH = 64;
 
     private final List<Token> tokens;
     private int pos;

@@ -12,7 +12,7 @@ import java.util.Locale;
  * shares nothing), and at most one more than the nearest candidate's distance (so that a near miss
  * is not buried under far ones); the {@link #MAX_SUGGESTIONS} nearest, ties alphabetical.
  */
-final class NameSuggestions {
+public final class NameSuggestions {
 
     static final int MAX_DISTANCE = 3;
     static final int MAX_SUGGESTIONS = 3;
@@ -20,7 +20,8 @@ final class NameSuggestions {
     private NameSuggestions() {
     }
 
-    static List<String> nearest(String unknown, Collection<String> known) {
+    /** Up to {@link #MAX_SUGGESTIONS} known names nearest to {@code unknown}, nearest first. */
+    public static List<String> nearest(String unknown, Collection<String> known) {
         record Candidate(String name, int distance) {
         }
         String u = unknown.toLowerCase(Locale.ROOT);
@@ -38,6 +39,15 @@ final class NameSuggestions {
             out.add(candidates.get(i).name());
         }
         return out;
+    }
+
+    /**
+     * For error messages about an unknown name: the nearest known names, or the whole list of known
+     * names when none is near.
+     */
+    public static String hint(String unknown, Collection<String> known) {
+        String near = phrase(nearest(unknown, known));
+        return near.isEmpty() ? "; known: " + String.join(", ", known) : near;
     }
 
     static int distance(String a, String b) {
@@ -59,8 +69,8 @@ final class NameSuggestions {
         return prev[b.length()];
     }
 
-    /** ", did you mean 'a', 'b' or 'c'?" or "" when there is nothing to suggest. */
-    static String phrase(List<String> names) {
+    /** "; did you mean 'a', 'b' or 'c'?" or "" when there is nothing to suggest. */
+    public static String phrase(List<String> names) {
         if (names.isEmpty()) {
             return "";
         }

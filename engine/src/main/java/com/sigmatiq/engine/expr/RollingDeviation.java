@@ -2,13 +2,13 @@ package com.sigmatiq.engine.expr;
 
 /**
  * Per-series state of {@code detect_divergence}: the last n+1 values, the change over n bars
- * (v[t] − v[t−n]) and the population standard deviation of the last n values, from running sums.
+ * (v[t] − v[t−n]) and the population standard deviation of the last n values.
  *
- * <p>The running sums are taken of {@code v − shift} (shift = a recent value) and rebuilt from the
- * ring every n values, which bounds both cancellation and drift; the cost stays O(1) amortized.
- * Non-finite values add nothing to the sums and make the series not {@link #ready()} while they are
- * among the last n+1 values. A window whose n values are all equal has σ = 0 exactly (tracked by
- * the length of the run of equal values, not by the sums).
+ * <p>σ is computed in two passes over the window on every bar (mean, then mean squared deviation):
+ * O(n) per bar, but exact to rounding whatever came before. Running sums of v and v² were tried
+ * first and lost up to 1e-8 of the result to cancellation when a small σ followed large values.
+ * Non-finite values make the series not {@link #ready()} while they are among the last n+1 values.
+ * A window whose n values are all equal has σ = 0 exactly.
  */
 final class RollingDeviation {
 
@@ -18,10 +18,6 @@ final class RollingDeviation {
     private int pushed;          // saturating at n+1
     private int sinceInvalid;    // saturating at n+1
     private int equalRun;        // length of the run of equal finite values ending at the newest
-    private int sinceRebuild;
-    private double shift;
-    private double sum;          // Σ (v − shift) over the last n finite values
-    private double sumSq;        // Σ (v − shift)²
 
     RollingDeviation(int n) {
         this.n = n;
@@ -34,10 +30,6 @@ final class RollingDeviation {
         pushed = 0;
         sinceInvalid = n + 1;
         equalRun = 0;
-        sinceRebuild = 0;
-        shift = Double.NaN;
-        sum = 0;
-        sumSq = 0;
     }
 
     void push(double v) {
@@ -58,46 +50,6 @@ final class RollingDeviation {
             sinceInvalid = 0;
             equalRun = 0;
         }
-        if (Double.isNaN(shift) && finite) {
-            shift = v;
-        }
-        if (++sinceRebuild >= n) {
-            rebuild(finite ? v : shift);
-            return;
-        }
-        if (finite) {
-            double d = v - shift;
-            sum += d;
-            sumSq += d * d;
-        }
-        if (pushed > n) { // v[t−n] leaves the window of the last n values
-            double old = ring[pos == n ? 0 : pos + 1];
-            if (Double.isFinite(old)) {
-                double d = old - shift;
-                sum -= d;
-                sumSq -= d * d;
-            }
-        }
-    }
-
-    private void rebuild(double newShift) {
-        sinceRebuild = 0;
-        shift = newShift;
-        double s = 0;
-        double s2 = 0;
-        int count = Math.min(pushed, n);
-        int i = pos;
-        for (int k = 0; k < count; k++) {
-            double v = ring[i];
-            if (Double.isFinite(v)) {
-                double d = v - shift;
-                s += d;
-                s2 += d * d;
-            }
-            i = i == 0 ? n : i - 1;
-        }
-        sum = s;
-        sumSq = s2;
     }
 
     /** Whether n+1 values have been pushed and the last n+1 are all finite. */
@@ -110,8 +62,21 @@ final class RollingDeviation {
         if (equalRun >= n) {
             return 0;
         }
+        double sum = 0;
+        int i = pos;
+        for (int k = 0; k < n; k++) {
+            sum += ring[i];
+            i = i == 0 ? n : i - 1;
+        }
         double mean = sum / n;
-        double variance = sumSq / n - mean * mean;
+        double squares = 0;
+        i = pos;
+        for (int k = 0; k < n; k++) {
+            double d = ring[i] - mean;
+            squares += d * d;
+            i = i == 0 ? n : i - 1;
+        }
+        double variance = squares / n;
         if (!(variance > 0)) {
             return 0;
         }

@@ -3,6 +3,7 @@ package com.sigmatiq.engine.pack;
 import com.sigmatiq.engine.expr.CompiledExpression;
 import com.sigmatiq.engine.expr.ExpressionCompiler;
 import com.sigmatiq.engine.expr.ExpressionException;
+import com.sigmatiq.engine.expr.NameSuggestions;
 import com.sigmatiq.engine.expr.SymbolTable;
 import com.sigmatiq.engine.expr.ValueType;
 import com.sigmatiq.engine.indicator.IndicatorKind;
@@ -47,6 +48,8 @@ public final class PackLoader {
     private final List<PackError> errors = new ArrayList<>();
     private final Map<String, String> files;
     private final Map<String, YamlNode> roots = new HashMap<>();
+    /** Features that were declared but could not be compiled: rules using them are not checked again. */
+    private final Set<String> brokenFeatures = new HashSet<>();
 
     private PackLoader(Map<String, String> files) {
         this.files = files;
@@ -227,7 +230,7 @@ public final class PackLoader {
                     String shown = type != null ? type : id;
                     error(f, type != null ? m.entries().get("type").value() : idNode, "unknown indicator kind '" + shown + "'"
                             + (type == null ? " (give 'type:' or use a kind as the id)" : "")
-                            + NameSuggestions.hint(shown.replaceFirst("_\\d+$", ""), IndicatorKind.ids()));
+                            + NameSuggestions.hint(shown.replaceFirst("_[a-z0-9]+$", ""), IndicatorKind.ids()));
                     continue;
                 }
                 double[] params = readParams(f, m, kind.get(), id);
@@ -358,6 +361,7 @@ public final class PackLoader {
         for (String id : order) {
             Raw r = raw.get(id);
             if (inCycle.contains(id)) {
+                brokenFeatures.add(id);
                 error(f, r.calc() != null ? r.calc() : r.idNode(), "feature '" + id + "' depends on itself through " + String.join(" -> ", cyclePath(id, uses)));
                 continue;
             }
@@ -367,9 +371,11 @@ public final class PackLoader {
             SymbolTable.Builder b = SymbolTable.builder();
             taken.forEach(n -> b.add(n, ValueType.NUMBER));
             types.forEach(b::add);
-            CompiledExpression c = compile(f, r.calc(), b.build(), "feature '" + id + "'", raw.keySet());
+            CompiledExpression c = compile(f, r.calc(), b.build(), "feature '" + id + "'");
             if (c != null) {
                 types.put(id, c.type());
+            } else {
+                brokenFeatures.add(id);
             }
         }
         for (Raw r : raw.values()) {
@@ -517,10 +523,10 @@ public final class PackLoader {
                 error(f, item, "a rule must be a formula in quotes or a map with 'rule' and 'weight', not " + item.describe());
                 continue;
             }
-            if (expr == null) {
+            if (expr == null || usesBrokenFeature(expr.text())) {
                 continue;
             }
-            CompiledExpression c = compile(f, expr, symbols, "rule of '" + strategy + "'", Set.of());
+            CompiledExpression c = compile(f, expr, symbols, "rule of '" + strategy + "'");
             if (c == null) {
                 continue;
             }
@@ -534,15 +540,22 @@ public final class PackLoader {
         return out;
     }
 
-    private CompiledExpression compile(String f, YamlNode.Scalar expr, SymbolTable symbols, String what, Set<String> laterFeatures) {
+    private boolean usesBrokenFeature(String source) {
+        Matcher m = IDENT.matcher(source);
+        while (m.find()) {
+            if (brokenFeatures.contains(m.group())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private CompiledExpression compile(String f, YamlNode.Scalar expr, SymbolTable symbols, String what) {
         try {
             return ExpressionCompiler.compile(expr.text(), symbols);
         } catch (ExpressionException e) {
             int col = expr.contentColumn() + e.position();
             String reason = e.reason();
-            if (!e.suggestions().isEmpty() && !reason.contains("did you mean")) {
-                reason += "; did you mean " + String.join(", ", e.suggestions()) + "?";
-            }
             errors.add(new PackError(f, expr.line(), col, what + ": " + reason + " in '" + expr.text() + "'"));
             return null;
         }

@@ -115,7 +115,7 @@ class PackLoaderTest {
     void unknownIndicatorKindNamesNearestKinds() throws IOException {
         PackError e = onlyError("indicators.yaml", "id: \"atr\"", "id: \"atr_fast\"");
         assertAt(e, "indicators.yaml", position("indicators.yaml", "id: \"atr\"", "id: \"atr_fast\"", "atr_fast"));
-        assertThat(e.message()).contains("unknown indicator kind 'atr_fast'").contains("did you mean atr");
+        assertThat(e.message()).contains("unknown indicator kind 'atr_fast'").contains("did you mean 'atr'");
     }
 
     @Test

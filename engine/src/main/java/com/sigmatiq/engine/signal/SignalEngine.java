@@ -1,0 +1,240 @@
+package com.sigmatiq.engine.signal;
+
+import com.sigmatiq.engine.data.BarSeries;
+import com.sigmatiq.engine.data.SessionClock;
+import com.sigmatiq.engine.expr.CompiledExpression;
+import com.sigmatiq.engine.expr.ExpressionCompiler;
+import com.sigmatiq.engine.expr.ExpressionStream;
+import com.sigmatiq.engine.pack.Pack;
+import com.sigmatiq.engine.pack.StrategyDef;
+import com.sigmatiq.engine.strategy.AllowedHours;
+import com.sigmatiq.engine.strategy.StrategyConfig;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.zone.ZoneRules;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One strategy of a pack under one configuration, compiled: evaluates entry score, allowed hours and
+ * exit signal on every bar, over a whole series ({@link #run}) or one bar at a time ({@link #stream}).
+ * Both give identical values bar for bar. Thread-safe; the stream is not.
+ */
+public final class SignalEngine {
+
+    private final StrategyConfig config;
+    private final ColumnPlan plan;
+    private final CompiledExpression[] entry;
+    private final double[] weights;
+    private final double weightSum;
+    private final CompiledExpression[] exit;
+    private final int readyFrom;
+
+    private SignalEngine(StrategyConfig config, ColumnPlan plan, CompiledExpression[] entry, double[] weights,
+                         CompiledExpression[] exit, int readyFrom) {
+        this.config = config;
+        this.plan = plan;
+        this.entry = entry;
+        this.weights = weights;
+        double sum = 0;
+        for (double w : weights) {
+            sum += w;
+        }
+        this.weightSum = sum;
+        this.exit = exit;
+        this.readyFrom = readyFrom;
+    }
+
+    public static SignalEngine compile(StrategyConfig config) {
+        Pack pack = config.pack();
+        StrategyDef strategy = pack.strategy(config.strategyId()).orElseThrow();
+        var symbols = pack.symbols();
+        List<CompiledExpression> entry = new ArrayList<>();
+        List<CompiledExpression> exit = new ArrayList<>();
+        double[] weights = new double[strategy.entryLogic().size()];
+        Set<String> names = new LinkedHashSet<>();
+        for (int i = 0; i < weights.length; i++) {
+            StrategyDef.RuleLine line = strategy.entryLogic().get(i);
+            CompiledExpression c = ExpressionCompiler.compile(line.expression(), symbols);
+            entry.add(c);
+            weights[i] = line.weight();
+            for (int s : c.referencedSlots()) {
+                names.add(symbols.name(s));
+            }
+        }
+        for (StrategyDef.RuleLine line : strategy.exitLogic()) {
+            CompiledExpression c = ExpressionCompiler.compile(line.expression(), symbols);
+            exit.add(c);
+            for (int s : c.referencedSlots()) {
+                names.add(symbols.name(s));
+            }
+        }
+        ColumnPlan plan = ColumnPlan.of(pack, config.indicatorParams(), names);
+        int ready = 0;
+        for (String n : names) {
+            ready = Math.max(ready, plan.warmup(symbols.slot(n)));
+        }
+        return new SignalEngine(config, plan, entry.toArray(CompiledExpression[]::new), weights,
+                exit.toArray(CompiledExpression[]::new), ready);
+    }
+
+    public StrategyConfig config() {
+        return config;
+    }
+
+    public ColumnPlan plan() {
+        return plan;
+    }
+
+    /** First bar index at which every name the strategy uses is past its warm-up. */
+    public int readyFrom() {
+        return readyFrom;
+    }
+
+    /** Signals on every bar of {@code bars}. */
+    public Signals run(BarSeries bars) {
+        return run(bars, plan.compute(bars), SessionClock.of(bars));
+    }
+
+    /** Signals from columns already computed by {@link #plan()} (sweeps share them between configurations). */
+    public Signals run(BarSeries bars, double[][] columns, SessionClock clock) {
+        int n = bars.size();
+        double[] score = new double[n];
+        double[] tmp = new double[n];
+        for (int i = 0; i < entry.length; i++) {
+            entry[i].evaluate(columns, n, tmp);
+            double w = weights[i];
+            for (int t = 0; t < n; t++) {
+                if (tmp[t] != 0) {
+                    score[t] += w;
+                }
+            }
+        }
+        for (int t = 0; t < n; t++) {
+            score[t] /= weightSum;
+        }
+        boolean[] exitSignal = new boolean[n];
+        for (CompiledExpression e : exit) {
+            e.evaluate(columns, n, tmp);
+            for (int t = 0; t < n; t++) {
+                exitSignal[t] |= tmp[t] != 0;
+            }
+        }
+        boolean[] ready = new boolean[n];
+        for (int t = readyFrom; t < n; t++) {
+            ready[t] = true;
+        }
+        boolean[] hours = new boolean[n];
+        AllowedHours allowed = config.allowedHours();
+        boolean daily = bars.timeframe().isDaily();
+        for (int t = 0; t < n; t++) {
+            hours[t] = daily || (clock.regular(t) && allowed.allows(clock.hour(t)));
+        }
+        return new Signals(score, ready, hours, exitSignal);
+    }
+
+    /** A fresh streaming evaluator for bars of an instrument trading in {@code zone}. */
+    public Stream stream(ZoneId zone, boolean daily) {
+        return new Stream(zone, daily);
+    }
+
+    /** One bar at a time; {@link #update} allocates nothing. */
+    public final class Stream {
+        private final ColumnPlan.Stream columns = plan.stream();
+        private final ExpressionStream[] entryStreams = new ExpressionStream[entry.length];
+        private final ExpressionStream[] exitStreams = new ExpressionStream[exit.length];
+        private final ZoneRules rules;
+        private final boolean daily;
+        private double score;
+        private boolean exitSignal;
+        private boolean ready;
+        private boolean hourAllowed;
+        private long offsetFrom = Long.MAX_VALUE;
+        private long offsetUntil = Long.MIN_VALUE;
+        private int offsetSeconds;
+
+        private Stream(ZoneId zone, boolean daily) {
+            this.rules = zone.getRules();
+            this.daily = daily;
+            for (int i = 0; i < entry.length; i++) {
+                entryStreams[i] = entry[i].stream();
+            }
+            for (int i = 0; i < exit.length; i++) {
+                exitStreams[i] = exit[i].stream();
+            }
+        }
+
+        /** Takes one closed bar starting at {@code startMillis} (epoch ms UTC). */
+        public void update(long startMillis, double open, double high, double low, double close, double volume) {
+            columns.update(open, high, low, close, volume);
+            double[] v = columns.values();
+            double s = 0;
+            for (int i = 0; i < entryStreams.length; i++) {
+                if (entryStreams[i].update(v) != 0) {
+                    s += weights[i];
+                }
+            }
+            score = s / weightSum;
+            boolean x = false;
+            for (ExpressionStream e : exitStreams) {
+                x |= e.update(v) != 0;
+            }
+            exitSignal = x;
+            ready = columns.bars() > readyFrom;
+            if (daily) {
+                hourAllowed = true;
+            } else {
+                if (startMillis < offsetFrom || startMillis >= offsetUntil) {
+                    locateOffset(startMillis);
+                }
+                long local = Math.floorDiv(startMillis, 1000L) + offsetSeconds;
+                int minute = (int) (Math.floorMod(local, 86_400L) / 60);
+                hourAllowed = minute >= SessionClock.REGULAR_OPEN_MINUTE && minute < SessionClock.REGULAR_CLOSE_MINUTE
+                        && config.allowedHours().allows(minute / 60);
+            }
+        }
+
+        /** Finds the zone offset in force at {@code millis} and the span it holds for (allocates; runs at DST changes only). */
+        private void locateOffset(long millis) {
+            Instant at = Instant.ofEpochMilli(millis);
+            offsetSeconds = rules.getOffset(at).getTotalSeconds();
+            var previous = rules.previousTransition(at.plusMillis(1));
+            var next = rules.nextTransition(at);
+            offsetFrom = previous == null ? Long.MIN_VALUE : previous.getInstant().toEpochMilli();
+            offsetUntil = next == null ? Long.MAX_VALUE : next.getInstant().toEpochMilli();
+        }
+
+        public double score() {
+            return score;
+        }
+
+        public boolean exit() {
+            return exitSignal;
+        }
+
+        public boolean ready() {
+            return ready;
+        }
+
+        public boolean hourAllowed() {
+            return hourAllowed;
+        }
+
+        /** This bar's value of every computed name, by slot of the pack's symbols. */
+        public double[] values() {
+            return columns.values();
+        }
+
+        public void reset() {
+            columns.reset();
+            for (ExpressionStream e : entryStreams) {
+                e.reset();
+            }
+            for (ExpressionStream e : exitStreams) {
+                e.reset();
+            }
+        }
+    }
+}
