@@ -6,7 +6,7 @@ import com.sigmatiq.engine.data.Timeframe;
 import com.sigmatiq.engine.metrics.Metrics;
 import com.sigmatiq.engine.pack.Pack;
 import com.sigmatiq.engine.pack.PackLoader;
-import com.sigmatiq.engine.strategy.StrategyBacktest;
+import com.sigmatiq.engine.run.StrategyBacktest;
 import com.sigmatiq.engine.strategy.StrategyConfig;
 import java.io.IOException;
 import java.nio.file.Path;

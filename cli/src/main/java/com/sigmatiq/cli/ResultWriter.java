@@ -3,7 +3,7 @@ package com.sigmatiq.cli;
 import com.sigmatiq.engine.backtest.BacktestResult;
 import com.sigmatiq.engine.backtest.Trade;
 import com.sigmatiq.engine.data.BarSeries;
-import com.sigmatiq.engine.strategy.StrategyBacktest;
+import com.sigmatiq.engine.run.StrategyBacktest;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** {@code sigmatiq}: indicators, backtests and sweeps on local CSV files, without any server. */
 @Command(name = "sigmatiq", mixinStandardHelpOptions = true, version = "sigmatiq 0.1.0",
         description = "Runs the Sigmatiq engine on local CSV files.",
-        subcommands = {IndicatorsCommand.class, BacktestCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {IndicatorsCommand.class, BacktestCommand.class, SweepCommand.class, CommandLine.HelpCommand.class})
 public final class SigmatiqCommand implements Runnable {
 
     @CommandLine.Spec

@@ -125,27 +125,53 @@ public final class MetricsCalculator {
      * @param trialSharpeVariance variance V ≥ 0 of the trials' daily Sharpe ratios
      */
     public static Double deflatedSharpe(double[] dailyReturns, int nTrials, double trialSharpeVariance) {
+        return deflatedSharpe(ReturnMoments.of(dailyReturns), nTrials, trialSharpeVariance);
+    }
+
+    /** {@link #deflatedSharpe(double[], int, double)} from the returns' moments, kept by sweeps instead of the returns. */
+    public static Double deflatedSharpe(ReturnMoments m, int nTrials, double trialSharpeVariance) {
         double sr0 = expectedMaxSharpe(nTrials, trialSharpeVariance);
-        int n = dailyReturns.length;
-        if (n < 2) {
+        if (m.n() < 2 || !m.hasDispersion()) {
             return null;
         }
-        double mean = mean(dailyReturns);
-        double sd = Math.sqrt(centralSum(dailyReturns, mean, 2) / (n - 1));
-        if (sd == 0) {
-            return null;
-        }
-        double sr = mean / sd;
-        double m2 = centralSum(dailyReturns, mean, 2) / n;
-        double m3 = centralSum(dailyReturns, mean, 3) / n;
-        double m4 = centralSum(dailyReturns, mean, 4) / n;
-        double skew = m3 / Math.pow(m2, 1.5);
-        double kurt = m4 / (m2 * m2);
-        double radicand = 1 - skew * sr + (kurt - 1) / 4 * sr * sr;
+        double sr = m.dailySharpe();
+        double radicand = 1 - m.skewness() * sr + (m.kurtosis() - 1) / 4 * sr * sr;
         if (!(radicand > 0)) {
             return null;
         }
-        return StandardNormal.cdf((sr - sr0) * Math.sqrt(n - 1) / Math.sqrt(radicand));
+        return StandardNormal.cdf((sr - sr0) * Math.sqrt(m.n() - 1) / Math.sqrt(radicand));
+    }
+
+    /**
+     * What the deflated Sharpe ratio needs of a series of daily returns.
+     *
+     * @param n           number of returns
+     * @param dailySharpe mean / sample sd (0 when the sd is 0 or n &lt; 2)
+     * @param skewness    population skewness γ₃ (NaN without dispersion)
+     * @param kurtosis    population, non-excess kurtosis γ₄ (NaN without dispersion)
+     */
+    public record ReturnMoments(int n, double dailySharpe, double skewness, double kurtosis) {
+
+        public boolean hasDispersion() {
+            return !Double.isNaN(skewness);
+        }
+
+        public static ReturnMoments of(double[] r) {
+            int n = r.length;
+            if (n < 2) {
+                return new ReturnMoments(n, 0, Double.NaN, Double.NaN);
+            }
+            double mean = mean(r);
+            double c2 = centralSum(r, mean, 2);
+            double sd = Math.sqrt(c2 / (n - 1));
+            if (sd == 0) {
+                return new ReturnMoments(n, 0, Double.NaN, Double.NaN);
+            }
+            double m2 = c2 / n;
+            double m3 = centralSum(r, mean, 3) / n;
+            double m4 = centralSum(r, mean, 4) / n;
+            return new ReturnMoments(n, mean / sd, m3 / Math.pow(m2, 1.5), m4 / (m2 * m2));
+        }
     }
 
     /**

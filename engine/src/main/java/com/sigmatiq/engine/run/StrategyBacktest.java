@@ -1,4 +1,6 @@
-package com.sigmatiq.engine.strategy;
+package com.sigmatiq.engine.run;
+
+import com.sigmatiq.engine.strategy.StrategyConfig;
 
 import com.sigmatiq.engine.backtest.BacktestResult;
 import com.sigmatiq.engine.backtest.Backtester;

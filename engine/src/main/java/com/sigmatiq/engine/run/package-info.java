@@ -1,0 +1,5 @@
+/**
+ * Running configurations end to end: signals, the simulator, metrics and gate verdicts for one
+ * configuration ({@link com.sigmatiq.engine.run.StrategyBacktest}); sweeps build on it.
+ */
+package com.sigmatiq.engine.run;
