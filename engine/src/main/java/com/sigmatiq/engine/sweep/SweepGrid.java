@@ -103,6 +103,20 @@ public final class SweepGrid {
         return d;
     }
 
+    /** Number of values of key {@code k}. */
+    public int radix(int k) {
+        return values.get(k).size();
+    }
+
+    /** The combo id (1-based) of a value index per key; the inverse of {@link #digits(long)}. */
+    public long comboId(int[] digits) {
+        long id = 0;
+        for (int k = 0; k < keys.size(); k++) {
+            id = id * values.get(k).size() + digits[k];
+        }
+        return id + 1;
+    }
+
     /** The full configuration of combination {@code comboId}. */
     public StrategyConfig config(long comboId) {
         StrategyConfig c = base;

@@ -1,9 +1,12 @@
 package com.sigmatiq.engine.sweep;
 
+import com.sigmatiq.engine.backtest.Accounting;
 import com.sigmatiq.engine.backtest.BacktestResult;
 import com.sigmatiq.engine.backtest.Backtester;
 import com.sigmatiq.engine.backtest.ExecutionParams;
+import com.sigmatiq.engine.backtest.PositionState;
 import com.sigmatiq.engine.backtest.SignalColumns;
+import com.sigmatiq.engine.backtest.TradePath;
 import com.sigmatiq.engine.data.BarSeries;
 import com.sigmatiq.engine.data.SessionClock;
 import com.sigmatiq.engine.gate.CorwinSchultz;
@@ -34,15 +37,19 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
- * Runs every combination of a {@link SweepGrid} in parallel on all cores.
+ * Runs every combination of a {@link SweepGrid} in parallel on all cores, fast, and with exactly the
+ * results of one-at-a-time backtests.
  *
  * <p>What combinations share is computed once: indicator and feature columns per distinct set of
- * indicator parameters, signals per distinct (indicator parameters, allowed hours), and the bar-only
- * gate measures (average daily volume, spread estimate). Each combination then runs the same
- * {@link Backtester} as a single backtest, so a sweep never changes a result. Memory stays bounded:
- * per combination only its metrics and verdict are kept, full results (trades, equity) only for the
- * top K. After all trials, each deflated Sharpe ratio is recomputed with N = the number of trials and
- * V = the population variance of their daily Sharpe ratios.
+ * indicator parameters; signals per (indicator parameters, allowed hours); entry candidates per
+ * (signals, threshold); one {@link TradePath} per group of combinations that differ only in sizing,
+ * commissions or capital (the path jumps from one entry candidate to the next while flat and steps
+ * the shared {@link PositionState} only while a position is open); then {@link Accounting} books each
+ * combination in O(trades + sessions). Should an entry ever be unsizable (equity not positive) the
+ * combination falls back to {@link Backtester}. Memory stays bounded: per combination only metrics
+ * and verdict are kept; full results (trades, equity) for the top K, recomputed on the plain path.
+ * After all trials each deflated Sharpe ratio is recomputed with N = the number of trials and V = the
+ * population variance of their daily Sharpe ratios.
  */
 public final class SweepRunner {
 
@@ -86,8 +93,6 @@ public final class SweepRunner {
         }
     }
 
-    private static final int CHUNK = 32;
-
     private SweepRunner() {
     }
 
@@ -113,7 +118,8 @@ public final class SweepRunner {
         Shared shared = new Shared(bars, clock);
         ComboResult[] results = new ComboResult[total];
         MetricsCalculator.ReturnMoments[] moments = new MetricsCalculator.ReturnMoments[total];
-        AtomicLong next = new AtomicLong(1);
+        GroupPlan plan = new GroupPlan(grid);
+        AtomicLong nextGroup = new AtomicLong();
         AtomicLong done = new AtomicLong();
         int threads = options.threads() > 0 ? options.threads() : Runtime.getRuntime().availableProcessors();
         int topK = Math.max(0, options.topK());
@@ -130,33 +136,58 @@ public final class SweepRunner {
                 PriorityQueue<Kept> top = new PriorityQueue<>(worstFirst);
                 tops.add(top);
                 futures.add(pool.submit(() -> {
+                    PositionState position = new PositionState(0, 0, 0, 0);
+                    int[] digits = new int[plan.keyCount];
                     while (options.cancelled() == null || !options.cancelled().getAsBoolean()) {
-                        long start = next.getAndAdd(CHUNK);
-                        if (start > total) {
+                        long group = nextGroup.getAndIncrement();
+                        if (group >= plan.groups) {
                             return;
                         }
-                        long end = Math.min(total, start + CHUNK - 1);
-                        for (long id = start; id <= end; id++) {
+                        plan.groupDigits(group, digits);
+                        TradePath path = null;
+                        SignalColumns signals = null;
+                        for (int a = 0; a < plan.groupSize; a++) {
+                            plan.accountingDigits(a, digits);
+                            long id = grid.comboId(digits);
                             StrategyConfig config = grid.config(id);
                             ExecutionParams p = StrategyBacktest.executionParams(config);
-                            BacktestResult r = Backtester.run(bars, clock, shared.signals(config), from, to, p);
-                            double[] returns = MetricsCalculator.dailyReturns(p.initialCapital(), r.dailyEquity());
-                            GateVerdict verdict = GateEvaluator.evaluate(gates, new GateInputs(r.metrics(), p.slippageBps(),
-                                    adv, spread, r.maxSizeFraction(), HistoricalVar.var95(returns), null));
+                            if (path == null) {
+                                signals = shared.signals(config);
+                                TradePath.EntryCandidates entries = shared.candidates(config, signals, from, to);
+                                position.configure(p.stopLoss(), p.takeProfit(), p.trailingStop(), p.timeStopDays());
+                                path = TradePath.simulate(bars, clock, signals.exitSignal(), entries, from, to, position, p.slippageBps());
+                            }
+                            Accounting.Result acc = Accounting.account(path, bars, clock, from, to, p, false);
+                            Metrics metrics;
+                            double[] equity;
+                            double maxFraction;
+                            if (acc != null) {
+                                metrics = acc.metrics();
+                                equity = acc.dailyEquity();
+                                maxFraction = acc.maxSizeFraction();
+                            } else {
+                                BacktestResult r = Backtester.run(bars, clock, signals, from, to, p);
+                                metrics = r.metrics();
+                                equity = r.dailyEquity();
+                                maxFraction = r.maxSizeFraction();
+                            }
+                            double[] returns = MetricsCalculator.dailyReturns(p.initialCapital(), equity);
+                            GateVerdict verdict = GateEvaluator.evaluate(gates, new GateInputs(metrics, p.slippageBps(),
+                                    adv, spread, maxFraction, HistoricalVar.var95(returns), null));
                             int i = (int) id - 1;
-                            results[i] = new ComboResult(id, r.metrics(), verdict);
+                            results[i] = new ComboResult(id, metrics, verdict);
                             moments[i] = MetricsCalculator.ReturnMoments.of(returns);
                             if (topK > 0) {
-                                double s = r.metrics().sharpeRatio();
-                                if (top.size() < topK || s > top.peek().sharpe) {
-                                    top.add(new Kept(id, s, new StrategyBacktest.Report(config, r, verdict, from, to)));
+                                double s = metrics.sharpeRatio();
+                                if (top.size() < topK || worstFirst.compare(new Kept(id, s), top.peek()) > 0) {
+                                    top.add(new Kept(id, s));
                                     if (top.size() > topK) {
                                         top.poll();
                                     }
                                 }
                             }
                         }
-                        long d = done.addAndGet(end - start + 1);
+                        long d = done.addAndGet(plan.groupSize);
                         if (options.progress() != null) {
                             options.progress().progress(d, total);
                         }
@@ -205,9 +236,11 @@ public final class SweepRunner {
         kept.sort(worstFirst.reversed());
         List<StrategyBacktest.Report> top = new ArrayList<>();
         for (int i = 0; i < Math.min(topK, kept.size()); i++) {
-            StrategyBacktest.Report r = kept.get(i).report;
+            // the top few are run again on the plain path to keep their trades and equity curves
+            long id = kept.get(i).comboId;
+            StrategyBacktest.Report r = StrategyBacktest.run(grid.config(id), bars, from, to, request.qualityGates());
             BacktestResult res = r.result();
-            Metrics m = results[(int) kept.get(i).comboId - 1].metrics();
+            Metrics m = results[(int) id - 1].metrics();
             top.add(new StrategyBacktest.Report(r.config(), new BacktestResult(res.trades(), res.sessionEpochDays(),
                     res.dailyEquity(), res.exposureSessions(), m), r.verdict(), r.from(), r.to()));
         }
@@ -215,7 +248,65 @@ public final class SweepRunner {
         return new Outcome(total, done.get(), cancelled, results, top, variance);
     }
 
-    private record Kept(long comboId, double sharpe, StrategyBacktest.Report report) {
+    private record Kept(long comboId, double sharpe) {
+    }
+
+    /**
+     * Splits the grid's keys into those that change the trade path (signals, threshold, exits, slippage) and
+     * those that only change the accounting (sizing, commissions, capital). A group is one combination of
+     * path keys; its combinations share one {@link TradePath}.
+     */
+    static final class GroupPlan {
+        static final java.util.Set<String> ACCOUNTING_KEYS = java.util.Set.of("position_size_pct", "max_position_pct",
+                "min_position_pct", "commission_per_order", "commission_per_share", "initial_capital");
+
+        final int keyCount;
+        final int[] pathKeys;
+        final int[] accountingKeys;
+        final int[] radix;
+        final long groups;
+        final int groupSize;
+
+        GroupPlan(SweepGrid grid) {
+            keyCount = grid.keys().size();
+            radix = new int[keyCount];
+            List<Integer> path = new ArrayList<>();
+            List<Integer> acct = new ArrayList<>();
+            long g = 1;
+            long size = 1;
+            for (int k = 0; k < keyCount; k++) {
+                radix[k] = grid.radix(k);
+                if (ACCOUNTING_KEYS.contains(grid.keys().get(k))) {
+                    acct.add(k);
+                    size *= radix[k];
+                } else {
+                    path.add(k);
+                    g *= radix[k];
+                }
+            }
+            pathKeys = path.stream().mapToInt(Integer::intValue).toArray();
+            accountingKeys = acct.stream().mapToInt(Integer::intValue).toArray();
+            groups = g;
+            groupSize = (int) size;
+        }
+
+        void groupDigits(long group, int[] digits) {
+            long rest = group;
+            for (int j = pathKeys.length - 1; j >= 0; j--) {
+                int k = pathKeys[j];
+                digits[k] = (int) (rest % radix[k]);
+                rest /= radix[k];
+            }
+        }
+
+        void accountingDigits(int a, int[] digits) {
+            int rest = a;
+            for (int j = accountingKeys.length - 1; j >= 0; j--) {
+                int k = accountingKeys[j];
+                digits[k] = rest % radix[k];
+                rest /= radix[k];
+            }
+        }
     }
 
     /** Columns and signals shared between combinations, each computed once by whichever worker asks first. */
@@ -228,6 +319,13 @@ public final class SweepRunner {
         Shared(BarSeries bars, SessionClock clock) {
             this.bars = bars;
             this.clock = clock;
+        }
+
+        private final ConcurrentHashMap<String, CompletableFuture<TradePath.EntryCandidates>> candidates = new ConcurrentHashMap<>();
+
+        TradePath.EntryCandidates candidates(StrategyConfig config, SignalColumns signals, int from, int to) {
+            String key = indicatorKey(config) + "|" + config.allowedHours().mask() + "|" + config.threshold();
+            return once(candidates, key, () -> TradePath.EntryCandidates.of(signals, config.threshold(), from, to));
         }
 
         SignalColumns signals(StrategyConfig config) {
