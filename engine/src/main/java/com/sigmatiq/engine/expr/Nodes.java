@@ -525,17 +525,12 @@ final class Nodes {
         double[] evaluate(Workspace ws) {
             double[] a = x.evaluate(ws);
             double[] o = ws.scratch(id);
-            RollingNormalizer k = (RollingNormalizer) ws.kernels[id];
+            RollingNormalizer.BatchScratch k = (RollingNormalizer.BatchScratch) ws.kernels[id];
             if (k == null) {
-                k = new RollingNormalizer(window);
+                k = new RollingNormalizer.BatchScratch();
                 ws.kernels[id] = k;
-            } else {
-                k.reset();
             }
-            int n = ws.n;
-            for (int i = 0; i < n; i++) {
-                o[i] = k.push(a[i]);
-            }
+            RollingNormalizer.batch(a, ws.n, window, o, k);
             return o;
         }
 

@@ -4,9 +4,10 @@ package com.sigmatiq.engine.expr;
  * Per-series state of {@code detect_divergence}: the last n+1 values, the change over n bars
  * (v[t] − v[t−n]) and the population standard deviation of the last n values.
  *
- * <p>σ is computed in two passes over the window on every bar (mean, then mean squared deviation):
- * O(n) per bar, but exact to rounding whatever came before. Running sums of v and v² were tried
- * first and lost up to 1e-8 of the result to cancellation when a small σ followed large values.
+ * <p>The mean comes from a running sum of the window's finite values, rebuilt from the ring every n
+ * values so that rounding cannot drift; σ is then one pass over the window, Σ(v − mean)² / n, which
+ * stays exact to rounding however small σ is next to the values (a running sum of v² was tried first
+ * and lost up to 1e-8 of the result to cancellation when a small σ followed large values).
  * Non-finite values make the series not {@link #ready()} while they are among the last n+1 values.
  * A window whose n values are all equal has σ = 0 exactly.
  */
@@ -18,6 +19,8 @@ final class RollingDeviation {
     private int pushed;          // saturating at n+1
     private int sinceInvalid;    // saturating at n+1
     private int equalRun;        // length of the run of equal finite values ending at the newest
+    private int sinceRebuild;
+    private double sum;          // Σ of the finite values among the last n
 
     RollingDeviation(int n) {
         this.n = n;
@@ -30,6 +33,8 @@ final class RollingDeviation {
         pushed = 0;
         sinceInvalid = n + 1;
         equalRun = 0;
+        sinceRebuild = 0;
+        sum = 0;
     }
 
     void push(double v) {
@@ -50,6 +55,30 @@ final class RollingDeviation {
             sinceInvalid = 0;
             equalRun = 0;
         }
+        if (++sinceRebuild >= n) {
+            sinceRebuild = 0;
+            double s = 0;
+            int count = Math.min(pushed, n);
+            int i = pos;
+            for (int k = 0; k < count; k++) {
+                double w = ring[i];
+                if (Double.isFinite(w)) {
+                    s += w;
+                }
+                i = i == 0 ? n : i - 1;
+            }
+            sum = s;
+            return;
+        }
+        if (finite) {
+            sum += v;
+        }
+        if (pushed > n) { // v[t−n] leaves the window of the last n values
+            double old = ring[pos == n ? 0 : pos + 1];
+            if (Double.isFinite(old)) {
+                sum -= old;
+            }
+        }
     }
 
     /** Whether n+1 values have been pushed and the last n+1 are all finite. */
@@ -62,15 +91,9 @@ final class RollingDeviation {
         if (equalRun >= n) {
             return 0;
         }
-        double sum = 0;
-        int i = pos;
-        for (int k = 0; k < n; k++) {
-            sum += ring[i];
-            i = i == 0 ? n : i - 1;
-        }
         double mean = sum / n;
         double squares = 0;
-        i = pos;
+        int i = pos;
         for (int k = 0; k < n; k++) {
             double d = ring[i] - mean;
             squares += d * d;

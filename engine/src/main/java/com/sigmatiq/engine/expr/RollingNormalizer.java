@@ -84,9 +84,83 @@ final class RollingNormalizer {
         if (filled < window || sinceInvalid < window) {
             return Double.NaN;
         }
-        double min = minVal[minHead];
-        double max = maxVal[maxHead];
+        return scale(x, minVal[minHead], maxVal[maxHead]);
+    }
+
+    /** (x − min) / (max − min), 0.5 when they are equal. */
+    private static double scale(double x, double min, double max) {
         return max == min ? 0.5 : (x - min) / (max - min);
+    }
+
+    /** Scratch columns for {@link #batch}; grown on demand and reused. */
+    static final class BatchScratch {
+        double[] prefixMin = new double[0];
+        double[] prefixMax = new double[0];
+        double[] suffixMin = new double[0];
+        double[] suffixMax = new double[0];
+
+        void ensure(int n) {
+            if (prefixMin.length < n) {
+                prefixMin = new double[n];
+                prefixMax = new double[n];
+                suffixMin = new double[n];
+                suffixMax = new double[n];
+            }
+        }
+    }
+
+    /**
+     * The whole column at once, with the same results as pushing every value (min and max are exact, so
+     * any algorithm finds the same extremes): van Herk / Gil-Werman block prefix and suffix extremes, three
+     * comparisons per value and no data-dependent loop, several times faster than the deques on a column.
+     * Among equal extremes (0.0 and −0.0) both pick the newest, as the deques do, so results agree bitwise.
+     */
+    static void batch(double[] x, int n, int window, double[] out, BatchScratch s) {
+        s.ensure(n);
+        double[] pMin = s.prefixMin;
+        double[] pMax = s.prefixMax;
+        double[] sMin = s.suffixMin;
+        double[] sMax = s.suffixMax;
+        for (int start = 0; start < n; start += window) {
+            int end = Math.min(n, start + window);
+            double lo = x[start];
+            double hi = x[start];
+            pMin[start] = lo;
+            pMax[start] = hi;
+            for (int i = start + 1; i < end; i++) {
+                double v = x[i];
+                lo = v <= lo ? v : lo;
+                hi = v >= hi ? v : hi;
+                pMin[i] = lo;
+                pMax[i] = hi;
+            }
+            lo = x[end - 1];
+            hi = x[end - 1];
+            sMin[end - 1] = lo;
+            sMax[end - 1] = hi;
+            for (int i = end - 2; i >= start; i--) {
+                double v = x[i];
+                lo = v < lo ? v : lo;
+                hi = v > hi ? v : hi;
+                sMin[i] = lo;
+                sMax[i] = hi;
+            }
+        }
+        int lastInvalid = -1;
+        for (int i = 0; i < n; i++) {
+            double v = x[i];
+            if (!Double.isFinite(v)) {
+                lastInvalid = i;
+            }
+            int j = i - window + 1;
+            if (j < 0 || lastInvalid >= j) {
+                out[i] = Double.NaN;
+                continue;
+            }
+            double lo = sMin[j] < pMin[i] ? sMin[j] : pMin[i];
+            double hi = sMax[j] > pMax[i] ? sMax[j] : pMax[i];
+            out[i] = scale(v, lo, hi);
+        }
     }
 
     private int next(int i) {
