@@ -84,4 +84,40 @@ class SigmatiqCommandTest {
         assertThat(rc).isEqualTo(2);
         assertThat(err.toString()).contains("unknown parameter 'rsi_perid'").contains("rsi_period");
     }
+
+    @Test
+    void sweepWritesTheSeedsLeaderboardShape() throws IOException {
+        Path out = dir.resolve("sweep");
+        int rc = run(new StringWriter(), "sweep", "--data", repo("data/market/SPY_1min_2011-03-01_2011-03-31_utc_barend.csv").toString(),
+                "--bar-end", "--pack", repo("packs/swingsigma").toString(), "--strategy", "momentum_swing",
+                "--grid", repo("docs/examples/simple_sweep.json").toString(), "--top", "5", "--out", out.toString());
+        assertThat(rc).isZero();
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> board = ResultWriter.JSON.readValue(out.resolve("leaderboard.json").toFile(), java.util.Map.class);
+        assertThat(board).containsEntry("total_combinations", 45);
+        assertThat(((Number) board.get("passed_gates")).intValue() + ((Number) board.get("failed_gates")).intValue()).isEqualTo(45);
+        @SuppressWarnings("unchecked")
+        List<java.util.Map<String, Object>> rows = (List<java.util.Map<String, Object>>) board.get("leaderboard");
+        assertThat(rows).hasSize(5);
+        assertThat(rows.get(0)).containsKeys("rank", "combo_id", "config", "sharpe", "return", "trades", "gate", "deflated_sharpe");
+        for (int i = 1; i < rows.size(); i++) {
+            assertThat(((Number) rows.get(i).get("sharpe")).doubleValue()).isLessThanOrEqualTo(((Number) rows.get(i - 1).get("sharpe")).doubleValue());
+            assertThat(rows.get(i).get("rank")).isEqualTo(i + 1);
+        }
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> config = (java.util.Map<String, Object>) rows.get(0).get("config");
+        assertThat(config).containsOnlyKeys("threshold", "allowed_hours", "position_size_pct");
+    }
+
+    @Test
+    void sweepRefusesUnknownGridKeysWithTheValidOnes() throws IOException {
+        Path grid = dir.resolve("grid.json");
+        Files.writeString(grid, "{\"parameters\": {\"stop_los_pct\": [4, 6]}}");
+        StringWriter err = new StringWriter();
+        int rc = run(err, "sweep", "--data", repo("data/market/SPY_daily_1999-11-01_2020-08-28_pandas-ta.csv").toString(),
+                "--pack", repo("packs/swingsigma").toString(), "--strategy", "momentum_swing", "--grid", grid.toString(),
+                "--out", dir.resolve("s").toString());
+        assertThat(rc).isEqualTo(2);
+        assertThat(err.toString()).contains("stop_los_pct").contains("stop_loss_pct");
+    }
 }
