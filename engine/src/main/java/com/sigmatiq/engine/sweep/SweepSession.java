@@ -186,6 +186,7 @@ public final class SweepSession {
 
     /**
      * The population variance V of the trials' daily Sharpe ratios (DESIGN §4), over every outcome given.
+     * Floating-point sums depend on order: give the outcomes in combo-id order for a reproducible V.
      */
     public static double trialSharpeVariance(Iterable<MetricsCalculator.ReturnMoments> moments) {
         int n = 0;

@@ -42,6 +42,7 @@ class SweepSessionTest {
             assertThat(again).isEqualTo(run); // a unit run twice counts the same
             Collections.addAll(all, run);
         }
+        all.sort(java.util.Comparator.comparingLong(SweepSession.ComboOutcome::comboId)); // V is summed in combo order
         double v = SweepSession.trialSharpeVariance(all.stream().map(SweepSession.ComboOutcome::moments).toList());
         assertThat(v).isEqualTo(whole.trialSharpeVariance());
         for (SweepSession.ComboOutcome o : all) {
