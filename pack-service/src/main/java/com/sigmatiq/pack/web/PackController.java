@@ -103,6 +103,8 @@ class PackController {
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Upload a new pack or a new version (multipart)",
             description = "One part per pack file, named by its file name (pack.yaml, indicators.yaml, ...). Same answers as the JSON upload.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+            schema = @Schema(implementation = MultipartPack.class)))
     ResponseEntity<PackContent> uploadMultipart(MultipartHttpServletRequest request, @AuthenticationPrincipal Jwt jwt) {
         Map<String, String> files = new TreeMap<>();
         request.getParameterMap().forEach((name, values) -> {
@@ -121,6 +123,17 @@ class PackController {
             throw new InvalidUploadException("the request has no parts; send one part per pack file, named by its file name");
         }
         return register(files, jwt);
+    }
+
+    /** OpenAPI shape of the multipart upload: one file part per pack file. */
+    @Schema(name = "MultipartPack")
+    record MultipartPack(
+            @Schema(name = "pack.yaml", format = "binary", requiredMode = Schema.RequiredMode.REQUIRED) String packYaml,
+            @Schema(name = "indicators.yaml", format = "binary", requiredMode = Schema.RequiredMode.REQUIRED) String indicatorsYaml,
+            @Schema(name = "features.yaml", format = "binary", requiredMode = Schema.RequiredMode.REQUIRED) String featuresYaml,
+            @Schema(name = "strategies.yaml", format = "binary", requiredMode = Schema.RequiredMode.REQUIRED) String strategiesYaml,
+            @Schema(name = "gates.yaml", format = "binary", requiredMode = Schema.RequiredMode.REQUIRED) String gatesYaml,
+            @Schema(name = "policies.yaml", format = "binary", requiredMode = Schema.RequiredMode.REQUIRED) String policiesYaml) {
     }
 
     private ResponseEntity<PackContent> register(Map<String, String> files, Jwt jwt) {
