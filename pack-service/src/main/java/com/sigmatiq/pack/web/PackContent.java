@@ -71,7 +71,7 @@ public record PackContent(String id, String version, String contentHash, String 
                 i.supportedInstruments(), i.defaultInstrument());
         List<Indicator> indicators = p.indicators().stream().map(PackContent::indicator).toList();
         List<Feature> features = p.features().stream()
-                .map((FeatureDef f) -> new Feature(f.id(), f.name(), f.calculation(), f.type().name().toLowerCase()))
+                .map((FeatureDef f) -> new Feature(f.id(), f.name(), f.calculation(), f.type().name().toLowerCase(java.util.Locale.ROOT)))
                 .toList();
         List<Strategy> strategies = p.strategies().stream()
                 .map((StrategyDef s) -> new Strategy(s.id(), s.name(), s.description(), rules(s.entryLogic()), rules(s.exitLogic())))

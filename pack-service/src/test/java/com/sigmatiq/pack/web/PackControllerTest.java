@@ -267,6 +267,17 @@ class PackControllerTest {
     }
 
     @Test
+    void unknownRoutesAndMethodsAreProblemDetailsToo() throws Exception {
+        mvc.perform(get("/packs/swingsigma/somewhere/else/entirely").with(jwt()))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/packs").with(jwt()))
+                .andExpect(status().isMethodNotAllowed())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(405));
+    }
+
+    @Test
     void anUnexpectedFailureIsA500ProblemWithoutInternals() throws Exception {
         when(catalogue.packs()).thenThrow(new IllegalStateException("secret internals at com.example.Foo"));
 
