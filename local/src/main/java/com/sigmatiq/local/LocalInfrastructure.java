@@ -4,6 +4,7 @@ import com.sigmatiq.contracts.Topics;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.apache.kafka.common.utils.Exit;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.List;
 
 /**
@@ -33,6 +35,8 @@ final class LocalInfrastructure implements AutoCloseable {
     static final int DEFAULT_KAFKA_PORT = 9092;
 
     private static final Logger log = LoggerFactory.getLogger(LocalInfrastructure.class);
+    /** Temporary-folder deletions the broker asked to run at JVM exit; run after it stops. */
+    private static final List<Runnable> DEFERRED_CLEANUPS = new CopyOnWriteArrayList<>();
 
     private final EmbeddedPostgres postgres;
     private final EmbeddedKafkaKraftBroker kafka;
@@ -120,7 +124,15 @@ final class LocalInfrastructure implements AutoCloseable {
         kafka.brokerProperty("listener.security.protocol.map", "EXTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT,HOST:PLAINTEXT");
         kafka.brokerProperty("auto.create.topics.enable", "true");
         kafka.brokerProperty("group.initial.rebalance.delay.ms", "0");
-        kafka.afterPropertiesSet();
+        // The broker's test kit deletes its temporary log folders in a JVM shutdown hook of its own, which races with
+        // our orderly shutdown (services, then broker) and makes the broker fail noisily. Collect those hooks and run
+        // them after the broker has stopped.
+        Exit.setShutdownHookAdder((name, hook) -> DEFERRED_CLEANUPS.add(hook));
+        try {
+            kafka.afterPropertiesSet();
+        } finally {
+            Exit.resetShutdownHookAdder();
+        }
         return kafka;
     }
 
@@ -169,7 +181,19 @@ final class LocalInfrastructure implements AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("Kafka did not stop cleanly", e);
         }
+        runDeferredCleanups();
         closeQuietly(postgres);
+    }
+
+    private static void runDeferredCleanups() {
+        for (Runnable cleanup : DEFERRED_CLEANUPS) {
+            try {
+                cleanup.run();
+            } catch (RuntimeException e) {
+                log.debug("temporary Kafka folder not deleted", e);
+            }
+        }
+        DEFERRED_CLEANUPS.clear();
     }
 
     private static void closeQuietly(EmbeddedPostgres postgres) {

@@ -121,8 +121,8 @@ public final class LocalMode implements AutoCloseable {
                                                      Map<String, String> properties) {
         Optional<List<Path>> entries = classpath.resolve(service);
         if (entries.isEmpty()) {
-            log.warn("{} is not built ({}/{} missing): skipped", service.module(), service.module(),
-                    ServiceClasspath.CLASSPATH_FILE);
+            log.warn("{} is not built or has no code yet ({}/target/classes or {}/{} missing): skipped",
+                    service.module(), service.module(), service.module(), ServiceClasspath.CLASSPATH_FILE);
             return Optional.empty();
         }
         long t0 = System.nanoTime();
