@@ -1,5 +1,6 @@
 package com.sigmatiq.model.config;
 
+import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.converter.yaml.JacksonYamlHttpMessageConverter;
@@ -8,17 +9,18 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
 /**
  * Answers {@code Accept: application/yaml} with Jackson YAML, laid out like the seed's files: no document
- * marker, list items indented under their key, strings quoted.
+ * marker, list items indented under their key, strings quoted. Set as the server's YAML converter (not as a
+ * converter bean, which would be put ahead of JSON and win for {@code Accept: *}{@code /*}).
  */
 @Configuration(proxyBeanMethods = false)
 class YamlConfiguration {
 
     @Bean
-    JacksonYamlHttpMessageConverter yamlHttpMessageConverter() {
+    ServerHttpMessageConvertersCustomizer yamlConverterCustomizer() {
         YAMLMapper mapper = YAMLMapper.builder()
                 .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
                 .enable(YAMLWriteFeature.INDENT_ARRAYS_WITH_INDICATOR)
                 .build();
-        return new JacksonYamlHttpMessageConverter(mapper);
+        return builder -> builder.withYamlConverter(new JacksonYamlHttpMessageConverter(mapper));
     }
 }
