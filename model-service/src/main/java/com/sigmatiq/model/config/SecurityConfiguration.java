@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -27,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  * 401 and a forbidden request 403, both as RFC 9457 problem details.
  */
 @Configuration(proxyBeanMethods = false)
-class SecurityConfiguration {
+@EnableConfigurationProperties(IdentityProperties.class)
+public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, JsonMapper json) throws Exception {

@@ -13,7 +13,7 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
  * converter bean, which would be put ahead of JSON and win for {@code Accept: *}{@code /*}).
  */
 @Configuration(proxyBeanMethods = false)
-class YamlConfiguration {
+public class YamlConfiguration {
 
     @Bean
     ServerHttpMessageConvertersCustomizer yamlConverterCustomizer() {
