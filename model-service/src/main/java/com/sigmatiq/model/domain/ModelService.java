@@ -51,7 +51,7 @@ public class ModelService {
                 version = packs.latestVersion(c.packId()).orElse(null);
                 pack = version == null ? Optional.empty() : packs.pack(c.packId(), version);
                 if (pack.isEmpty()) {
-                    errors.add(FieldError.of("pack_id", "unknown pack '" + c.packId() + "'"));
+                    errors.add(new FieldError("pack_id", "unknown pack '" + c.packId() + "'", packs.packIds()));
                 }
             } else {
                 version = c.packVersion();

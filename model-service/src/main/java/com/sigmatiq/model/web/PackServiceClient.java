@@ -6,6 +6,8 @@ import com.sigmatiq.engine.pack.PackValidationException;
 import com.sigmatiq.model.config.ServiceEndpoints;
 import com.sigmatiq.model.domain.PackCatalog;
 import com.sigmatiq.model.domain.PackUnavailableException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,6 +46,24 @@ class PackServiceClient implements PackCatalog {
                     return execution.execute(request, body);
                 })
                 .build();
+    }
+
+    @Override
+    public List<String> packIds() {
+        try {
+            JsonNode packs = get("/packs", JsonNode.class);
+            List<String> ids = new ArrayList<>();
+            if (packs != null && packs.isArray()) {
+                packs.forEach(p -> {
+                    if (p.hasNonNull("id")) {
+                        ids.add(p.get("id").asString());
+                    }
+                });
+            }
+            return ids;
+        } catch (PackUnavailableException e) {
+            return List.of();
+        }
     }
 
     @Override

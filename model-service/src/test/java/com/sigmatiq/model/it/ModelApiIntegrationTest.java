@@ -145,7 +145,7 @@ class ModelApiIntegrationTest {
 
     static Stream<Arguments> invalidRequests() {
         return Stream.of(
-                bad("unknown pack", r -> r.put("pack_id", "swingsigmaa"), "pack_id", List.of()),
+                bad("unknown pack", r -> r.put("pack_id", "swingsigmaa"), "pack_id", List.of("swingsigma")),
                 bad("unknown pack version", r -> r.put("pack_version", "9.9.9"), "pack_version", List.of()),
                 bad("unknown strategy", r -> r.put("strategy_id", "momentum_swingg"), "strategy_id",
                         List.of("momentum_swing", "mean_reversion_swing", "breakout_swing")),

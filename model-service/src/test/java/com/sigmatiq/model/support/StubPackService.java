@@ -16,9 +16,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Stands in for pack-service over HTTP (a JDK {@code HttpServer}) until the real one can run in this test JVM:
- * serves the repository's {@code packs/swingsigma} as version 1.0.0 through the two endpoints model-service uses,
+ * serves the repository's {@code packs/swingsigma} as version 1.0.0 through the endpoints model-service uses,
  * {@code GET /packs/swingsigma} (latest, with {@code version}) and
- * {@code GET /packs/swingsigma/versions/1.0.0/files} ({@code {files: {name: yaml}}}); anything else is 404.
+ * {@code GET /packs/swingsigma/versions/1.0.0/files} ({@code {files: {name: yaml}}}), plus {@code GET /packs}
+ * ({@code [{id, name, latest_version}]}, for the valid choices of an unknown pack id); anything else is 404.
  * Records the {@code Authorization} header of each request so tests can check the caller's token is forwarded.
  */
 public final class StubPackService {
@@ -41,6 +42,7 @@ public final class StubPackService {
         }
         JsonMapper json = JsonMapper.builder().build();
         byte[] latest = json.writeValueAsBytes(Map.of("id", PACK_ID, "name", "Swing Sigma", "version", VERSION));
+        byte[] list = json.writeValueAsBytes(List.of(Map.of("id", PACK_ID, "name", "Swing Sigma", "latest_version", VERSION)));
         byte[] filesBody = json.writeValueAsBytes(Map.of("files", files));
         server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
         server.createContext("/", exchange -> {
@@ -48,6 +50,8 @@ public final class StubPackService {
             String path = exchange.getRequestURI().getPath();
             if (!exchange.getRequestMethod().equals("GET")) {
                 send(exchange, 405, "{}".getBytes(StandardCharsets.UTF_8));
+            } else if (path.equals("/packs")) {
+                send(exchange, 200, list);
             } else if (path.equals("/packs/" + PACK_ID)) {
                 send(exchange, 200, latest);
             } else if (path.equals("/packs/" + PACK_ID + "/versions/" + VERSION + "/files")) {
