@@ -185,19 +185,19 @@ public final class LocalMode implements AutoCloseable {
         Optional<RunningService> gateway = running.stream()
                 .filter(r -> r.service().module().equals(LocalServices.GATEWAY)).findFirst();
         if (gateway.isPresent()) {
-            b.append("  open        ").append(gateway.get().service().baseUrl()).append('\n');
-            b.append("  demo user   ").append(DEMO_USERNAME).append(" / ").append(DEMO_PASSWORD).append('\n');
+            b.append("  open           ").append(gateway.get().service().baseUrl()).append('\n');
+            b.append("  demo user      ").append(DEMO_USERNAME).append(" / ").append(DEMO_PASSWORD).append('\n');
         } else {
             b.append("  (no gateway running: nothing to open yet)\n");
         }
         for (RunningService r : running) {
-            b.append(String.format(Locale.ROOT, "  %-11s %s%n", r.service().module(), r.service().baseUrl()));
+            b.append(String.format(Locale.ROOT, "  %-14s %s%n", r.service().module(), r.service().baseUrl()));
         }
         LocalInfrastructure infra = infrastructure;
-        b.append("  PostgreSQL  jdbc:postgresql://localhost:").append(infra.postgresPort()).append('/')
+        b.append("  PostgreSQL     jdbc:postgresql://localhost:").append(infra.postgresPort()).append('/')
                 .append(LocalInfrastructure.DATABASE).append("  (user ").append(LocalInfrastructure.USER)
                 .append(", data in ").append(options.dataDirectory()).append(")\n");
-        b.append("  Kafka       ").append(infra.kafkaBootstrapServers()).append('\n');
+        b.append("  Kafka          ").append(infra.kafkaBootstrapServers()).append('\n');
         b.append("Press Ctrl-C to stop.");
         return b.toString();
     }
