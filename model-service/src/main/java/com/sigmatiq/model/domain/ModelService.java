@@ -1,0 +1,132 @@
+package com.sigmatiq.model.domain;
+
+import com.sigmatiq.engine.pack.Pack;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The model use cases. Each change and its event are written in one database transaction
+ * ({@link ModelEvents} records the event in it); reading the pack from pack-service happens before,
+ * outside the transaction.
+ */
+@Service
+public class ModelService {
+
+    private final ModelRepository models;
+    private final PackCatalog packs;
+    private final ModelEvents events;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    public ModelService(ModelRepository models, PackCatalog packs, ModelEvents events, TransactionTemplate tx, Clock clock) {
+        this.models = models;
+        this.packs = packs;
+        this.events = events;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /**
+     * Validates the request against its pack, writes the model with its effective configuration in status
+     * {@code created}, and records {@code model.created}.
+     *
+     * @throws ModelValidationException listing every problem with the request
+     * @throws ModelConflictException   if the owner already has a model with this id
+     */
+    public Model create(CreateModelCommand c) {
+        List<FieldError> errors = new ArrayList<>(ModelRequestValidator.checkFields(c));
+        ValidatedModel validated = null;
+        String version = null;
+        if (c.packId() != null && !c.packId().isBlank()) {
+            Optional<Pack> pack;
+            if (c.packVersion() == null) {
+                version = packs.latestVersion(c.packId()).orElse(null);
+                pack = version == null ? Optional.empty() : packs.pack(c.packId(), version);
+                if (pack.isEmpty()) {
+                    errors.add(new FieldError("pack_id", "unknown pack '" + c.packId() + "'", packs.packIds()));
+                }
+            } else {
+                version = c.packVersion();
+                pack = packs.pack(c.packId(), version);
+                if (pack.isEmpty()) {
+                    errors.add(FieldError.of("pack_version", "no version '" + version + "' of pack '" + c.packId() + "'"));
+                }
+            }
+            if (pack.isPresent()) {
+                validated = ModelRequestValidator.checkAgainstPack(c, pack.get(), errors);
+            }
+        }
+        if (!errors.isEmpty() || validated == null) {
+            throw new ModelValidationException(errors);
+        }
+
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
+        Map<String, Object> config = ModelConfiguration.generate(c.modelId(), c.ownerId(), now, validated);
+        Map<String, Object> overrides = c.parameterOverrides() == null ? Map.of() : new LinkedHashMap<>(c.parameterOverrides());
+        Model model = new Model(c.ownerId(), c.modelId(), validated.pack().id(), validated.pack().version(), c.name(),
+                c.description(), validated.instrument(), validated.ticker(), validated.timeframe().label(), c.strategyId(),
+                validated.selectedIndicators(), validated.selectedFeatures(), validated.riskProfile(), overrides, config,
+                ModelStatus.CREATED, now, now);
+        return tx.execute(status -> {
+            if (!models.insert(model)) {
+                throw new ModelConflictException("you already have a model '" + c.modelId() + "'");
+            }
+            events.created(model);
+            return model;
+        });
+    }
+
+    public Model get(String ownerId, String modelId) {
+        return models.find(ownerId, modelId).orElseThrow(() -> new ModelNotFoundException(modelId));
+    }
+
+    public List<Model> list(String ownerId) {
+        return models.findAll(ownerId);
+    }
+
+    /**
+     * Moves a model along its lifecycle and records {@code model.status_changed}. Asking for the status the
+     * model already has changes nothing and records nothing (so a repeated request or event is harmless).
+     *
+     * @throws ModelConflictException if {@link ModelStatus#canMoveTo} forbids the move
+     */
+    public Model changeStatus(String ownerId, String modelId, ModelStatus next) {
+        return tx.execute(status -> {
+            Model current = models.findForUpdate(ownerId, modelId).orElseThrow(() -> new ModelNotFoundException(modelId));
+            if (current.status() == next) {
+                return current;
+            }
+            if (!current.status().canMoveTo(next)) {
+                throw new ModelConflictException("a model in status '" + current.status().label() + "' cannot move to '"
+                        + next.label() + "'; allowed: " + current.status().nextStatuses().stream().map(ModelStatus::label).toList());
+            }
+            Model changed = current.withStatus(next, Instant.now(clock));
+            models.updateStatus(changed);
+            events.statusChanged(changed, current.status());
+            return changed;
+        });
+    }
+
+    /**
+     * Deletes a model and records {@code model.deleted}. A live model must be retired (or moved back to
+     * paper trading) first.
+     */
+    public void delete(String ownerId, String modelId) {
+        tx.executeWithoutResult(status -> {
+            Model current = models.findForUpdate(ownerId, modelId).orElseThrow(() -> new ModelNotFoundException(modelId));
+            if (current.status() == ModelStatus.LIVE) {
+                throw new ModelConflictException("model '" + modelId + "' is live; retire it before deleting it");
+            }
+            models.delete(current);
+            events.deleted(current);
+        });
+    }
+}

@@ -1,0 +1,2 @@
+/** JDBC access to the {@code model} schema ({@code JdbcClient}, no JPA). */
+package com.sigmatiq.model.persistence;

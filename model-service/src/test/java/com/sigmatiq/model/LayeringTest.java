@@ -1,0 +1,41 @@
+package com.sigmatiq.model;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** model-service's layers (STYLE: engine and contracts only; the domain knows no web, SQL or Kafka). */
+class LayeringTest {
+
+    private final JavaClasses classes = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("com.sigmatiq.model");
+
+    @Test
+    void nothingFromOtherServices() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("com.sigmatiq.pack..", "com.sigmatiq.gateway..",
+                "com.sigmatiq.local..", "com.sigmatiq.testinfra..").check(classes);
+    }
+
+    @Test
+    void theDomainKnowsNoAdapters() {
+        noClasses().that().resideInAPackage("..model.domain..")
+                .should().dependOnClassesThat().resideInAnyPackage("..model.web..", "..model.persistence..", "..model.messaging..",
+                        "..model.config..", "org.springframework.web..", "org.springframework.jdbc..", "org.springframework.kafka..",
+                        "org.springframework.modulith..", "com.sigmatiq.contracts..", "tools.jackson..")
+                .check(classes);
+    }
+
+    @Test
+    void adaptersDoNotReachIntoEachOther() {
+        noClasses().that().resideInAPackage("..model.web..")
+                .should().dependOnClassesThat().resideInAnyPackage("..model.persistence..", "..model.messaging..").check(classes);
+        noClasses().that().resideInAPackage("..model.persistence..")
+                .should().dependOnClassesThat().resideInAnyPackage("..model.web..", "..model.messaging..").check(classes);
+        noClasses().that().resideInAPackage("..model.messaging..")
+                .should().dependOnClassesThat().resideInAnyPackage("..model.web..", "..model.persistence..").check(classes);
+    }
+}
