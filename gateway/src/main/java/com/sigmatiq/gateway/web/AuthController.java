@@ -1,0 +1,58 @@
+package com.sigmatiq.gateway.web;
+
+import com.sigmatiq.gateway.domain.AccountService;
+import com.sigmatiq.gateway.domain.IssuedToken;
+import com.sigmatiq.gateway.domain.TokenIssuer;
+import com.sigmatiq.gateway.domain.UserAccount;
+import com.sigmatiq.gateway.web.AuthRequests.AccessTokenResponse;
+import com.sigmatiq.gateway.web.AuthRequests.LoginRequest;
+import com.sigmatiq.gateway.web.AuthRequests.RegisterRequest;
+import com.sigmatiq.gateway.web.AuthRequests.RegisteredUser;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Registration and login; both public. */
+@RestController
+@RequestMapping("/api/auth")
+@Tag(name = "auth", description = "Users and access tokens")
+class AuthController {
+
+    private final AccountService accounts;
+    private final TokenIssuer tokens;
+
+    AuthController(AccountService accounts, TokenIssuer tokens) {
+        this.accounts = accounts;
+        this.tokens = tokens;
+    }
+
+    @PostMapping("/register")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Register a user", responses = {
+            @ApiResponse(responseCode = "201", description = "registered"),
+            @ApiResponse(responseCode = "400", description = "invalid username or password (problem detail with errors)"),
+            @ApiResponse(responseCode = "409", description = "username taken (problem detail)")})
+    RegisteredUser register(@Valid @RequestBody RegisterRequest request) {
+        UserAccount account = accounts.register(request.username(), request.password());
+        return new RegisteredUser(account.id(), account.username());
+    }
+
+    @PostMapping("/login")
+    @Operation(summary = "Log in and receive an RS256 access token", responses = {
+            @ApiResponse(responseCode = "200", description = "token issued"),
+            @ApiResponse(responseCode = "401", description = "unknown user or wrong password (problem detail)")})
+    AccessTokenResponse login(@Valid @RequestBody LoginRequest request) {
+        UserAccount account = accounts.authenticate(request.username(), request.password());
+        IssuedToken token = tokens.issue(account);
+        return new AccessTokenResponse(token.value(), "Bearer", token.lifetimeSeconds());
+    }
+}
