@@ -47,6 +47,15 @@ class IdentityConfiguration {
 
     @Bean
     PrivateKeyCipher privateKeyCipher(IdentityProperties identity, Environment environment) {
+        String secret = identity.keyEncryptionSecret();
+        if (secret == null || secret.isBlank() || secret.startsWith("${")) {
+            throw new IllegalStateException("sigmatiq.identity.key-encryption-secret is not set: provide it, e.g. with"
+                    + " the environment variable SIGMATIQ_IDENTITY_KEY_ENCRYPTION_SECRET");
+        }
+        if (secret.length() < IdentityProperties.MIN_SECRET_LENGTH) {
+            throw new IllegalStateException("sigmatiq.identity.key-encryption-secret must be at least "
+                    + IdentityProperties.MIN_SECRET_LENGTH + " characters");
+        }
         if (identity.usesDevKeyEncryptionSecret()) {
             if (environment.acceptsProfiles(Profiles.of("prod"))) {
                 throw new IllegalStateException("sigmatiq.identity.key-encryption-secret is the development default;"

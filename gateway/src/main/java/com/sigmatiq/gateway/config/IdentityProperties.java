@@ -5,7 +5,6 @@ import java.time.Duration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -18,7 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param issuer              the {@code iss} claim of every token, {@code sigmatiq}
  * @param tokenTtl            lifetime of an access token ({@code exp - iat}), 1 h
  * @param keyEncryptionSecret passphrase from which the AES-256 key protecting the private signing
- *                            key is derived; at least 16 characters; no default in profile {@code prod}
+ *                            key is derived; at least {@value #MIN_SECRET_LENGTH} characters; no default in
+ *                            profile {@code prod} (checked at start by the identity configuration)
  * @param demoUser            the optional demo account created at start
  */
 @Validated
@@ -26,7 +26,7 @@ import org.springframework.validation.annotation.Validated;
 public record IdentityProperties(
         @DefaultValue("sigmatiq") @NotBlank String issuer,
         @DefaultValue("1h") @NotNull Duration tokenTtl,
-        @NotBlank @Size(min = 16) String keyEncryptionSecret,
+        String keyEncryptionSecret,
         @DefaultValue @Valid DemoUser demoUser) {
 
     /** The value in {@code application.yaml}; fine for a laptop, never for a shared deployment. */
@@ -44,6 +44,9 @@ public record IdentityProperties(
             @DefaultValue("demo") String username,
             @DefaultValue("sigmatiq-demo") String password) {
     }
+
+    /** Shortest accepted key-encryption secret. */
+    public static final int MIN_SECRET_LENGTH = 16;
 
     public boolean usesDevKeyEncryptionSecret() {
         return DEV_KEY_ENCRYPTION_SECRET.equals(keyEncryptionSecret);

@@ -1,7 +1,6 @@
 package com.sigmatiq.gateway.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -60,7 +59,6 @@ public final class ProblemDetailsWriter implements AuthenticationEntryPoint, Acc
         problem.put("instance", request.getRequestURI());
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getOutputStream().write(json.writeValueAsBytes(problem));
     }
 }
