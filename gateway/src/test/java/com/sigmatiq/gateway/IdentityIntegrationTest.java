@@ -2,6 +2,7 @@ package com.sigmatiq.gateway;
 
 import static com.sigmatiq.gateway.GatewayHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
 import java.util.Date;
@@ -28,6 +29,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 import tools.jackson.databind.JsonNode;
 
@@ -100,6 +106,31 @@ class IdentityIntegrationTest {
                 claims.toString().replace(userId, UUID.randomUUID().toString())).toString();
         JWSObject forged = JWSObject.parse(parts[0] + "." + forgedPayload + "." + parts[2]);
         assertThat(forged.verify(new RSASSAVerifier(((RSAKey) published).toRSAPublicKey()))).isFalse();
+    }
+
+    /**
+     * What a service gets from {@code spring.security.oauth2.resourceserver.jwt.jwk-set-uri} plus
+     * {@code issuer-uri: sigmatiq}: Boot builds exactly this decoder (JWKS over HTTP, default
+     * validators plus a {@link JwtIssuerValidator}).
+     */
+    @Test
+    void aServiceConfiguredWithTheJwkSetUriAcceptsTheToken() {
+        String username = GatewayHttp.uniqueUsername("erin");
+        String userId = json(http.register(username, "password-123")).path("user_id").asString();
+        String token = json(http.login(username, "password-123")).path("access_token").asString();
+
+        NimbusJwtDecoder decoder = NimbusJwtDecoder
+                .withJwkSetUri("http://localhost:" + port + "/.well-known/jwks.json").build();
+        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(List.of(new JwtIssuerValidator("sigmatiq"))));
+        Jwt jwt = decoder.decode(token);
+        assertThat(jwt.getSubject()).isEqualTo(userId);
+        assertThat(jwt.getClaimAsString("preferred_username")).isEqualTo(username);
+        assertThat(jwt.getClaimAsString("iss")).isEqualTo("sigmatiq");
+
+        NimbusJwtDecoder otherIssuer = NimbusJwtDecoder
+                .withJwkSetUri("http://localhost:" + port + "/.well-known/jwks.json").build();
+        otherIssuer.setJwtValidator(JwtValidators.createDefaultWithValidators(List.of(new JwtIssuerValidator("elsewhere"))));
+        assertThatThrownBy(() -> otherIssuer.decode(token)).isInstanceOf(JwtValidationException.class);
     }
 
     @Test

@@ -1,7 +1,5 @@
 package com.sigmatiq.gateway.config;
 
-import com.sigmatiq.gateway.web.ProblemDetailsWriter;
-
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.annotation.Bean;

@@ -1,4 +1,4 @@
-package com.sigmatiq.gateway.web;
+package com.sigmatiq.gateway.config;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -22,13 +22,13 @@ import tools.jackson.databind.json.JsonMapper;
  * Security's 401 and 403 as RFC 9457 problem details, keeping the {@code WWW-Authenticate} header
  * that the bearer-token handlers set (it names the token error for clients).
  */
-public final class ProblemDetailsWriter implements AuthenticationEntryPoint, AccessDeniedHandler {
+final class ProblemDetailsWriter implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final JsonMapper json;
     private final BearerTokenAuthenticationEntryPoint bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
     private final BearerTokenAccessDeniedHandler bearerAccessDenied = new BearerTokenAccessDeniedHandler();
 
-    public ProblemDetailsWriter(JsonMapper json) {
+    ProblemDetailsWriter(JsonMapper json) {
         this.json = json;
     }
 
