@@ -209,7 +209,10 @@ class IdentityIntegrationTest {
         assertThat(http.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
         HttpResponse<String> docs = http.get("/v3/api-docs");
         assertThat(docs.statusCode()).isEqualTo(200);
-        assertThat(docs.body()).contains("/api/auth/register", "/api/auth/login", "/.well-known/jwks.json");
+        assertThat(docs.body()).contains("/api/auth/register", "/api/auth/login", "/.well-known/jwks.json",
+                "\"bearer\"");
+        assertThat(docs.body()).doesNotContain("/error", "/api/packs", "userId", "accessToken");
+        assertThat(docs.body()).contains("\"user_id\"", "\"access_token\"", "\"expires_in\"", "application/problem+json");
         HttpResponse<String> index = http.get("/");
         assertThat(index.statusCode()).isEqualTo(200);
         assertThat(index.body()).contains("Sigmatiq", "/swagger-ui.html", "/v3/api-docs");

@@ -1,5 +1,9 @@
 package com.sigmatiq.gateway.config;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+
+import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -11,6 +15,15 @@ import org.springframework.context.annotation.Configuration;
 /** The gateway's own OpenAPI document (auth and JWKS); each service documents its own API. */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
+
+    /**
+     * Schemas in snake_case like the JSON on the wire: springdoc inspects types with swagger-core's
+     * own Jackson 2 mapper, which does not see {@code spring.jackson.property-naming-strategy}.
+     */
+    @Bean
+    ModelResolver snakeCaseModelResolver() {
+        return new ModelResolver(Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
+    }
 
     @Bean
     OpenAPI gatewayOpenApi() {

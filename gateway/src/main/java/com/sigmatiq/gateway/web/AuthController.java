@@ -10,11 +10,15 @@ import com.sigmatiq.gateway.web.AuthRequests.RegisterRequest;
 import com.sigmatiq.gateway.web.AuthRequests.RegisteredUser;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -27,6 +31,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "auth", description = "Users and access tokens")
 class AuthController {
 
+    private static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
+
     private final AccountService accounts;
     private final TokenIssuer tokens;
 
@@ -35,21 +41,26 @@ class AuthController {
         this.tokens = tokens;
     }
 
-    @PostMapping("/register")
+    @PostMapping(path = "/register", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Register a user", responses = {
             @ApiResponse(responseCode = "201", description = "registered"),
-            @ApiResponse(responseCode = "400", description = "invalid username or password (problem detail with errors)"),
-            @ApiResponse(responseCode = "409", description = "username taken (problem detail)")})
+            @ApiResponse(responseCode = "400", description = "invalid username or password; 'errors' names the fields",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class))),
+            @ApiResponse(responseCode = "409", description = "username taken",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))})
     RegisteredUser register(@Valid @RequestBody RegisterRequest request) {
         UserAccount account = accounts.register(request.username(), request.password());
         return new RegisteredUser(account.id(), account.username());
     }
 
-    @PostMapping("/login")
+    @PostMapping(path = "/login", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Log in and receive an RS256 access token", responses = {
             @ApiResponse(responseCode = "200", description = "token issued"),
-            @ApiResponse(responseCode = "401", description = "unknown user or wrong password (problem detail)")})
+            @ApiResponse(responseCode = "400", description = "missing username or password",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class))),
+            @ApiResponse(responseCode = "401", description = "unknown user or wrong password",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))})
     AccessTokenResponse login(@Valid @RequestBody LoginRequest request) {
         UserAccount account = accounts.authenticate(request.username(), request.password());
         IssuedToken token = tokens.issue(account);
