@@ -88,6 +88,9 @@ class RoutingIntegrationTest {
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
         assertThat(response.headers().firstValue("X-Downstream")).hasValue("pack-service");
         assertThat(response.headers().firstValue("ETag")).hasValue("\"v1\"");
+        // the service's caching and security headers win over the gateway's own defaults, without duplicates
+        assertThat(response.headers().allValues("Cache-Control")).containsExactly("max-age=60");
+        assertThat(response.headers().allValues("X-Content-Type-Options")).containsExactly("nosniff");
 
         Received seen = next();
         assertThat(seen.method()).isEqualTo("GET");
@@ -109,7 +112,8 @@ class RoutingIntegrationTest {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
 
         assertThat(response.statusCode()).isEqualTo(201);
-        assertThat(response.headers().firstValue("Location")).hasValue("/packs/new-pack");
+        // the service's own path, re-rooted on this origin
+        assertThat(response.headers().firstValue("Location")).hasValue("/api/packs/new-pack");
         assertThat(response.body()).isEqualTo(body);
 
         Received seen = next();
@@ -249,6 +253,8 @@ class RoutingIntegrationTest {
                 out.add("Content-Type", "application/json");
                 out.add("X-Downstream", "pack-service");
                 out.add("ETag", "\"v1\"");
+                out.add("Cache-Control", "max-age=60");
+                out.add("X-Content-Type-Options", "nosniff");
                 respond(exchange, 200, "{\"id\":\"swingsigma\",\"name\":\"Swing Sigma\"}".getBytes(StandardCharsets.UTF_8));
             }
             case "/packs" -> {

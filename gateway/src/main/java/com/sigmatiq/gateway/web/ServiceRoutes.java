@@ -1,5 +1,6 @@
 package com.sigmatiq.gateway.web;
 
+import static org.springframework.cloud.gateway.server.mvc.filter.AfterFilterFunctions.rewriteResponseHeader;
 import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.stripPrefix;
 import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.uri;
 import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions.route;
@@ -16,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
 
@@ -24,7 +26,8 @@ import org.springframework.web.servlet.function.ServerResponse;
  * Gateway Server Web MVC: {@code /api/<name>} and {@code /api/<name>/**}, any method, go to
  * {@code <base URL>/<name>/**} with {@code /api} stripped; method, query, headers (including
  * {@code Authorization}) and body are forwarded, and status, headers and body come back as the
- * service sent them. Paths matched by no route fall through to a 404 problem detail.
+ * service sent them, except that a relative {@code Location} under the service's own path gains the
+ * {@code /api} prefix. Paths matched by no route fall through to a 404 problem detail.
  */
 @Configuration(proxyBeanMethods = false)
 class ServiceRoutes {
@@ -42,6 +45,8 @@ class ServiceRoutes {
                     .route(path("/api/" + name).or(path("/api/" + name + "/**")), http())
                     .before(uri(target))
                     .before(stripPrefix(1))
+                    // A service's "Location: /packs/x" is "/api/packs/x" on this origin.
+                    .after(rewriteResponseHeader(HttpHeaders.LOCATION, "^/" + name + "(?=[/?#]|$)", "/api/" + name))
                     .build());
         }
         return all;
