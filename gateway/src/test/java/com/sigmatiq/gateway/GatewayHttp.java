@@ -16,6 +16,12 @@ public final class GatewayHttp {
 
     public static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /**
+     * Tests set their own key-encryption secret, as local mode and deployments do; every context on the
+     * shared test database must use the same one, since they share the stored signing key.
+     */
+    public static final String TEST_SECRET = "sigmatiq.identity.key-encryption-secret=test-only-key-encryption-secret";
+
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 

@@ -38,7 +38,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import tools.jackson.databind.JsonNode;
 
 /** Registration, login and the JWKS on the real embedded PostgreSQL. */
-@SigmatiqIntegrationTest(properties = "sigmatiq.identity.demo-user.enabled=true")
+@SigmatiqIntegrationTest(properties = {GatewayHttp.TEST_SECRET, "sigmatiq.identity.demo-user.enabled=true"})
 class IdentityIntegrationTest {
 
     @LocalServerPort

@@ -35,7 +35,7 @@ import tools.jackson.databind.JsonNode;
  * path rewriting, method, query, headers (Authorization), body in both directions, status codes,
  * multipart, and the gateway's own answers when no route matches (404) or the service is down (502).
  */
-@SigmatiqIntegrationTest(properties = "spring.http.clients.read-timeout=2s")
+@SigmatiqIntegrationTest(properties = {GatewayHttp.TEST_SECRET, "spring.http.clients.read-timeout=2s"})
 class RoutingIntegrationTest {
 
     /** What the stand-in service received. */
