@@ -4,6 +4,7 @@ import com.sigmatiq.contracts.Topics;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.apache.kafka.common.utils.Exit;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import java.io.IOException;
@@ -11,11 +12,15 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** zonky embedded PostgreSQL (fresh data directory) and a one-broker embedded Kafka KRaft cluster on random ports. */
 final class EmbeddedBackend implements SigmatiqInfrastructure.Backend {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedBackend.class);
+    /** Temporary-folder deletions the broker asked to run at JVM exit; run after it stops. */
+    private static final List<Runnable> DEFERRED_CLEANUPS = new CopyOnWriteArrayList<>();
     private static final String USER = "postgres";
     /** zonky's cluster trusts local connections; the password is accepted and ignored. */
     private static final String PASSWORD = "postgres";
@@ -63,7 +68,15 @@ final class EmbeddedBackend implements SigmatiqInfrastructure.Backend {
         EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 1, Topics.MODEL_EVENTS, Topics.SWEEP_EVENTS);
         kafka.brokerProperty("auto.create.topics.enable", "true");
         kafka.brokerProperty("group.initial.rebalance.delay.ms", "0");
-        kafka.afterPropertiesSet();
+        // The broker's test kit deletes its temporary log folders in a JVM shutdown hook of its own, which races with
+        // our orderly shutdown (services, then broker) and makes the broker fail noisily. Collect those hooks and run
+        // them after the broker has stopped.
+        Exit.setShutdownHookAdder((name, hook) -> DEFERRED_CLEANUPS.add(hook));
+        try {
+            kafka.afterPropertiesSet();
+        } finally {
+            Exit.resetShutdownHookAdder();
+        }
         return kafka;
     }
 
@@ -79,7 +92,19 @@ final class EmbeddedBackend implements SigmatiqInfrastructure.Backend {
         } catch (RuntimeException e) {
             log.warn("embedded Kafka did not stop cleanly", e);
         }
+        runDeferredCleanups();
         closeQuietly(postgres);
+    }
+
+    private static void runDeferredCleanups() {
+        for (Runnable cleanup : DEFERRED_CLEANUPS) {
+            try {
+                cleanup.run();
+            } catch (RuntimeException e) {
+                log.debug("temporary Kafka folder not deleted", e);
+            }
+        }
+        DEFERRED_CLEANUPS.clear();
     }
 
     private static void closeQuietly(EmbeddedPostgres postgres) {

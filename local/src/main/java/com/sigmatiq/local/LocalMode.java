@@ -1,0 +1,227 @@
+package com.sigmatiq.local;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Local mode: embedded PostgreSQL and Kafka, then every service of {@link LocalServices#ALL}, in one JVM.
+ *
+ * <p>Usage: {@code ./sigmatiq-local [--root=DIR] [--data=DIR]}. {@code --root} is the repository root (default: the
+ * working directory); {@code --data} the PostgreSQL data folder (default {@code <root>/.sigmatiq/postgres}).
+ */
+public final class LocalMode implements AutoCloseable {
+
+    /** Demo user the gateway creates when {@value #DEMO_USER_PROPERTY} is true. */
+    public static final String DEMO_USERNAME = "demo";
+    public static final String DEMO_PASSWORD = "sigmatiq-demo";
+    public static final String DEMO_USER_PROPERTY = "sigmatiq.identity.demo-user.enabled";
+
+    private static final Logger log = LoggerFactory.getLogger(LocalMode.class);
+
+    private final List<RunningService> running = new CopyOnWriteArrayList<>();
+    private volatile LocalInfrastructure infrastructure;
+    private boolean closed;
+
+    /** Command-line options. */
+    record Options(Path root, Path dataDirectory, int postgresPort, int kafkaPort) {
+
+        static Options parse(String... args) {
+            Path root = Path.of("").toAbsolutePath();
+            Path data = null;
+            for (String arg : args) {
+                if (arg.startsWith("--root=")) {
+                    root = Path.of(arg.substring("--root=".length())).toAbsolutePath();
+                } else if (arg.startsWith("--data=")) {
+                    data = Path.of(arg.substring("--data=".length())).toAbsolutePath();
+                } else {
+                    throw new IllegalArgumentException("unknown option " + arg + "; valid: --root=DIR, --data=DIR");
+                }
+            }
+            return new Options(root, data != null ? data : root.resolve(".sigmatiq/postgres"),
+                    LocalInfrastructure.DEFAULT_POSTGRES_PORT, LocalInfrastructure.DEFAULT_KAFKA_PORT);
+        }
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        LocalMode mode = new LocalMode();
+        // Registered first, so that Ctrl-C during start-up still stops PostgreSQL (a child process) and Kafka.
+        Runtime.getRuntime().addShutdownHook(new Thread(mode::close, "sigmatiq-local-shutdown"));
+        try {
+            mode.start(options, LocalServices.ALL, ServiceClasspath.modulesUnder(options.root()));
+        } catch (RuntimeException e) {
+            log.error("local mode did not start: {}", e.getMessage(), e);
+            System.exit(1);
+        }
+        double seconds = ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0;
+        System.out.println(mode.banner(options, seconds));
+        new CountDownLatch(1).await(); // until Ctrl-C; the shutdown hook stops everything
+    }
+
+    /** Starts infrastructure, then the services in parallel; on any failure stops what started and rethrows. */
+    void start(Options options, List<LocalService> services, ServiceClasspath classpath) {
+        infrastructure = LocalInfrastructure.start(options.dataDirectory(), options.postgresPort(), options.kafkaPort());
+        log.info("PostgreSQL on port {} (data in {}), Kafka on {}", infrastructure.postgresPort(),
+                options.dataDirectory(), infrastructure.kafkaBootstrapServers());
+
+        ExecutorService starters = Executors.newFixedThreadPool(Math.max(1, services.size()));
+        try {
+            List<Future<Optional<RunningService>>> futures = new ArrayList<>();
+            for (LocalService service : services) {
+                Map<String, String> properties = propertiesFor(service, services, infrastructure);
+                futures.add(starters.submit(() -> startOne(service, classpath, properties)));
+            }
+            List<String> failures = new ArrayList<>();
+            for (Future<Optional<RunningService>> future : futures) {
+                try {
+                    future.get().ifPresent(running::add);
+                } catch (ExecutionException e) {
+                    failures.add(e.getCause().getMessage());
+                    log.error("service failed to start", e.getCause());
+                }
+            }
+            if (!failures.isEmpty()) {
+                close();
+                throw new IllegalStateException(String.join("; ", failures));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            throw new IllegalStateException("interrupted while starting services", e);
+        } finally {
+            starters.shutdown();
+        }
+        // Keep start order in the list, whatever order the parallel starts finished in.
+        running.sort((a, b) -> Integer.compare(services.indexOf(a.service()), services.indexOf(b.service())));
+    }
+
+    private static Optional<RunningService> startOne(LocalService service, ServiceClasspath classpath,
+                                                     Map<String, String> properties) {
+        Optional<List<Path>> entries = classpath.resolve(service);
+        if (entries.isEmpty()) {
+            log.warn("{} is not built or has no code yet ({}/target/classes or {}/{} missing): skipped",
+                    service.module(), service.module(), service.module(), ServiceClasspath.CLASSPATH_FILE);
+            return Optional.empty();
+        }
+        long t0 = System.nanoTime();
+        try {
+            RunningService started = RunningService.start(service, entries.get(), properties);
+            log.info("{} up on {} in {} s", service.module(), service.baseUrl(), seconds(System.nanoTime() - t0));
+            return Optional.of(started);
+        } catch (RunningService.MainClassMissing e) {
+            log.warn("{}: skipped", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The properties local mode gives {@code service}: its port, its schema in the shared database, the broker,
+     * where the gateway's JWKS is; for the gateway also the demo user and a route per routed service.
+     */
+    static Map<String, String> propertiesFor(LocalService service, List<LocalService> all, LocalInfrastructure infra) {
+        return propertiesFor(service, all, infra.jdbcUrl(service.schema()), infra.kafkaBootstrapServers());
+    }
+
+    static Map<String, String> propertiesFor(LocalService service, List<LocalService> all, String jdbcUrl,
+                                             String kafkaBootstrapServers) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("server.port", Integer.toString(service.port()));
+        p.put("spring.datasource.url", jdbcUrl);
+        p.put("spring.datasource.username", LocalInfrastructure.USER);
+        p.put("spring.datasource.password", LocalInfrastructure.PASSWORD);
+        p.put("spring.kafka.bootstrap-servers", kafkaBootstrapServers);
+        p.put("spring.main.register-shutdown-hook", "false"); // local mode closes contexts itself, in order
+        p.put("logging.level.org.apache.kafka", "WARN");
+        gateway(all).ifPresent(gateway -> p.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
+                gateway.baseUrl() + "/.well-known/jwks.json"));
+        if (service.module().equals(LocalServices.GATEWAY)) {
+            p.put(DEMO_USER_PROPERTY, "true");
+            for (LocalService target : all) {
+                if (target.route() != null) {
+                    p.put("sigmatiq.gateway.routes." + target.route(), target.baseUrl());
+                }
+            }
+        }
+        return p;
+    }
+
+    private static Optional<LocalService> gateway(List<LocalService> all) {
+        return all.stream().filter(s -> s.module().equals(LocalServices.GATEWAY)).findFirst();
+    }
+
+    LocalInfrastructure infrastructure() {
+        return infrastructure;
+    }
+
+    List<RunningService> running() {
+        return List.copyOf(running);
+    }
+
+    String banner(Options options, double seconds) {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "%nSigmatiq local mode ready in %.1f s%n", seconds));
+        Optional<RunningService> gateway = running.stream()
+                .filter(r -> r.service().module().equals(LocalServices.GATEWAY)).findFirst();
+        if (gateway.isPresent()) {
+            b.append("  open           ").append(gateway.get().service().baseUrl()).append('\n');
+            b.append("  demo user      ").append(DEMO_USERNAME).append(" / ").append(DEMO_PASSWORD).append('\n');
+        } else {
+            b.append("  (no gateway running: nothing to open yet)\n");
+        }
+        for (RunningService r : running) {
+            b.append(String.format(Locale.ROOT, "  %-14s %s%n", r.service().module(), r.service().baseUrl()));
+        }
+        LocalInfrastructure infra = infrastructure;
+        b.append("  PostgreSQL     jdbc:postgresql://localhost:").append(infra.postgresPort()).append('/')
+                .append(LocalInfrastructure.DATABASE).append("  (user ").append(LocalInfrastructure.USER)
+                .append(", data in ").append(options.dataDirectory()).append(")\n");
+        b.append("  Kafka          ").append(infra.kafkaBootstrapServers()).append('\n');
+        b.append("Press Ctrl-C to stop.");
+        return b.toString();
+    }
+
+    /** Stops the services in reverse start order, then Kafka, then PostgreSQL. Idempotent; never throws. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        long t0 = System.nanoTime();
+        List<RunningService> services = new ArrayList<>(running);
+        for (int i = services.size() - 1; i >= 0; i--) {
+            services.get(i).stop();
+        }
+        running.clear();
+        if (infrastructure != null) {
+            infrastructure.close();
+        }
+        log.info("stopped in {} s", seconds(System.nanoTime() - t0));
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(Locale.ROOT, "%.1f", nanos / 1e9);
+    }
+}

@@ -1,0 +1,20 @@
+package com.sigmatiq.local;
+
+import java.util.List;
+
+import static com.sigmatiq.local.LocalService.service;
+
+/** The services local mode starts, in start order; a new service joins by adding one line. */
+public final class LocalServices {
+
+    /** The gateway: identity, JWKS, and the one origin routing {@code /api/**} to the services below. */
+    public static final String GATEWAY = "gateway";
+
+    public static final List<LocalService> ALL = List.of(
+            service(GATEWAY, "com.sigmatiq.gateway.GatewayApplication", 8080, "identity"),
+            service("pack-service", "com.sigmatiq.pack.PackServiceApplication", 8081, "pack").routedAs("packs"),
+            service("model-service", "com.sigmatiq.model.ModelServiceApplication", 8082, "model").routedAs("models"));
+
+    private LocalServices() {
+    }
+}

@@ -1,0 +1,12 @@
+/**
+ * Local mode, the README's first command ({@code ./sigmatiq-local}): an embedded PostgreSQL whose data persists in
+ * {@code .sigmatiq/postgres}, an embedded Kafka KRaft broker on {@code localhost:9092}, then every service of
+ * {@link com.sigmatiq.local.LocalServices#ALL} as its own Spring Boot application (own port, own schema, own
+ * class loader) in this JVM.
+ *
+ * <p>Each service runs on its own module's runtime class path in a class loader whose parent is the JDK's platform
+ * loader, so services share nothing but the JDK: each reads its own {@code application.yaml}, sees only its own
+ * auto-configuration, and does not know it runs locally. Ctrl-C stops the services in reverse order, then Kafka,
+ * then PostgreSQL.
+ */
+package com.sigmatiq.local;

@@ -1,0 +1,85 @@
+package com.sigmatiq.local;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The one list of services, and the properties each receives. */
+class LocalServicesTest {
+
+    @Test
+    void listsTheGatewayFirstAndEveryServiceOnce() {
+        assertThat(LocalServices.ALL).isNotEmpty();
+        assertThat(LocalServices.ALL.get(0).module()).isEqualTo(LocalServices.GATEWAY);
+        assertThat(LocalServices.ALL).extracting(LocalService::module).doesNotHaveDuplicates();
+        assertThat(LocalServices.ALL).extracting(LocalService::port).doesNotHaveDuplicates();
+        assertThat(LocalServices.ALL).extracting(LocalService::schema).doesNotHaveDuplicates();
+        assertThat(LocalServices.ALL).extracting(LocalService::mainClass).allMatch(c -> c.startsWith("com.sigmatiq."));
+    }
+
+    @Test
+    void holdsTheAgreedServicesPortsAndSchemas() {
+        assertThat(LocalServices.ALL).extracting(LocalService::module, LocalService::port, LocalService::schema)
+                .startsWith(
+                        org.assertj.core.groups.Tuple.tuple("gateway", 8080, "identity"),
+                        org.assertj.core.groups.Tuple.tuple("pack-service", 8081, "pack"),
+                        org.assertj.core.groups.Tuple.tuple("model-service", 8082, "model"));
+    }
+
+    @Test
+    void gatewayGetsDemoUserAndARoutePerRoutedService() {
+        LocalService gateway = LocalServices.ALL.get(0);
+
+        Map<String, String> p = LocalMode.propertiesFor(gateway, LocalServices.ALL,
+                "jdbc:postgresql://localhost:5432/sigmatiq?currentSchema=identity", "localhost:9092");
+
+        assertThat(p).containsEntry("server.port", "8080")
+                .containsEntry(LocalMode.DEMO_USER_PROPERTY, "true")
+                .containsEntry("sigmatiq.gateway.routes.packs", "http://localhost:8081")
+                .containsEntry("sigmatiq.gateway.routes.models", "http://localhost:8082")
+                .containsEntry("spring.datasource.url", "jdbc:postgresql://localhost:5432/sigmatiq?currentSchema=identity")
+                .containsEntry("spring.kafka.bootstrap-servers", "localhost:9092");
+    }
+
+    @Test
+    void servicesGetTheirPortTheGatewayJwksAndNoGatewayOnlyProperties() {
+        LocalService models = LocalServices.ALL.stream().filter(s -> s.module().equals("model-service")).findFirst().orElseThrow();
+
+        Map<String, String> p = LocalMode.propertiesFor(models, LocalServices.ALL, "jdbc:x", "localhost:9092");
+
+        assertThat(p).containsEntry("server.port", "8082")
+                .containsEntry("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
+                        "http://localhost:8080/.well-known/jwks.json")
+                .doesNotContainKey(LocalMode.DEMO_USER_PROPERTY)
+                .doesNotContainKey("sigmatiq.gateway.routes.models");
+    }
+
+    @Test
+    void aLaterServiceJoinsWithOneLine() {
+        List<LocalService> extended = new java.util.ArrayList<>(LocalServices.ALL);
+        extended.add(LocalService.service("sweep-service", "com.sigmatiq.sweep.SweepServiceApplication", 8084, "sweep")
+                .routedAs("sweeps"));
+
+        assertThat(LocalMode.propertiesFor(extended.get(0), extended, "jdbc:x", "k:1"))
+                .containsEntry("sigmatiq.gateway.routes.sweeps", "http://localhost:8084");
+    }
+
+    @Test
+    void refusesAPortOutOfRange() {
+        assertThatThrownBy(() -> LocalService.service("x", "com.sigmatiq.X", 70000, "x"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void parsesOptions() {
+        var o = LocalMode.Options.parse("--root=/tmp/r");
+        assertThat(o.root()).hasToString("/tmp/r");
+        assertThat(o.dataDirectory()).hasToString("/tmp/r/.sigmatiq/postgres");
+        assertThat(o.kafkaPort()).isEqualTo(9092);
+        assertThatThrownBy(() -> LocalMode.Options.parse("--nope")).hasMessageContaining("--root=DIR");
+    }
+}
