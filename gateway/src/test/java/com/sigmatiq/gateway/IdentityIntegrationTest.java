@@ -227,6 +227,16 @@ class IdentityIntegrationTest {
         assertThat(json(env).path("status").asInt()).isEqualTo(401);
     }
 
+    @Test
+    void requestsTomcatRejectsItselfAreProblemDetailsToo() {
+        HttpResponse<String> response = http.get("/api/packs/a%00b");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(json(response).path("status").asInt()).isEqualTo(400);
+        assertThat(response.body()).doesNotContain("<html", "Exception");
+    }
+
     static int indexOf(byte[] haystack, byte[] needle) {
         outer:
         for (int i = 0; i <= haystack.length - needle.length; i++) {
