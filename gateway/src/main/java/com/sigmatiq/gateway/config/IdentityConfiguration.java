@@ -1,0 +1,97 @@
+package com.sigmatiq.gateway.config;
+
+import java.time.Clock;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.sigmatiq.gateway.domain.SigningKeyStore;
+import com.sigmatiq.gateway.domain.SigningKeys;
+import com.sigmatiq.gateway.domain.TokenIssuer;
+import com.sigmatiq.gateway.persistence.PrivateKeyCipher;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Passwords, the signing key, and the encoder/decoder of the gateway's own tokens. */
+@Configuration(proxyBeanMethods = false)
+class IdentityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(IdentityConfiguration.class);
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    @Bean
+    PrivateKeyCipher privateKeyCipher(IdentityProperties identity, Environment environment) {
+        String secret = identity.keyEncryptionSecret();
+        if (secret == null || secret.isBlank() || secret.startsWith("${")) {
+            throw new IllegalStateException("sigmatiq.identity.key-encryption-secret is not set: provide it, e.g. with"
+                    + " the environment variable SIGMATIQ_IDENTITY_KEY_ENCRYPTION_SECRET");
+        }
+        if (secret.length() < IdentityProperties.MIN_SECRET_LENGTH) {
+            throw new IllegalStateException("sigmatiq.identity.key-encryption-secret must be at least "
+                    + IdentityProperties.MIN_SECRET_LENGTH + " characters");
+        }
+        if (identity.usesDevKeyEncryptionSecret()) {
+            if (environment.acceptsProfiles(Profiles.of("prod"))) {
+                throw new IllegalStateException("sigmatiq.identity.key-encryption-secret is the development default;"
+                        + " set SIGMATIQ_IDENTITY_KEY_ENCRYPTION_SECRET for profile 'prod'");
+            }
+            log.warn("sigmatiq.identity.key-encryption-secret is the DEVELOPMENT DEFAULT: the JWT signing key is"
+                    + " encrypted with a publicly known secret. Set SIGMATIQ_IDENTITY_KEY_ENCRYPTION_SECRET"
+                    + " for any shared deployment.");
+        }
+        return new PrivateKeyCipher(identity.keyEncryptionSecret());
+    }
+
+    @Bean
+    SigningKeys signingKeys(SigningKeyStore store, TransactionTemplate transactionTemplate, Clock clock) {
+        return SigningKeys.loadOrCreate(store, transactionTemplate, clock);
+    }
+
+    @Bean
+    JwtEncoder jwtEncoder(SigningKeys keys) {
+        return new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(keys.active())));
+    }
+
+    /** Validates the gateway's own tokens (signature, expiry, issuer) without an HTTP round trip. */
+    @Bean
+    JwtDecoder jwtDecoder(SigningKeys keys, IdentityProperties identity) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder
+                .withJwkSource(new ImmutableJWKSet<SecurityContext>(keys.publicJwks()))
+                .jwsAlgorithm(SignatureAlgorithm.from(JWSAlgorithm.RS256.getName()))
+                .build();
+        OAuth2TokenValidator<Jwt> validator = JwtValidators.createDefaultWithIssuer(identity.issuer());
+        decoder.setJwtValidator(validator);
+        return decoder;
+    }
+
+    @Bean
+    TokenIssuer tokenIssuer(JwtEncoder encoder, SigningKeys keys, IdentityProperties identity, Clock clock) {
+        return new TokenIssuer(encoder, identity.issuer(), identity.tokenTtl(), keys.active().getKeyID(), clock);
+    }
+}

@@ -1,0 +1,54 @@
+package com.sigmatiq.gateway.config;
+
+import java.time.Duration;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code sigmatiq.identity.*}: who issues tokens, how long they live, and the secret that encrypts
+ * the signing key at rest.
+ *
+ * @param issuer              the {@code iss} claim of every token, {@code sigmatiq}
+ * @param tokenTtl            lifetime of an access token ({@code exp - iat}), 1 h
+ * @param keyEncryptionSecret passphrase from which the AES-256 key protecting the private signing
+ *                            key is derived; at least {@value #MIN_SECRET_LENGTH} characters; no default in
+ *                            profile {@code prod} (checked at start by the identity configuration)
+ * @param demoUser            the optional demo account created at start
+ */
+@Validated
+@ConfigurationProperties("sigmatiq.identity")
+public record IdentityProperties(
+        @DefaultValue("sigmatiq") @NotBlank String issuer,
+        @DefaultValue("1h") @NotNull Duration tokenTtl,
+        String keyEncryptionSecret,
+        @DefaultValue @Valid DemoUser demoUser) {
+
+    /** The value in {@code application.yaml}; fine for a laptop, never for a shared deployment. */
+    public static final String DEV_KEY_ENCRYPTION_SECRET = "dev-only-insecure-key-encryption-secret-change-me";
+
+    /**
+     * {@code sigmatiq.identity.demo-user.*}.
+     *
+     * @param enabled  create the account at start (idempotent)
+     * @param username {@code demo}
+     * @param password {@code sigmatiq-demo}
+     */
+    public record DemoUser(
+            @DefaultValue("false") boolean enabled,
+            @DefaultValue("demo") String username,
+            @DefaultValue("sigmatiq-demo") String password) {
+    }
+
+    /** Shortest accepted key-encryption secret. */
+    public static final int MIN_SECRET_LENGTH = 16;
+
+    public boolean usesDevKeyEncryptionSecret() {
+        return DEV_KEY_ENCRYPTION_SECRET.equals(keyEncryptionSecret);
+    }
+}
