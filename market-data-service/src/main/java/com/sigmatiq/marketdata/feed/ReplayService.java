@@ -1,0 +1,385 @@
+package com.sigmatiq.marketdata.feed;
+
+import com.sigmatiq.engine.data.Timeframe;
+import com.sigmatiq.marketdata.config.MarketDataProperties;
+import com.sigmatiq.marketdata.domain.BarColumns;
+import com.sigmatiq.marketdata.domain.BarQueryService;
+import com.sigmatiq.marketdata.domain.Resampler;
+import com.sigmatiq.marketdata.domain.SessionCalendar;
+import com.sigmatiq.marketdata.messaging.BarClosed;
+import com.sigmatiq.marketdata.messaging.BarEventPublisher;
+import com.sigmatiq.marketdata.messaging.BarTopics;
+import com.sigmatiq.marketdata.persistence.BarStore;
+import com.sigmatiq.marketdata.persistence.ReplayRepository;
+import com.sigmatiq.marketdata.persistence.ReplayRepository.ReplayRow;
+import jakarta.annotation.PreDestroy;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.support.SendResult;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Replays stored history to Kafka as if live: every closed bar of the replay's tickers and timeframes, in the order of
+ * their ends ({@link ReplayTimeline}), paced at the chosen speed.
+ *
+ * <p><b>Never twice, never out of order, across restarts.</b> Sends go through the idempotent producer (a retry
+ * cannot duplicate or reorder within a partition; one ticker's bars of one timeframe share a partition by key). The
+ * cursor — the number of timeline events Kafka has acknowledged and the highest acknowledged offset of each
+ * partition — is saved in {@code marketdata.replay} after the acknowledgements, every
+ * {@code sigmatiq.marketdata.feed.cursor-every} events and at least every second. Events sent after the last save may
+ * or may not have reached Kafka when the service stops or crashes; so a replay resumed at start first reads its
+ * topics' partitions from the saved offsets to their end and takes, per ticker and timeframe, the latest bar of this
+ * replay found there: the timeline continues after the saved position and skips every bar at or before that bar. A
+ * stream therefore continues exactly after the last bar its subscribers could have seen. One instance runs a given
+ * replay (replays are resumed by the instance that starts; run one market-data instance, or add a lease before
+ * scaling out).
+ */
+@Service
+public class ReplayService {
+
+    private static final Logger log = LoggerFactory.getLogger(ReplayService.class);
+
+    private final ReplayRepository replays;
+    private final BarStore store;
+    private final BarQueryService queries;
+    private final BarEventPublisher publisher;
+    private final ConsumerFactory<?, ?> consumers;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final MarketDataProperties properties;
+    private final SessionCalendar calendar = SessionCalendar.NYSE;
+    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "replay");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<UUID, Run> running = new ConcurrentHashMap<>();
+
+    public ReplayService(ReplayRepository replays, BarStore store, BarQueryService queries, BarEventPublisher publisher,
+                         ConsumerFactory<?, ?> consumers, JsonMapper json, Clock clock, MarketDataProperties properties) {
+        this.replays = replays;
+        this.store = store;
+        this.queries = queries;
+        this.publisher = publisher;
+        this.consumers = consumers;
+        this.json = json;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    public ReplayRow start(ReplayRequest request, String requestedBy) {
+        if (request.tickers() == null || request.tickers().isEmpty()) {
+            throw new IllegalArgumentException("tickers: give at least one ticker");
+        }
+        if (request.timeframes() == null || request.timeframes().isEmpty()) {
+            throw new IllegalArgumentException("timeframes: give at least one timeframe");
+        }
+        if (request.fromMs() >= request.toMs()) {
+            throw new IllegalArgumentException("from must be before to");
+        }
+        if (!(request.speed() >= 0) || Double.isInfinite(request.speed())) {
+            throw new IllegalArgumentException("speed must be a positive number (1 = real time) or max");
+        }
+        List<String> tickers = request.tickers().stream().map(t -> t.toUpperCase(java.util.Locale.ROOT)).distinct().toList();
+        Timeframe source = request.sourceTimeframe();
+        if (source == null) {
+            Timeframe finest = request.timeframes().stream().min(java.util.Comparator.comparingLong(Timeframe::millis)).get();
+            source = queries.source(tickers.get(0), finest).timeframe();
+        }
+        for (String t : tickers) {
+            var s = store.series(t, source).orElseThrow(() -> new IllegalArgumentException(
+                    "tickers: no " + request.sourceTimeframe() + " bars stored for " + t));
+            if (s.bars() == 0) {
+                throw new IllegalArgumentException("tickers: no bars stored for " + t);
+            }
+            for (Timeframe tf : request.timeframes()) {
+                if (!Resampler.canResample(source, tf)) {
+                    throw new IllegalArgumentException("timeframes: " + tf + " cannot be built from " + source + " bars");
+                }
+            }
+        }
+        for (ReplayRow r : replays.byStatus("running")) {
+            for (String t : tickers) {
+                for (Timeframe tf : request.timeframes()) {
+                    if (r.tickers().contains(t) && r.timeframes().contains(tf.label())) {
+                        throw new ReplayConflictException("replay " + r.id() + " is already publishing " + t + " " + tf
+                                + "; cancel it first");
+                    }
+                }
+            }
+        }
+        Instant now = clock.instant();
+        List<String> tfs = request.timeframes().stream().distinct().map(Timeframe::label).toList();
+        ReplayRow row = new ReplayRow(UUID.randomUUID(), tickers, source.label(), tfs, request.fromMs(), request.toMs(),
+                request.speed(), request.extended(), "running", 0, 0, endOffsets(tfs), null, requestedBy, now, now);
+        replays.insert(row);
+        launch(row);
+        return replays.find(row.id()).orElseThrow();
+    }
+
+    public ReplayRow get(UUID id) {
+        return replays.find(id).orElseThrow(() -> new ReplayNotFoundException("no replay " + id));
+    }
+
+    public List<ReplayRow> recent() {
+        return replays.recent(50);
+    }
+
+    /** Stops a running replay for good; its cursor stays where the last acknowledgement put it. */
+    public ReplayRow cancel(UUID id) {
+        get(id);
+        replays.transition(id, "cancelled", clock.instant(), "running", "paused");
+        Run run = running.get(id);
+        if (run != null) {
+            run.stop();
+        }
+        return get(id);
+    }
+
+    /** Resumes the replays that were running when the service last stopped. */
+    @EventListener(ApplicationReadyEvent.class)
+    public void resumeRunning() {
+        for (ReplayRow r : replays.byStatus("running")) {
+            log.info("resuming replay {} at event {}", r.id(), r.position());
+            launch(r);
+        }
+    }
+
+    @PreDestroy
+    public void shutdown() throws InterruptedException {
+        running.values().forEach(Run::stop);
+        executor.shutdownNow();
+        executor.awaitTermination(10, TimeUnit.SECONDS);
+    }
+
+    private void launch(ReplayRow row) {
+        Run run = new Run(row);
+        if (running.putIfAbsent(row.id(), run) == null) {
+            executor.submit(run);
+        }
+    }
+
+    private Map<String, Long> endOffsets(List<String> timeframes) {
+        try (Consumer<String, String> c = consumer()) {
+            List<TopicPartition> parts = partitions(c, timeframes);
+            Map<String, Long> out = new LinkedHashMap<>();
+            c.endOffsets(parts).forEach((p, end) -> out.put(key(p), end - 1));
+            return out;
+        }
+    }
+
+    /** Per stream ({@code ticker|timeframe}), the latest bar start of this replay found after the saved offsets. */
+    Map<String, Long> reconcile(ReplayRow row) {
+        Map<String, Long> latest = new HashMap<>();
+        String id = row.id().toString();
+        try (Consumer<String, String> c = consumer()) {
+            List<TopicPartition> parts = partitions(c, row.timeframes());
+            Map<TopicPartition, Long> end = c.endOffsets(parts);
+            List<TopicPartition> todo = new ArrayList<>();
+            for (TopicPartition p : parts) {
+                long from = row.offsets().getOrDefault(key(p), -1L) + 1;
+                if (from < end.get(p)) {
+                    todo.add(p);
+                }
+            }
+            if (todo.isEmpty()) {
+                return latest;
+            }
+            c.assign(todo);
+            for (TopicPartition p : todo) {
+                c.seek(p, row.offsets().getOrDefault(key(p), -1L) + 1);
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!todo.isEmpty() && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> rec : c.poll(Duration.ofMillis(200))) {
+                    JsonNode payload = json.readTree(rec.value()).get("payload");
+                    if (payload != null && id.equals(payload.path("replay_id").asString(null))) {
+                        String stream = payload.get("ticker").asString() + '|' + payload.get("timeframe").asString();
+                        long start = Instant.parse(payload.get("start").asString()).toEpochMilli();
+                        latest.merge(stream, start, Math::max);
+                    }
+                }
+                todo.removeIf(p -> c.position(p) >= end.get(p));
+            }
+            if (!todo.isEmpty()) {
+                throw new IllegalStateException("could not read " + todo + " to their end to resume replay " + id);
+            }
+        }
+        return latest;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Consumer<String, String> consumer() {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+        return (Consumer<String, String>) consumers.createConsumer("market-data-replay", "market-data-replay", null, p);
+    }
+
+    private static List<TopicPartition> partitions(Consumer<String, String> c, List<String> timeframes) {
+        List<TopicPartition> parts = new ArrayList<>();
+        for (String tf : timeframes) {
+            String topic = BarTopics.topic(Timeframe.parse(tf));
+            List<PartitionInfo> info = c.partitionsFor(topic, Duration.ofSeconds(30));
+            if (info == null || info.isEmpty()) {
+                throw new IllegalStateException("topic " + topic + " does not exist");
+            }
+            info.forEach(i -> parts.add(new TopicPartition(i.topic(), i.partition())));
+        }
+        return parts;
+    }
+
+    private static String key(TopicPartition p) {
+        return p.topic() + ":" + p.partition();
+    }
+
+    /** One replay being played by this instance. */
+    private final class Run implements Runnable {
+
+        private final ReplayRow row;
+        private volatile boolean stopped;
+
+        Run(ReplayRow row) {
+            this.row = row;
+        }
+
+        void stop() {
+            stopped = true;
+        }
+
+        @Override
+        public void run() {
+            try {
+                play();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                if (!stopped) {
+                    log.error("replay {} failed", row.id(), e);
+                    replays.fail(row.id(), String.valueOf(e.getMessage()), clock.instant());
+                }
+            } finally {
+                running.remove(row.id());
+            }
+        }
+
+        private void play() throws InterruptedException {
+            Timeframe source = Timeframe.parse(row.sourceTimeframe());
+            List<ZoneId> zones = new ArrayList<>();
+            List<BarColumns> sources = new ArrayList<>();
+            for (String t : row.tickers()) {
+                zones.add(store.series(t, source).orElseThrow().exchange());
+                sources.add(store.read(t, source, row.fromMs(), row.toMs()));
+            }
+            List<Timeframe> tfs = row.timeframes().stream().map(Timeframe::parse).toList();
+            List<ReplayTimeline.Event> timeline = ReplayTimeline.build(row.tickers(), zones, sources, source, tfs,
+                    row.extended(), calendar);
+            long total = timeline.size();
+            Map<String, Long> logged = reconcile(row);
+            Map<String, Long> offsets = new LinkedHashMap<>(row.offsets());
+            String stream = row.id().toString();
+            List<CompletableFuture<SendResult<String, String>>> inflight = new ArrayList<>();
+            int cursorEvery = Math.max(1, properties.feed().cursorEvery());
+            long lastSave = System.nanoTime();
+            int pos = (int) Math.min(row.position(), total);
+            long wall0 = System.nanoTime();
+            long sim0 = pos < total ? timeline.get(pos).end() : 0;
+            int skipped = 0;
+            for (int i = pos; i < total; i++) {
+                if (stopped || Thread.currentThread().isInterrupted()) {
+                    return; // like a crash: what was sent after the last save is found again by reconcile()
+                }
+                ReplayTimeline.Event e = timeline.get(i);
+                if (row.speed() > 0) {
+                    long dueNanos = wall0 + (long) ((e.end() - sim0) * 1_000_000L / row.speed());
+                    long wait = dueNanos - System.nanoTime();
+                    if (wait > 0) {
+                        if (!inflight.isEmpty()) {
+                            acknowledge(inflight, offsets);
+                            replays.saveCursor(row.id(), i, total, offsets, null, null, clock.instant());
+                            lastSave = System.nanoTime();
+                        }
+                        TimeUnit.NANOSECONDS.sleep(wait);
+                    }
+                }
+                Long seen = logged.get(e.stream());
+                if (seen != null && e.start() <= seen) {
+                    skipped++;
+                    continue;
+                }
+                BarColumns b = e.bars();
+                int k = e.index();
+                double v = b.volume()[k];
+                inflight.add(publisher.publish(new BarClosed(e.ticker(), e.exchange().getId(), e.timeframe().label(),
+                        Instant.ofEpochMilli(e.start()), Instant.ofEpochMilli(e.end()), b.open()[k], b.high()[k], b.low()[k],
+                        b.close()[k], Double.isNaN(v) ? null : v, "replay", stream, i), clock.instant()));
+                if (inflight.size() >= cursorEvery || System.nanoTime() - lastSave > 1_000_000_000L) {
+                    acknowledge(inflight, offsets);
+                    if (stopped) {
+                        return;
+                    }
+                    replays.saveCursor(row.id(), i + 1, total, offsets, null, null, clock.instant());
+                    lastSave = System.nanoTime();
+                }
+            }
+            acknowledge(inflight, offsets);
+            if (!stopped) {
+                replays.saveCursor(row.id(), total, total, offsets, "completed", null, clock.instant());
+                log.info("replay {} completed: {} events ({} already published before a restart)", row.id(), total, skipped);
+            }
+        }
+
+        private void acknowledge(List<CompletableFuture<SendResult<String, String>>> inflight, Map<String, Long> offsets)
+                throws InterruptedException {
+            for (CompletableFuture<SendResult<String, String>> f : inflight) {
+                SendResult<String, String> r;
+                try {
+                    r = f.get(60, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException ex) {
+                    throw new IllegalStateException("Kafka did not acknowledge a bar: " + ex.getMessage(), ex);
+                }
+                var md = r.getRecordMetadata();
+                offsets.merge(md.topic() + ":" + md.partition(), md.offset(), Math::max);
+            }
+            inflight.clear();
+        }
+    }
+
+    /** For tests and the benchmark: whether a replay is being played by this instance. */
+    public boolean isPlaying(UUID id) {
+        return running.containsKey(id);
+    }
+
+    Set<UUID> playing() {
+        return running.keySet();
+    }
+}

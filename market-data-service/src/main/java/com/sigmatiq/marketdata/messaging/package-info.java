@@ -1,0 +1,2 @@
+/** Kafka: the bar-closed event, its topic names and the publisher. */
+package com.sigmatiq.marketdata.messaging;

@@ -1,0 +1,171 @@
+package com.sigmatiq.marketdata.feed;
+
+import com.sigmatiq.engine.data.Timeframe;
+import com.sigmatiq.marketdata.MarketDataServiceApplication;
+import com.sigmatiq.marketdata.TestTokens;
+import com.sigmatiq.marketdata.domain.BarQueryService;
+import com.sigmatiq.marketdata.messaging.BarClosed;
+import com.sigmatiq.marketdata.messaging.BarEventPublisher;
+import com.sigmatiq.marketdata.persistence.ReplayRepository;
+import com.sigmatiq.testinfra.SigmatiqInfrastructure;
+import com.sigmatiq.testinfra.SigmatiqInfrastructureCondition;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.LockSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Stops the whole service in the middle of a replay and starts it again: the subscriber's view of every ticker and
+ * timeframe must be each bar exactly once, in order, and complete.
+ */
+@ExtendWith(SigmatiqInfrastructureCondition.class)
+class ReplayRestartIntegrationTest {
+
+    /** A broker that takes ~0.1 ms per bar, so that stopping mid-replay is certain on any machine. */
+    @Configuration(proxyBeanMethods = false)
+    static class SlowBroker {
+        @Bean
+        @Primary
+        BarEventPublisher slowPublisher(KafkaTemplate<String, String> kafka, JsonMapper json) {
+            return new BarEventPublisher(kafka, json) {
+                @Override
+                public CompletableFuture<SendResult<String, String>> publish(BarClosed bar, Instant occurredAt) {
+                    LockSupport.parkNanos(100_000);
+                    return super.publish(bar, occurredAt);
+                }
+            };
+        }
+    }
+
+    private static ConfigurableApplicationContext start(boolean slow) {
+        SigmatiqInfrastructure.Endpoints e = SigmatiqInfrastructure.start();
+        Map<String, Object> p = new HashMap<>();
+        p.put("spring.datasource.url", e.jdbcUrl("marketdata"));
+        p.put("spring.datasource.username", e.username());
+        p.put("spring.datasource.password", e.password());
+        p.put("spring.kafka.bootstrap-servers", e.kafkaBootstrapServers());
+        p.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens.jwksUri());
+        p.put("sigmatiq.marketdata.bootstrap-dir", "../data/market");
+        p.put("sigmatiq.marketdata.feed.cursor-every", "500");
+        p.put("server.port", "0");
+        p.put("logging.level.org.apache.kafka", "WARN");
+        return new SpringApplicationBuilder(slow
+                ? new Class<?>[] {MarketDataServiceApplication.class, SlowBroker.class}
+                : new Class<?>[] {MarketDataServiceApplication.class})
+                .run(p.entrySet().stream().map(x -> "--" + x.getKey() + "=" + x.getValue()).toArray(String[]::new));
+    }
+
+    @Test
+    void subscribersSeeEveryBarOnceAndInOrderAcrossARestartMidReplay() throws Exception {
+        long from = LocalDate.of(2011, 3, 1).atStartOfDay(java.time.ZoneId.of("America/New_York")).toInstant().toEpochMilli();
+        long to = LocalDate.of(2011, 4, 1).atStartOfDay(java.time.ZoneId.of("America/New_York")).toInstant().toEpochMilli();
+        UUID id;
+        long total;
+        Map<String, List<Long>> expected = new HashMap<>();
+        try (ConfigurableApplicationContext first = start(true)) {
+            ReplayService replays = first.getBean(ReplayService.class);
+            BarQueryService queries = first.getBean(BarQueryService.class);
+            for (Timeframe tf : List.of(Timeframe.M1, Timeframe.M5, Timeframe.M15)) {
+                var r = queries.query(new BarQueryService.BarQuery("SPY", tf, from, to, false, false, Timeframe.M1));
+                List<Long> starts = new ArrayList<>();
+                for (long t : r.bars().time()) {
+                    starts.add(t);
+                }
+                expected.put("SPY|" + tf.label(), starts);
+            }
+            id = replays.start(new ReplayRequest(List.of("SPY"), Timeframe.M1,
+                    List.of(Timeframe.M1, Timeframe.M5, Timeframe.M15), from, to, 0, false), "tester").id();
+            ReplayRepository repo = first.getBean(ReplayRepository.class);
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (repo.find(id).orElseThrow().position() < 2_000 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+        } // the service stops here, mid-replay
+        ReplayRepository.ReplayRow stopped;
+        try (ConfigurableApplicationContext probe = start(false)) {
+            // the second start resumes the replay at once
+            ReplayRepository repo = probe.getBean(ReplayRepository.class);
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            ReplayRepository.ReplayRow row = repo.find(id).orElseThrow();
+            while (!row.status().equals("completed") && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+                row = repo.find(id).orElseThrow();
+            }
+            stopped = row;
+        }
+        assertThat(stopped.status()).isEqualTo("completed");
+        total = stopped.total();
+        assertThat(total).isEqualTo(expected.values().stream().mapToLong(List::size).sum());
+
+        Map<String, List<Long>> seen = new HashMap<>();
+        Set<String> eventIds = new HashSet<>();
+        int records = 0;
+        for (ConsumerRecord<String, String> rec : readAll(List.of("market.bars.1m", "market.bars.5m", "market.bars.15m"))) {
+            JsonNode env = new JsonMapper().readTree(rec.value());
+            JsonNode payload = env.get("payload");
+            if (!id.toString().equals(payload.path("replay_id").asString(null))) {
+                continue;
+            }
+            records++;
+            assertThat(rec.key()).isEqualTo("SPY");
+            assertThat(env.get("type").asString()).isEqualTo("market.bar.closed");
+            assertThat(eventIds.add(env.get("event_id").asString())).as("event id seen once").isTrue();
+            seen.computeIfAbsent(payload.get("ticker").asString() + "|" + payload.get("timeframe").asString(), k -> new ArrayList<>())
+                    .add(Instant.parse(payload.get("start").asString()).toEpochMilli());
+        }
+        assertThat(records).isEqualTo(total);
+        assertThat(seen).isEqualTo(expected); // complete, once each, in order per ticker and timeframe
+    }
+
+    private static List<ConsumerRecord<String, String>> readAll(List<String> topics) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SigmatiqInfrastructure.start().kafkaBootstrapServers());
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "10000");
+        List<ConsumerRecord<String, String>> out = new ArrayList<>();
+        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
+            List<TopicPartition> parts = new ArrayList<>();
+            for (String t : topics) {
+                c.partitionsFor(t).forEach(i -> parts.add(new TopicPartition(t, i.partition())));
+            }
+            c.assign(parts);
+            c.seekToBeginning(parts);
+            Map<TopicPartition, Long> end = c.endOffsets(parts);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp)) && System.nanoTime() < deadline) {
+                c.poll(Duration.ofMillis(200)).forEach(out::add);
+            }
+        }
+        return out;
+    }
+}
