@@ -10,8 +10,8 @@ public final class Topics {
     public static final String MODEL_EVENTS = "model.events";
 
     /**
-     * Prefix of the market-data bar topics; the full name appends ticker and timeframe,
-     * e.g. {@code market.bars.SPY.1d} (market-data-service, later issue).
+     * Prefix of the market-data bar topics; the full name appends the timeframe, e.g.
+     * {@code market.bars.1m}; messages are keyed by ticker (market-data-service).
      */
     public static final String MARKET_BARS_PREFIX = "market.bars.";
 
