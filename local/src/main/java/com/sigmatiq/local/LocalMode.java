@@ -31,6 +31,9 @@ public final class LocalMode implements AutoCloseable {
     public static final String DEMO_PASSWORD = "sigmatiq-demo";
     public static final String DEMO_USER_PROPERTY = "sigmatiq.identity.demo-user.enabled";
 
+    /** The bundled packs, relative to the repository root. */
+    static final String PACKS_FOLDER = "packs";
+
     private static final Logger log = LoggerFactory.getLogger(LocalMode.class);
 
     private final List<RunningService> running = new CopyOnWriteArrayList<>();
@@ -85,12 +88,14 @@ public final class LocalMode implements AutoCloseable {
         infrastructure = LocalInfrastructure.start(options.dataDirectory(), options.postgresPort(), options.kafkaPort());
         log.info("PostgreSQL on port {} (data in {}), Kafka on {}", infrastructure.postgresPort(),
                 options.dataDirectory(), infrastructure.kafkaBootstrapServers());
+        Platform platform = new Platform(infrastructure.jdbcUrl(), infrastructure.kafkaBootstrapServers(),
+                options.root().resolve(PACKS_FOLDER));
 
         ExecutorService starters = Executors.newFixedThreadPool(Math.max(1, services.size()));
         try {
             List<Future<Optional<RunningService>>> futures = new ArrayList<>();
             for (LocalService service : services) {
-                Map<String, String> properties = propertiesFor(service, services, infrastructure);
+                Map<String, String> properties = propertiesFor(service, services, platform);
                 futures.add(starters.submit(() -> startOne(service, classpath, properties)));
             }
             List<String> failures = new ArrayList<>();
@@ -137,25 +142,38 @@ public final class LocalMode implements AutoCloseable {
     }
 
     /**
-     * The properties local mode gives {@code service}: its port, its schema in the shared database, the broker,
-     * where the gateway's JWKS is; for the gateway also the demo user and a route per routed service.
+     * What local mode tells every service besides its own port: the database (each service's URL names its own
+     * schema), the broker, and the repository's bundled packs ({@code sigmatiq.packs.dir}, read by pack-service).
+     *
+     * @param jdbcUrl JDBC URL of the shared database, without parameters
      */
-    static Map<String, String> propertiesFor(LocalService service, List<LocalService> all, LocalInfrastructure infra) {
-        return propertiesFor(service, all, infra.jdbcUrl(service.schema()), infra.kafkaBootstrapServers());
+    record Platform(String jdbcUrl, String kafkaBootstrapServers, Path packsDirectory) {
+
+        String jdbcUrl(String schema) {
+            return jdbcUrl + "?currentSchema=" + schema;
+        }
     }
 
-    static Map<String, String> propertiesFor(LocalService service, List<LocalService> all, String jdbcUrl,
-                                             String kafkaBootstrapServers) {
+    /**
+     * The properties local mode gives {@code service}: its port, its schema in the shared database, the broker, the
+     * bundled packs, where the gateway's JWKS is, and every service's base URL as {@code sigmatiq.services.<module>}
+     * (e.g. model-service calls pack-service there); the gateway also gets the demo user and a route per routed service.
+     */
+    static Map<String, String> propertiesFor(LocalService service, List<LocalService> all, Platform platform) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("server.port", Integer.toString(service.port()));
-        p.put("spring.datasource.url", jdbcUrl);
+        p.put("spring.datasource.url", platform.jdbcUrl(service.schema()));
         p.put("spring.datasource.username", LocalInfrastructure.USER);
         p.put("spring.datasource.password", LocalInfrastructure.PASSWORD);
-        p.put("spring.kafka.bootstrap-servers", kafkaBootstrapServers);
+        p.put("spring.kafka.bootstrap-servers", platform.kafkaBootstrapServers());
         p.put("spring.main.register-shutdown-hook", "false"); // local mode closes contexts itself, in order
         p.put("logging.level.org.apache.kafka", "WARN");
+        p.put("sigmatiq.packs.dir", platform.packsDirectory().toString());
         gateway(all).ifPresent(gateway -> p.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
                 gateway.baseUrl() + "/.well-known/jwks.json"));
+        for (LocalService other : all) {
+            p.put("sigmatiq.services." + other.module(), other.baseUrl());
+        }
         if (service.module().equals(LocalServices.GATEWAY)) {
             p.put(DEMO_USER_PROPERTY, "true");
             for (LocalService target : all) {
