@@ -12,8 +12,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The one list of services, and the properties each receives. */
 class LocalServicesTest {
 
+    private static final String SECRET = "generated-secret-of-this-data-folder";
     private static final LocalMode.Platform PLATFORM = new LocalMode.Platform(
-            "jdbc:postgresql://localhost:5432/sigmatiq", "localhost:9092", Path.of("/repo/packs"));
+            "jdbc:postgresql://localhost:5432/sigmatiq", "localhost:9092", Path.of("/repo/packs"), SECRET);
 
     @Test
     void listsTheGatewayFirstAndEveryServiceOnce() {
@@ -45,7 +46,20 @@ class LocalServicesTest {
                 .containsEntry("sigmatiq.gateway.routes.packs", "http://localhost:8081")
                 .containsEntry("sigmatiq.gateway.routes.models", "http://localhost:8082")
                 .containsEntry("spring.datasource.url", "jdbc:postgresql://localhost:5432/sigmatiq?currentSchema=identity")
-                .containsEntry("spring.kafka.bootstrap-servers", "localhost:9092");
+                .containsEntry("spring.kafka.bootstrap-servers", "localhost:9092")
+                .containsEntry("sigmatiq.identity.key-encryption-secret", SECRET);
+    }
+
+    @Test
+    void onlyTheGatewayGetsTheKeyEncryptionSecretAndOnlyWhenThereIsOne() {
+        for (LocalService service : LocalServices.ALL.subList(1, LocalServices.ALL.size())) {
+            assertThat(LocalMode.propertiesFor(service, LocalServices.ALL, PLATFORM))
+                    .as(service.module()).doesNotContainKey(IdentitySecret.PROPERTY).doesNotContainValue(SECRET);
+        }
+        LocalMode.Platform legacy = new LocalMode.Platform("jdbc:x", "k:1", Path.of("/repo/packs"), null);
+        assertThat(LocalMode.propertiesFor(LocalServices.ALL.get(0), LocalServices.ALL, legacy))
+                .doesNotContainKey(IdentitySecret.PROPERTY);
+        assertThat(PLATFORM.toString()).doesNotContain(SECRET);
     }
 
     @Test
@@ -100,7 +114,11 @@ class LocalServicesTest {
     void parsesOptions() {
         var o = LocalMode.Options.parse("--root=/tmp/r");
         assertThat(o.root()).hasToString("/tmp/r");
-        assertThat(o.dataDirectory()).hasToString("/tmp/r/.sigmatiq/postgres");
+        assertThat(o.dataDirectory()).hasToString("/tmp/r/.sigmatiq");
+        assertThat(o.postgresDirectory()).hasToString("/tmp/r/.sigmatiq/postgres");
+        assertThat(o.identitySecretFile()).hasToString("/tmp/r/.sigmatiq/identity-secret");
+        assertThat(LocalMode.Options.parse("--root=/tmp/r", "--data=/srv/sq").postgresDirectory())
+                .hasToString("/srv/sq/postgres");
         assertThat(o.kafkaPort()).isEqualTo(9092);
         assertThatThrownBy(() -> LocalMode.Options.parse("--nope")).hasMessageContaining("--root=DIR");
     }

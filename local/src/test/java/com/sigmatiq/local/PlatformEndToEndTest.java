@@ -25,6 +25,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -75,7 +76,7 @@ class PlatformEndToEndTest {
         }
 
         mode = new LocalMode();
-        mode.start(new LocalMode.Options(root, data.resolve("postgres"), 0, 0), services,
+        mode.start(new LocalMode.Options(root, data, 0, 0), services,
                 ServiceClasspath.modulesUnder(root));
 
         assertThat(mode.running()).extracting(r -> r.service().module())
@@ -89,6 +90,23 @@ class PlatformEndToEndTest {
         if (mode != null) {
             mode.close();
         }
+    }
+
+    @Test
+    void theGatewayRunsOnTheKeyEncryptionSecretGeneratedInTheDataFolder() throws Exception {
+        Path file = data.resolve(IdentitySecret.FILE);
+        assertThat(file).isRegularFile();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        String secret = Files.readString(file).strip();
+
+        Object context = mode.running().get(0).context(); // the gateway's ConfigurableApplicationContext
+        Object environment = context.getClass().getMethod("getEnvironment").invoke(context);
+        Object used = environment.getClass().getMethod("getProperty", String.class)
+                .invoke(environment, IdentitySecret.PROPERTY);
+
+        assertThat(used).isEqualTo(secret);
+        assertThat(secret).hasSizeGreaterThanOrEqualTo(IdentitySecret.MIN_LENGTH)
+                .isNotEqualTo("dev-only-insecure-key-encryption-secret-change-me");
     }
 
     @Test
