@@ -160,9 +160,14 @@ final class LocalInfrastructure implements AutoCloseable {
         }
     }
 
+    /** JDBC URL of database {@value #DATABASE}. */
+    String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
+    }
+
     /** JDBC URL of database {@value #DATABASE} with {@code currentSchema=schema}. */
     String jdbcUrl(String schema) {
-        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE + "?currentSchema=" + schema;
+        return jdbcUrl() + "?currentSchema=" + schema;
     }
 
     int postgresPort() {

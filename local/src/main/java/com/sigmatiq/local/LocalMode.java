@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,7 +23,8 @@ import java.util.concurrent.Future;
  * Local mode: embedded PostgreSQL and Kafka, then every service of {@link LocalServices#ALL}, in one JVM.
  *
  * <p>Usage: {@code ./sigmatiq-local [--root=DIR] [--data=DIR]}. {@code --root} is the repository root (default: the
- * working directory); {@code --data} the PostgreSQL data folder (default {@code <root>/.sigmatiq/postgres}).
+ * working directory); {@code --data} the folder local mode keeps its data in (default {@code <root>/.sigmatiq}):
+ * the PostgreSQL data in {@code postgres/}, the gateway's key-encryption secret in {@code identity-secret}.
  */
 public final class LocalMode implements AutoCloseable {
 
@@ -31,13 +33,21 @@ public final class LocalMode implements AutoCloseable {
     public static final String DEMO_PASSWORD = "sigmatiq-demo";
     public static final String DEMO_USER_PROPERTY = "sigmatiq.identity.demo-user.enabled";
 
+    /** The bundled packs, relative to the repository root. */
+    static final String PACKS_FOLDER = "packs";
+
     private static final Logger log = LoggerFactory.getLogger(LocalMode.class);
 
     private final List<RunningService> running = new CopyOnWriteArrayList<>();
     private volatile LocalInfrastructure infrastructure;
     private boolean closed;
 
-    /** Command-line options. */
+    /**
+     * Command-line options.
+     *
+     * @param dataDirectory the folder local mode keeps its data in: {@link #postgresDirectory()} and
+     *                      {@link #identitySecretFile()}
+     */
     record Options(Path root, Path dataDirectory, int postgresPort, int kafkaPort) {
 
         static Options parse(String... args) {
@@ -52,8 +62,16 @@ public final class LocalMode implements AutoCloseable {
                     throw new IllegalArgumentException("unknown option " + arg + "; valid: --root=DIR, --data=DIR");
                 }
             }
-            return new Options(root, data != null ? data : root.resolve(".sigmatiq/postgres"),
+            return new Options(root, data != null ? data : root.resolve(".sigmatiq"),
                     LocalInfrastructure.DEFAULT_POSTGRES_PORT, LocalInfrastructure.DEFAULT_KAFKA_PORT);
+        }
+
+        Path postgresDirectory() {
+            return dataDirectory.resolve("postgres");
+        }
+
+        Path identitySecretFile() {
+            return dataDirectory.resolve(IdentitySecret.FILE);
         }
     }
 
@@ -82,15 +100,20 @@ public final class LocalMode implements AutoCloseable {
 
     /** Starts infrastructure, then the services in parallel; on any failure stops what started and rethrows. */
     void start(Options options, List<LocalService> services, ServiceClasspath classpath) {
-        infrastructure = LocalInfrastructure.start(options.dataDirectory(), options.postgresPort(), options.kafkaPort());
+        refuseOldDataLayout(options.dataDirectory());
+        boolean databaseExists = Files.exists(options.postgresDirectory().resolve("PG_VERSION"));
+        String identitySecret = IdentitySecret.loadOrCreate(options.identitySecretFile(), databaseExists).orElse(null);
+        infrastructure = LocalInfrastructure.start(options.postgresDirectory(), options.postgresPort(), options.kafkaPort());
         log.info("PostgreSQL on port {} (data in {}), Kafka on {}", infrastructure.postgresPort(),
-                options.dataDirectory(), infrastructure.kafkaBootstrapServers());
+                options.postgresDirectory(), infrastructure.kafkaBootstrapServers());
+        Platform platform = new Platform(infrastructure.jdbcUrl(), infrastructure.kafkaBootstrapServers(),
+                options.root().resolve(PACKS_FOLDER), identitySecret);
 
         ExecutorService starters = Executors.newFixedThreadPool(Math.max(1, services.size()));
         try {
             List<Future<Optional<RunningService>>> futures = new ArrayList<>();
             for (LocalService service : services) {
-                Map<String, String> properties = propertiesFor(service, services, infrastructure);
+                Map<String, String> properties = propertiesFor(service, services, platform);
                 futures.add(starters.submit(() -> startOne(service, classpath, properties)));
             }
             List<String> failures = new ArrayList<>();
@@ -117,6 +140,15 @@ public final class LocalMode implements AutoCloseable {
         running.sort((a, b) -> Integer.compare(services.indexOf(a.service()), services.indexOf(b.service())));
     }
 
+    /** {@code --data} used to name the PostgreSQL folder itself; now it names the folder that holds it. */
+    private static void refuseOldDataLayout(Path dataDirectory) {
+        if (Files.exists(dataDirectory.resolve("PG_VERSION"))) {
+            throw new IllegalStateException(dataDirectory + " is a PostgreSQL data folder, but --data names the folder"
+                    + " that holds local mode's data, with PostgreSQL in its subfolder postgres/: move " + dataDirectory
+                    + " to <folder>/postgres and pass --data=<folder>");
+        }
+    }
+
     private static Optional<RunningService> startOne(LocalService service, ServiceClasspath classpath,
                                                      Map<String, String> properties) {
         Optional<List<Path>> entries = classpath.resolve(service);
@@ -137,27 +169,53 @@ public final class LocalMode implements AutoCloseable {
     }
 
     /**
-     * The properties local mode gives {@code service}: its port, its schema in the shared database, the broker,
-     * where the gateway's JWKS is; for the gateway also the demo user and a route per routed service.
+     * What local mode tells every service besides its own port: the database (each service's URL names its own
+     * schema), the broker, and the repository's bundled packs ({@code sigmatiq.packs.dir}, read by pack-service);
+     * the gateway also gets its key-encryption secret.
+     *
+     * @param jdbcUrl        JDBC URL of the shared database, without parameters
+     * @param identitySecret the gateway's {@value IdentitySecret#PROPERTY}; {@code null}: the gateway's own default
      */
-    static Map<String, String> propertiesFor(LocalService service, List<LocalService> all, LocalInfrastructure infra) {
-        return propertiesFor(service, all, infra.jdbcUrl(service.schema()), infra.kafkaBootstrapServers());
+    record Platform(String jdbcUrl, String kafkaBootstrapServers, Path packsDirectory, String identitySecret) {
+
+        @Override
+        public String toString() { // never prints the secret
+            return "Platform[jdbcUrl=" + jdbcUrl + ", kafkaBootstrapServers=" + kafkaBootstrapServers
+                    + ", packsDirectory=" + packsDirectory
+                    + ", identitySecret=" + (identitySecret == null ? "(gateway default)" : "***") + "]";
+        }
+
+        String jdbcUrl(String schema) {
+            return jdbcUrl + "?currentSchema=" + schema;
+        }
     }
 
-    static Map<String, String> propertiesFor(LocalService service, List<LocalService> all, String jdbcUrl,
-                                             String kafkaBootstrapServers) {
+    /**
+     * The properties local mode gives {@code service}: its port, its schema in the shared database, the broker, the
+     * bundled packs, where the gateway's JWKS is, and every service's base URL as {@code sigmatiq.services.<module>}
+     * (e.g. model-service calls pack-service there); the gateway also gets its key-encryption secret, the demo user and
+     * a route per routed service.
+     */
+    static Map<String, String> propertiesFor(LocalService service, List<LocalService> all, Platform platform) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("server.port", Integer.toString(service.port()));
-        p.put("spring.datasource.url", jdbcUrl);
+        p.put("spring.datasource.url", platform.jdbcUrl(service.schema()));
         p.put("spring.datasource.username", LocalInfrastructure.USER);
         p.put("spring.datasource.password", LocalInfrastructure.PASSWORD);
-        p.put("spring.kafka.bootstrap-servers", kafkaBootstrapServers);
+        p.put("spring.kafka.bootstrap-servers", platform.kafkaBootstrapServers());
         p.put("spring.main.register-shutdown-hook", "false"); // local mode closes contexts itself, in order
         p.put("logging.level.org.apache.kafka", "WARN");
+        p.put("sigmatiq.packs.dir", platform.packsDirectory().toString());
         gateway(all).ifPresent(gateway -> p.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
                 gateway.baseUrl() + "/.well-known/jwks.json"));
+        for (LocalService other : all) {
+            p.put("sigmatiq.services." + other.module(), other.baseUrl());
+        }
         if (service.module().equals(LocalServices.GATEWAY)) {
             p.put(DEMO_USER_PROPERTY, "true");
+            if (platform.identitySecret() != null) {
+                p.put(IdentitySecret.PROPERTY, platform.identitySecret());
+            }
             for (LocalService target : all) {
                 if (target.route() != null) {
                     p.put("sigmatiq.gateway.routes." + target.route(), target.baseUrl());
@@ -196,7 +254,7 @@ public final class LocalMode implements AutoCloseable {
         LocalInfrastructure infra = infrastructure;
         b.append("  PostgreSQL     jdbc:postgresql://localhost:").append(infra.postgresPort()).append('/')
                 .append(LocalInfrastructure.DATABASE).append("  (user ").append(LocalInfrastructure.USER)
-                .append(", data in ").append(options.dataDirectory()).append(")\n");
+                .append(", data in ").append(options.postgresDirectory()).append(")\n");
         b.append("  Kafka          ").append(infra.kafkaBootstrapServers()).append('\n');
         b.append("Press Ctrl-C to stop.");
         return b.toString();

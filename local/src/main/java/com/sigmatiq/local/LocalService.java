@@ -32,6 +32,11 @@ public record LocalService(String module, String mainClass, int port, String sch
         return new LocalService(module, mainClass, port, schema, Objects.requireNonNull(routeName, "routeName"));
     }
 
+    /** The same service on another port (tests run the platform on free ports). */
+    public LocalService withPort(int newPort) {
+        return new LocalService(module, mainClass, newPort, schema, route);
+    }
+
     public String baseUrl() {
         return "http://localhost:" + port;
     }

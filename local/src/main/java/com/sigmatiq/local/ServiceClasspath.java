@@ -10,13 +10,14 @@ import java.util.Optional;
 
 /**
  * Where a service's classes and runtime dependencies are. The default reads a module's build output:
- * {@code <module>/target/classes} plus the jar list {@code <module>/target/local-classpath.txt} that
- * {@code ./sigmatiq-local} writes with {@code dependency:build-classpath}.
+ * {@code <module>/target/classes} plus the jar list {@code <module>/target/local-classpath.txt}, which every build of
+ * a service module writes (root pom: execution {@code local-classpath} of {@code dependency:build-classpath}, turned
+ * on in the service's pom by {@code <sigmatiq.local-classpath.phase>process-classes</sigmatiq.local-classpath.phase>}).
  */
 @FunctionalInterface
 interface ServiceClasspath {
 
-    /** Relative to a module directory; written by {@code ./sigmatiq-local}. */
+    /** Relative to a module directory; written by the module's build. */
     String CLASSPATH_FILE = "target/local-classpath.txt";
 
     /** The class path of {@code service}, or empty when the module is not built here. */

@@ -1,6 +1,7 @@
 /**
  * Local mode, the README's first command ({@code ./sigmatiq-local}): an embedded PostgreSQL whose data persists in
- * {@code .sigmatiq/postgres}, an embedded Kafka KRaft broker on {@code localhost:9092}, then every service of
+ * {@code .sigmatiq/postgres} (with the gateway's generated key-encryption secret in {@code .sigmatiq/identity-secret}),
+ * an embedded Kafka KRaft broker on {@code localhost:9092}, then every service of
  * {@link com.sigmatiq.local.LocalServices#ALL} as its own Spring Boot application (own port, own schema, own
  * class loader) in this JVM.
  *

@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Starts real embedded infrastructure and two instances of a sample service, each in its own class loader,
@@ -50,7 +51,7 @@ class LocalModeTest {
         int postgresPort;
         String kafka;
         try {
-            mode.start(new LocalMode.Options(data, data.resolve("pg"), 0, 0), services, classpath);
+            mode.start(new LocalMode.Options(data, data.resolve("local"), 0, 0), services, classpath);
 
             assertThat(mode.running()).extracting(r -> r.service().module()).containsExactly("sample-a", "sample-b");
             Map<String, String> a = whoami(portA);
@@ -79,6 +80,19 @@ class LocalModeTest {
         assertThat(LocalInfrastructure.isFree(portB)).isTrue();
         assertThat(LocalInfrastructure.isFree(postgresPort)).isTrue();
         assertThat(LocalInfrastructure.isFree(Integer.parseInt(kafka.substring(kafka.indexOf(':') + 1)))).isTrue();
+    }
+
+    @Test
+    void refusesAPostgresDataFolderGivenAsTheDataFolder() throws Exception {
+        Path old = data.resolve("old-layout");
+        java.nio.file.Files.createDirectories(old);
+        java.nio.file.Files.writeString(old.resolve("PG_VERSION"), "17\n");
+        LocalMode mode = new LocalMode();
+
+        assertThatThrownBy(() -> mode.start(new LocalMode.Options(data, old, 0, 0), List.of(), s -> Optional.empty()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("postgres/");
+        assertThat(mode.infrastructure()).isNull();
+        assertThat(old.resolve(IdentitySecret.FILE)).doesNotExist();
     }
 
     @Test

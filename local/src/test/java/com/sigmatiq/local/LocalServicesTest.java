@@ -2,6 +2,7 @@ package com.sigmatiq.local;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +11,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The one list of services, and the properties each receives. */
 class LocalServicesTest {
+
+    private static final String SECRET = "generated-secret-of-this-data-folder";
+    private static final LocalMode.Platform PLATFORM = new LocalMode.Platform(
+            "jdbc:postgresql://localhost:5432/sigmatiq", "localhost:9092", Path.of("/repo/packs"), SECRET);
 
     @Test
     void listsTheGatewayFirstAndEveryServiceOnce() {
@@ -34,26 +39,41 @@ class LocalServicesTest {
     void gatewayGetsDemoUserAndARoutePerRoutedService() {
         LocalService gateway = LocalServices.ALL.get(0);
 
-        Map<String, String> p = LocalMode.propertiesFor(gateway, LocalServices.ALL,
-                "jdbc:postgresql://localhost:5432/sigmatiq?currentSchema=identity", "localhost:9092");
+        Map<String, String> p = LocalMode.propertiesFor(gateway, LocalServices.ALL, PLATFORM);
 
         assertThat(p).containsEntry("server.port", "8080")
                 .containsEntry(LocalMode.DEMO_USER_PROPERTY, "true")
                 .containsEntry("sigmatiq.gateway.routes.packs", "http://localhost:8081")
                 .containsEntry("sigmatiq.gateway.routes.models", "http://localhost:8082")
                 .containsEntry("spring.datasource.url", "jdbc:postgresql://localhost:5432/sigmatiq?currentSchema=identity")
-                .containsEntry("spring.kafka.bootstrap-servers", "localhost:9092");
+                .containsEntry("spring.kafka.bootstrap-servers", "localhost:9092")
+                .containsEntry("sigmatiq.identity.key-encryption-secret", SECRET);
+    }
+
+    @Test
+    void onlyTheGatewayGetsTheKeyEncryptionSecretAndOnlyWhenThereIsOne() {
+        for (LocalService service : LocalServices.ALL.subList(1, LocalServices.ALL.size())) {
+            assertThat(LocalMode.propertiesFor(service, LocalServices.ALL, PLATFORM))
+                    .as(service.module()).doesNotContainKey(IdentitySecret.PROPERTY).doesNotContainValue(SECRET);
+        }
+        LocalMode.Platform legacy = new LocalMode.Platform("jdbc:x", "k:1", Path.of("/repo/packs"), null);
+        assertThat(LocalMode.propertiesFor(LocalServices.ALL.get(0), LocalServices.ALL, legacy))
+                .doesNotContainKey(IdentitySecret.PROPERTY);
+        assertThat(PLATFORM.toString()).doesNotContain(SECRET);
     }
 
     @Test
     void servicesGetTheirPortTheGatewayJwksAndNoGatewayOnlyProperties() {
         LocalService models = LocalServices.ALL.stream().filter(s -> s.module().equals("model-service")).findFirst().orElseThrow();
 
-        Map<String, String> p = LocalMode.propertiesFor(models, LocalServices.ALL, "jdbc:x", "localhost:9092");
+        Map<String, String> p = LocalMode.propertiesFor(models, LocalServices.ALL, PLATFORM);
 
         assertThat(p).containsEntry("server.port", "8082")
+                .containsEntry("spring.datasource.url", "jdbc:postgresql://localhost:5432/sigmatiq?currentSchema=model")
                 .containsEntry("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
                         "http://localhost:8080/.well-known/jwks.json")
+                .containsEntry("sigmatiq.services.pack-service", "http://localhost:8081")
+                .containsEntry("sigmatiq.packs.dir", Path.of("/repo/packs").toString())
                 .doesNotContainKey(LocalMode.DEMO_USER_PROPERTY)
                 .doesNotContainKey("sigmatiq.gateway.routes.models");
     }
@@ -64,8 +84,24 @@ class LocalServicesTest {
         extended.add(LocalService.service("sweep-service", "com.sigmatiq.sweep.SweepServiceApplication", 8084, "sweep")
                 .routedAs("sweeps"));
 
-        assertThat(LocalMode.propertiesFor(extended.get(0), extended, "jdbc:x", "k:1"))
+        assertThat(LocalMode.propertiesFor(extended.get(0), extended, PLATFORM))
                 .containsEntry("sigmatiq.gateway.routes.sweeps", "http://localhost:8084");
+        assertThat(LocalMode.propertiesFor(extended.get(2), extended, PLATFORM))
+                .containsEntry("sigmatiq.services.sweep-service", "http://localhost:8084");
+    }
+
+    @Test
+    void servicesOnOtherPortsAreFoundThere() {
+        List<LocalService> moved = LocalServices.ALL.stream().map(s -> s.withPort(s.port() + 1000)).toList();
+        LocalService models = moved.stream().filter(s -> s.module().equals("model-service")).findFirst().orElseThrow();
+
+        assertThat(LocalMode.propertiesFor(models, moved, PLATFORM))
+                .containsEntry("server.port", "9082")
+                .containsEntry("sigmatiq.services.pack-service", "http://localhost:9081")
+                .containsEntry("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
+                        "http://localhost:9080/.well-known/jwks.json");
+        assertThat(LocalMode.propertiesFor(moved.get(0), moved, PLATFORM))
+                .containsEntry("sigmatiq.gateway.routes.models", "http://localhost:9082");
     }
 
     @Test
@@ -78,7 +114,11 @@ class LocalServicesTest {
     void parsesOptions() {
         var o = LocalMode.Options.parse("--root=/tmp/r");
         assertThat(o.root()).hasToString("/tmp/r");
-        assertThat(o.dataDirectory()).hasToString("/tmp/r/.sigmatiq/postgres");
+        assertThat(o.dataDirectory()).hasToString("/tmp/r/.sigmatiq");
+        assertThat(o.postgresDirectory()).hasToString("/tmp/r/.sigmatiq/postgres");
+        assertThat(o.identitySecretFile()).hasToString("/tmp/r/.sigmatiq/identity-secret");
+        assertThat(LocalMode.Options.parse("--root=/tmp/r", "--data=/srv/sq").postgresDirectory())
+                .hasToString("/srv/sq/postgres");
         assertThat(o.kafkaPort()).isEqualTo(9092);
         assertThatThrownBy(() -> LocalMode.Options.parse("--nope")).hasMessageContaining("--root=DIR");
     }
