@@ -206,6 +206,7 @@ public final class LocalMode implements AutoCloseable {
         p.put("spring.main.register-shutdown-hook", "false"); // local mode closes contexts itself, in order
         p.put("logging.level.org.apache.kafka", "WARN");
         p.put("sigmatiq.packs.dir", platform.packsDirectory().toString());
+        p.put("sigmatiq.marketdata.bootstrap-dir", platform.packsDirectory().resolveSibling("data").resolve("market").toString());
         gateway(all).ifPresent(gateway -> p.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
                 gateway.baseUrl() + "/.well-known/jwks.json"));
         for (LocalService other : all) {
@@ -217,8 +218,8 @@ public final class LocalMode implements AutoCloseable {
                 p.put(IdentitySecret.PROPERTY, platform.identitySecret());
             }
             for (LocalService target : all) {
-                if (target.route() != null) {
-                    p.put("sigmatiq.gateway.routes." + target.route(), target.baseUrl());
+                for (String route : target.routes()) {
+                    p.put("sigmatiq.gateway.routes." + route, target.baseUrl());
                 }
             }
         }
