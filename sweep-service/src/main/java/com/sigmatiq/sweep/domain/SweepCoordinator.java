@@ -34,11 +34,13 @@ public class SweepCoordinator {
     private final SweepProperties properties;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final SweepTimings timings;
     /** Creators' tokens, in memory only, to move the model to swept through model-service when the sweep ends. */
     private final Map<UUID, String> creatorTokens = new ConcurrentHashMap<>();
 
     public SweepCoordinator(SweepRepository repository, WorkPublisher work, SweepEventPublisher events, ModelSource models,
-                            SweepProperties properties, TransactionTemplate tx, Clock clock) {
+                            SweepProperties properties, TransactionTemplate tx, Clock clock, SweepTimings timings) {
+        this.timings = timings;
         this.repository = repository;
         this.work = work;
         this.events = events;
@@ -85,7 +87,10 @@ public class SweepCoordinator {
             bySweep.computeIfAbsent(b.sweepId(), k -> new ArrayList<>()).addAll(b.results());
         }
         bySweep.forEach((id, results) -> {
+            long t = System.nanoTime();
             SweepRepository.Progress p = repository.insertResults(id, results, clock.instant());
+            timings.storeNanos.add(System.nanoTime() - t);
+            timings.storedRows.add(p == null ? 0 : p.inserted());
             if (p == null) {
                 return;
             }
@@ -108,6 +113,7 @@ public class SweepCoordinator {
 
     /** Every combination has a result: deflate every Sharpe ratio over all N trials and finish the sweep. */
     public void complete(UUID id) {
+        long t = System.nanoTime();
         Boolean done = tx.execute(status -> {
             SweepState s = repository.find(id).orElse(null);
             if (s == null || s.status().terminal()) {
@@ -129,12 +135,14 @@ public class SweepCoordinator {
             repository.complete(id, ids, dsr, variance, clock.instant());
             return true;
         });
+        timings.completeNanos.add(System.nanoTime() - t);
         if (Boolean.TRUE.equals(done)) {
             SweepState s = repository.find(id).orElseThrow();
             repository.log(id, clock.instant(), "completed", "Backtests complete: " + s.spec().totalCombinations()
                     + " combinations, " + s.passed() + " passed the gates; deflated Sharpe ratios over "
                     + s.spec().totalCombinations() + " trials (Sharpe variance " + String.format("%.3g", s.trialSharpeVariance()) + ")");
-            log.info("sweep {} completed: {} combinations", id, s.spec().totalCombinations());
+            log.info("sweep {} completed: {} combinations; this instance so far: {}", id, s.spec().totalCombinations(),
+                    timings.snapshotMillis());
             announce(s);
         }
     }

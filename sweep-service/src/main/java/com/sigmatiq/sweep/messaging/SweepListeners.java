@@ -32,13 +32,15 @@ class SweepListeners {
     }
 
     @KafkaListener(id = WORKER_ID, topics = SweepTopics.WORK, groupId = SweepTopics.WORKER_GROUP,
-            containerFactory = "sweepWorkerContainerFactory", autoStartup = "${sigmatiq.sweep.worker.enabled:true}")
+            containerFactory = "sweepWorkerContainerFactory", autoStartup = "${sigmatiq.sweep.worker.enabled:true}",
+            properties = {"max.poll.records=1", "auto.offset.reset=earliest", "heartbeat.interval.ms=2000",
+                "session.timeout.ms=${sigmatiq.sweep.worker.session-timeout-ms:10000}"})
     void work(String message) {
         worker.run(json.readValue(message, WorkChunk.class));
     }
 
     @KafkaListener(id = RESULTS_ID, topics = SweepTopics.RESULTS, containerFactory = "sweepResultsContainerFactory",
-            autoStartup = "${sigmatiq.sweep.coordinator.enabled:true}")
+            autoStartup = "${sigmatiq.sweep.coordinator.enabled:true}", properties = "auto.offset.reset=earliest")
     void results(List<ConsumerRecord<String, String>> records) {
         coordinator.onResults(records.stream().map(r -> json.readValue(r.value(), ResultBatch.class)).toList());
     }
