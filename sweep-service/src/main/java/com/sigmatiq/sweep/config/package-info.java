@@ -1,0 +1,2 @@
+/** Spring configuration: security, Kafka topics and listener containers, properties. */
+package com.sigmatiq.sweep.config;

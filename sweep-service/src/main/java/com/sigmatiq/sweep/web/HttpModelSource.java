@@ -1,0 +1,95 @@
+package com.sigmatiq.sweep.web;
+
+import com.sigmatiq.sweep.config.ServiceEndpoints;
+import com.sigmatiq.sweep.domain.ModelSource;
+import com.sigmatiq.sweep.domain.UpstreamUnavailableException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import org.springframework.web.client.RestClientResponseException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * model-service ({@code GET /models/{id}}, {@code PATCH /models/{id}/status}) and pack-service
+ * ({@code GET /packs/{id}/versions/{version}/files}) over HTTP with the caller's bearer token.
+ */
+@Component
+class HttpModelSource implements ModelSource {
+
+    private static final Logger log = LoggerFactory.getLogger(HttpModelSource.class);
+
+    private final RestClient modelService;
+    private final RestClient packService;
+    private final JsonMapper json;
+
+    HttpModelSource(RestClient.Builder builder, ServiceEndpoints endpoints, JsonMapper json) {
+        this.modelService = builder.clone().baseUrl(endpoints.modelService().toString()).build();
+        this.packService = builder.clone().baseUrl(endpoints.packService().toString()).build();
+        this.json = json;
+    }
+
+    @Override
+    public Optional<ModelInfo> model(String modelId, String token) {
+        JsonNode m;
+        try {
+            m = modelService.get().uri("/models/{id}", modelId).headers(h -> h.setBearerAuth(token))
+                    .accept(MediaType.APPLICATION_JSON).retrieve().body(JsonNode.class);
+        } catch (RestClientResponseException e) {
+            if (e.getStatusCode().value() == HttpStatus.NOT_FOUND.value()) {
+                return Optional.empty();
+            }
+            throw new UpstreamUnavailableException("model-service answered " + e.getStatusCode().value(), e);
+        } catch (RestClientException e) {
+            throw new UpstreamUnavailableException("model-service cannot be reached: " + e.getMessage(), e);
+        }
+        if (m == null) {
+            return Optional.empty();
+        }
+        Map<String, Object> overrides = m.hasNonNull("parameter_overrides")
+                ? json.convertValue(m.get("parameter_overrides"), new TypeReference<LinkedHashMap<String, Object>>() { })
+                : new LinkedHashMap<>();
+        return Optional.of(new ModelInfo(text(m, "id"), text(m, "pack_id"), text(m, "pack_version"), text(m, "ticker"),
+                m.hasNonNull("timeframe") ? text(m, "timeframe") : "5m", text(m, "strategy_id"), overrides, text(m, "status")));
+    }
+
+    @Override
+    public Map<String, String> packFiles(String packId, String version, String token) {
+        try {
+            JsonNode body = packService.get().uri("/packs/{id}/versions/{v}/files", packId, version)
+                    .headers(h -> h.setBearerAuth(token)).retrieve().body(JsonNode.class);
+            if (body == null || !body.hasNonNull("files")) {
+                throw new UpstreamUnavailableException("pack-service sent no files for " + packId + " " + version, null);
+            }
+            return json.convertValue(body.get("files"), new TypeReference<LinkedHashMap<String, String>>() { });
+        } catch (RestClientException e) {
+            throw new UpstreamUnavailableException("pack " + packId + " " + version + " cannot be read from pack-service: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean markSwept(String modelId, String token) {
+        try {
+            modelService.patch().uri("/models/{id}/status", modelId).headers(h -> h.setBearerAuth(token))
+                    .contentType(MediaType.APPLICATION_JSON).body(Map.of("status", "swept")).retrieve().toBodilessEntity();
+            return true;
+        } catch (RestClientException e) {
+            log.info("model {} not moved to swept by PATCH: {}", modelId, e.getMessage());
+            return false;
+        }
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() ? null : v.asString();
+    }
+}

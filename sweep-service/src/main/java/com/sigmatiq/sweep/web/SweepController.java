@@ -1,0 +1,128 @@
+package com.sigmatiq.sweep.web;
+
+import com.sigmatiq.sweep.domain.CreateSweepCommand;
+import com.sigmatiq.sweep.domain.FieldError;
+import com.sigmatiq.sweep.domain.SortKey;
+import com.sigmatiq.sweep.domain.SweepNotFoundException;
+import com.sigmatiq.sweep.domain.SweepService;
+import com.sigmatiq.sweep.domain.SweepState;
+import com.sigmatiq.sweep.domain.SweepValidationException;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/** The sweep API (per user: another user's sweep answers 404). */
+@RestController
+@RequestMapping("/sweeps")
+class SweepController {
+
+    static final int MAX_PAGE_SIZE = 1000;
+
+    private final SweepService sweeps;
+    private final ProgressStreams streams;
+    private final Clock clock;
+
+    SweepController(SweepService sweeps, ProgressStreams streams, Clock clock) {
+        this.sweeps = sweeps;
+        this.streams = streams;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    ResponseEntity<Map<String, Object>> create(@AuthenticationPrincipal Jwt jwt, @RequestBody SweepRequest r) {
+        SweepState s = sweeps.create(jwt.getSubject(), jwt.getTokenValue(), new CreateSweepCommand(r.modelId(), r.sweepType(),
+                r.dateRange() == null ? null : r.dateRange().start(), r.dateRange() == null ? null : r.dateRange().end(),
+                r.parameters(), r.qualityGates(), r.tag(), r.holdoutPct()));
+        return ResponseEntity.created(URI.create("/sweeps/" + s.spec().id())).body(Views.created(s));
+    }
+
+    @GetMapping("/{id}")
+    Map<String, Object> get(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
+        SweepState s = sweeps.get(jwt.getSubject(), uuid(id));
+        return Views.sweep(s, sweeps.log(s.spec().id()), clock.instant());
+    }
+
+    @GetMapping(path = "/{id}/events", produces = "text/event-stream")
+    SseEmitter events(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
+        SweepState s = sweeps.get(jwt.getSubject(), uuid(id));
+        return streams.open(s.spec().id());
+    }
+
+    @GetMapping("/{id}/leaderboard")
+    Map<String, Object> leaderboard(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
+                                    @RequestParam(defaultValue = "sharpe") String sort,
+                                    @RequestParam(defaultValue = "desc") String order,
+                                    @RequestParam(required = false) String gate,
+                                    @RequestParam(defaultValue = "0") int page,
+                                    @RequestParam(defaultValue = "50") int size) {
+        List<FieldError> errors = new ArrayList<>();
+        SortKey key = SortKey.of(sort).orElse(null);
+        if (key == null) {
+            errors.add(new FieldError("sort", "cannot sort by '" + sort + "'", SortKey.labels()));
+        }
+        String o = order.toLowerCase(Locale.ROOT);
+        if (!o.equals("asc") && !o.equals("desc")) {
+            errors.add(new FieldError("order", "order is asc or desc", List.of("asc", "desc")));
+        }
+        Boolean pass = null;
+        if (gate != null) {
+            String g = gate.toUpperCase(Locale.ROOT);
+            if (g.equals("PASS") || g.equals("FAIL")) {
+                pass = g.equals("PASS");
+            } else {
+                errors.add(new FieldError("gate", "gate is PASS or FAIL", List.of("PASS", "FAIL")));
+            }
+        }
+        if (page < 0) {
+            errors.add(FieldError.of("page", "page counts from 0"));
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            errors.add(FieldError.of("size", "size is 1 to " + MAX_PAGE_SIZE));
+        }
+        if (!errors.isEmpty()) {
+            throw new SweepValidationException(errors);
+        }
+        return Views.leaderboard(sweeps.leaderboard(jwt.getSubject(), uuid(id), key, o.equals("asc"), pass, page, size),
+                key.label(), o, gate == null ? null : gate.toUpperCase(Locale.ROOT), page, size);
+    }
+
+    @GetMapping("/{id}/results/{comboId}")
+    Map<String, Object> result(@AuthenticationPrincipal Jwt jwt, @PathVariable String id, @PathVariable String comboId) {
+        long combo;
+        try {
+            combo = Long.parseLong(comboId);
+        } catch (NumberFormatException e) {
+            throw new SweepNotFoundException("no combination '" + comboId + "'");
+        }
+        return Views.result(sweeps.result(jwt.getSubject(), uuid(id), combo));
+    }
+
+    @PostMapping("/{id}/cancel")
+    Map<String, Object> cancel(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
+        SweepState s = sweeps.cancel(jwt.getSubject(), uuid(id));
+        return Views.sweep(s, sweeps.log(s.spec().id()), clock.instant());
+    }
+
+    private static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new SweepNotFoundException("you have no sweep " + id);
+        }
+    }
+}
