@@ -15,7 +15,8 @@ public final class LocalServices {
             service("pack-service", "com.sigmatiq.pack.PackServiceApplication", 8081, "pack").routedAs("packs"),
             service("model-service", "com.sigmatiq.model.ModelServiceApplication", 8082, "model").routedAs("models"),
             service("market-data-service", "com.sigmatiq.marketdata.MarketDataServiceApplication", 8083, "marketdata")
-                    .routedAs("bars", "series", "imports", "calendar", "replays"));
+                    .routedAs("bars", "series", "imports", "calendar", "replays"),
+            service("sweep-service", "com.sigmatiq.sweep.SweepServiceApplication", 8084, "sweep").routedAs("sweeps"));
 
     private LocalServices() {
     }

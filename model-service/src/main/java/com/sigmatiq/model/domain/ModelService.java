@@ -116,6 +116,26 @@ public class ModelService {
     }
 
     /**
+     * A sweep of the model finished: a model still in {@code created} moves to {@code swept} (recording
+     * {@code model.status_changed}); a model already further along, or gone, is left as it is. Safe to repeat.
+     *
+     * @return whether the model moved
+     */
+    public boolean sweepCompleted(String ownerId, String modelId) {
+        Boolean moved = tx.execute(status -> {
+            Model current = models.findForUpdate(ownerId, modelId).orElse(null);
+            if (current == null || current.status() != ModelStatus.CREATED) {
+                return false;
+            }
+            Model changed = current.withStatus(ModelStatus.SWEPT, Instant.now(clock));
+            models.updateStatus(changed);
+            events.statusChanged(changed, current.status());
+            return true;
+        });
+        return Boolean.TRUE.equals(moved);
+    }
+
+    /**
      * Deletes a model and records {@code model.deleted}. A live model must be retired (or moved back to
      * paper trading) first.
      */

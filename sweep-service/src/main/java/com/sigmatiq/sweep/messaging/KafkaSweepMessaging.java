@@ -1,5 +1,7 @@
 package com.sigmatiq.sweep.messaging;
 
+import com.sigmatiq.contracts.sweep.SweepCompleted;
+
 import com.sigmatiq.contracts.EventEnvelope;
 import com.sigmatiq.sweep.domain.ResultBatch;
 import com.sigmatiq.sweep.domain.ResultPublisher;

@@ -1,11 +1,11 @@
-package com.sigmatiq.sweep.messaging;
+package com.sigmatiq.contracts.sweep;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
 /**
- * Payload of {@value #TYPE} on {@code sweep.events} (envelope subject = sweep id). Belongs in contracts
- * ({@code com.sigmatiq.contracts.sweep}) once the lead adds it there.
+ * Payload of {@value #TYPE} on {@code sweep.events} (envelope subject = sweep id, owner = the sweep's
+ * user): every combination of the sweep has a stored result. model-service moves the model to {@code swept}.
  */
 public record SweepCompleted(
         @JsonProperty("sweep_id") String sweepId,
