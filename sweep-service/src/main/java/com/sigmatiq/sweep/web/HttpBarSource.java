@@ -18,7 +18,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * market-data-service over HTTP with the caller's token: {@code GET /series} for what a ticker has (the series of
  * the model's timeframe, else the finest one the service aggregates from) and the bulk CSV
- * {@code GET /bars/{ticker}?timeframe=&from=&to=&format=csv} (dates inclusive, ISO bar-start times).
+ * {@code GET /bars/{ticker}?timeframe=&from=&to=&extended=true&format=csv} (dates inclusive, ISO bar-start
+ * times). Extended hours are asked for because exits and stops act on every bar the data has (DESIGN §4);
+ * entries are still decided only inside the regular session.
  */
 @Component
 class HttpBarSource implements BarSource {
@@ -51,7 +53,8 @@ class HttpBarSource implements BarSource {
     public byte[] csv(String ticker, Timeframe tf, LocalDate from, LocalDate to, String token) {
         try {
             byte[] body = rest.get().uri(u -> u.path("/bars/{ticker}").queryParam("timeframe", tf.label())
-                            .queryParam("from", from).queryParam("to", to).queryParam("format", "csv").build(ticker))
+                            .queryParam("from", from).queryParam("to", to).queryParam("extended", true)
+                            .queryParam("format", "csv").build(ticker))
                     .headers(h -> h.setBearerAuth(token)).retrieve().body(byte[].class);
             return body == null ? new byte[0] : body;
         } catch (RestClientException e) {

@@ -34,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>pack-service: {@code GET /packs/swingsigma/versions/1.0.0/files} ({@code packs/swingsigma});</li>
  *   <li>market-data-service: {@code GET /series} and {@code GET /bars/SPY?timeframe=1m&from=&to=&format=csv} from
  *       {@code data/market/SPY_1min_2011-03-01_2011-03-31_utc_barend.csv}, converted as market-data-service serves
- *       it: regular-session bars only (its default), ISO bar-start times in UTC, {@code time,open,high,low,close,volume}.</li>
+ *       it: regular-session bars by default, every bar with {@code extended=true}, ISO bar-start times in UTC, {@code time,open,high,low,close,volume}.</li>
  * </ul>
  * Every request must carry a bearer token (its subject is read, not verified: the real services verify it).
  */
@@ -168,10 +168,11 @@ public final class StubUpstreams implements AutoCloseable {
             } else if (path.equals("/bars/SPY") && "1m".equals(q.get("timeframe")) && "csv".equals(q.get("format"))) {
                 LocalDate from = LocalDate.parse(q.get("from"));
                 LocalDate to = LocalDate.parse(q.get("to"));
+                boolean extended = "true".equals(q.get("extended"));
                 StringBuilder sb = new StringBuilder("time,open,high,low,close,volume\n");
                 for (int i = 0; i < bars.size(); i++) {
                     LocalDate d = Instant.ofEpochMilli(bars.time()[i]).atZone(BarSeries.NEW_YORK).toLocalDate();
-                    if (clock.regular(i) && !d.isBefore(from) && !d.isAfter(to)) {
+                    if ((extended || clock.regular(i)) && !d.isBefore(from) && !d.isAfter(to)) {
                         sb.append(Instant.ofEpochMilli(bars.time()[i])).append(',').append(num(bars.open()[i])).append(',')
                                 .append(num(bars.high()[i])).append(',').append(num(bars.low()[i])).append(',')
                                 .append(num(bars.close()[i])).append(',').append(num(bars.volume()[i])).append('\n');
