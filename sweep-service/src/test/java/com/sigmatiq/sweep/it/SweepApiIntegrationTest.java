@@ -247,16 +247,8 @@ class SweepApiIntegrationTest extends IntegrationTestBase {
         Map<String, List<?>> params = new LinkedHashMap<>();
         ((Map<String, Object>) request.get("parameters")).forEach((k, v) -> params.put(k, (List<?>) v));
         SweepGrid grid = SweepGrid.of(base, params);
-        BarSeries all = stub.bars();
-        SessionClock clock = SessionClock.of(all);
-        // market-data-service serves regular-session bars only
-        List<Integer> keep = new ArrayList<>();
-        for (int i = 0; i < all.size(); i++) {
-            if (clock.regular(i)) {
-                keep.add(i);
-            }
-        }
-        BarSeries bars = regular(all, keep);
+        // the service asks market-data-service for every bar, extended hours included (exits act on all of them)
+        BarSeries bars = stub.bars();
         int[] range = StrategyBacktest.range(bars, SessionClock.of(bars), LocalDate.parse("2011-03-01"), LocalDate.parse("2011-03-31"));
         SweepRunner.Outcome o = SweepRunner.run(new SweepRunner.Request(grid, bars, range[0], range[1], Map.of()),
                 new SweepRunner.Options(0, 1, null, null));
@@ -265,22 +257,6 @@ class SweepApiIntegrationTest extends IntegrationTestBase {
             m.put(r.comboId(), r.metrics().sharpeRatio());
         }
         return m;
-    }
-
-    private static BarSeries regular(BarSeries b, List<Integer> keep) {
-        int n = keep.size();
-        long[] t = new long[n];
-        double[] o = new double[n], h = new double[n], l = new double[n], c = new double[n], v = new double[n];
-        for (int j = 0; j < n; j++) {
-            int i = keep.get(j);
-            t[j] = b.time()[i];
-            o[j] = b.open()[i];
-            h[j] = b.high()[i];
-            l[j] = b.low()[i];
-            c[j] = b.close()[i];
-            v[j] = b.volume()[i];
-        }
-        return new BarSeries(b.ticker(), b.zone(), b.timeframe(), t, o, h, l, c, v);
     }
 
     private List<JsonNode> completedEvents(String sweepId) {
