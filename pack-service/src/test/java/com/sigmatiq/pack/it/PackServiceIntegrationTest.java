@@ -7,7 +7,7 @@ import com.sigmatiq.pack.domain.BundledPackImporter;
 import com.sigmatiq.pack.domain.PackCatalogue;
 import com.sigmatiq.pack.support.Http;
 import com.sigmatiq.pack.support.RepositoryPacks;
-import com.sigmatiq.pack.support.TestJwks;
+import com.sigmatiq.testinfra.TestJwks;
 import com.sigmatiq.testinfra.SigmatiqIntegrationTest;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package com.sigmatiq.sweep.it;
 
 import com.sigmatiq.sweep.support.Api;
 import com.sigmatiq.sweep.support.StubUpstreams;
-import com.sigmatiq.sweep.support.TestJwks;
+import com.sigmatiq.testinfra.TestJwks;
 import com.sigmatiq.testinfra.SigmatiqIntegrationTest;
 import java.time.Duration;
 import java.util.UUID;

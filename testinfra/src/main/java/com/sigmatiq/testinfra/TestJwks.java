@@ -1,4 +1,4 @@
-package com.sigmatiq.sweep.support;
+package com.sigmatiq.testinfra;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
