@@ -4,12 +4,12 @@ package com.sigmatiq.engine.expr;
  * Per-series state of {@code detect_divergence}: the last n+1 values, the change over n bars
  * (v[t] − v[t−n]) and the population standard deviation of the last n values.
  *
- * <p>The mean comes from a running sum of the window's finite values, rebuilt from the ring every n
- * values so that rounding cannot drift; σ is then one pass over the window, Σ(v − mean)² / n, which
- * stays exact to rounding however small σ is next to the values (a running sum of v² was tried first
- * and lost up to 1e-8 of the result to cancellation when a small σ followed large values).
- * Non-finite values make the series not {@link #ready()} while they are among the last n+1 values.
- * A window whose n values are all equal has σ = 0 exactly.
+ * <p>σ is two passes over the window of deviations from a pivot (the newest value): d = v − pivot is
+ * exact or nearly so for values near the pivot, so the mean of d and Σ(d − mean)² keep their precision
+ * even when the values differ only in their last bits — a mean taken of the raw values (or of running
+ * sums) carries a rounding error as large as such a spread and can turn σ, and the result, into noise.
+ * O(n) per value. Non-finite values make the series not {@link #ready()} while they are among the last
+ * n+1 values. A window whose n values are all equal has σ = 0 exactly.
  */
 final class RollingDeviation {
 
@@ -19,8 +19,6 @@ final class RollingDeviation {
     private int pushed;          // saturating at n+1
     private int sinceInvalid;    // saturating at n+1
     private int equalRun;        // length of the run of equal finite values ending at the newest
-    private int sinceRebuild;
-    private double sum;          // Σ of the finite values among the last n
 
     RollingDeviation(int n) {
         this.n = n;
@@ -33,8 +31,6 @@ final class RollingDeviation {
         pushed = 0;
         sinceInvalid = n + 1;
         equalRun = 0;
-        sinceRebuild = 0;
-        sum = 0;
     }
 
     void push(double v) {
@@ -55,30 +51,6 @@ final class RollingDeviation {
             sinceInvalid = 0;
             equalRun = 0;
         }
-        if (++sinceRebuild >= n) {
-            sinceRebuild = 0;
-            double s = 0;
-            int count = Math.min(pushed, n);
-            int i = pos;
-            for (int k = 0; k < count; k++) {
-                double w = ring[i];
-                if (Double.isFinite(w)) {
-                    s += w;
-                }
-                i = i == 0 ? n : i - 1;
-            }
-            sum = s;
-            return;
-        }
-        if (finite) {
-            sum += v;
-        }
-        if (pushed > n) { // v[t−n] leaves the window of the last n values
-            double old = ring[pos == n ? 0 : pos + 1];
-            if (Double.isFinite(old)) {
-                sum -= old;
-            }
-        }
     }
 
     /** Whether n+1 values have been pushed and the last n+1 are all finite. */
@@ -91,11 +63,18 @@ final class RollingDeviation {
         if (equalRun >= n) {
             return 0;
         }
-        double mean = sum / n;
-        double squares = 0;
+        double pivot = ring[pos];
+        double sumD = 0;
         int i = pos;
         for (int k = 0; k < n; k++) {
-            double d = ring[i] - mean;
+            sumD += ring[i] - pivot;
+            i = i == 0 ? n : i - 1;
+        }
+        double meanD = sumD / n;
+        double squares = 0;
+        i = pos;
+        for (int k = 0; k < n; k++) {
+            double d = ring[i] - pivot - meanD;
             squares += d * d;
             i = i == 0 ? n : i - 1;
         }

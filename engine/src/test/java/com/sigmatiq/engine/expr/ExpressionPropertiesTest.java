@@ -24,8 +24,8 @@ import net.jqwik.api.Provide;
  *   <li>streaming equals batch bitwise, and a batch over a prefix equals the prefix of a batch
  *       (including detect_divergence everywhere);</li>
  *   <li>detect_divergence of random numeric subtrees equals its definition within 1e-9 × max(1, |v|):
- *       here and only here the reference legitimately differs, computing σ two-pass while the
- *       engine uses shifted running sums. (Divergence is therefore kept out of the bitwise property:
+ *       here and only here the reference legitimately differs, computing σ exactly in decimal while
+ *       the engine computes it in doubles around a pivot. (Divergence is therefore kept out of the bitwise property:
  *       a 1e-16 difference feeding a comparison could flip a boolean.)</li>
  * </ul>
  * The source text is rendered from the tree with only the parentheses precedence requires (plus some
@@ -380,30 +380,38 @@ class ExpressionPropertiesTest {
             }
         }
 
-        /** (v[t] − v[t−w]) / σ(v[t−w+1..t]) with a two-pass σ, 0 when the w values are all equal. */
+        /**
+         * (v[t] − v[t−w]) / σ(v[t−w+1..t]) computed exactly in decimal arithmetic (34 digits), rounded once at the
+         * end: the definition itself, with no floating-point cancellation; 0 when the w values are all equal.
+         */
         double standardizedChange(E e, int t, int w) {
             for (int i = t - w; i <= t; i++) {
                 if (!Double.isFinite(at(e, i))) {
                     return Double.NaN;
                 }
             }
+            java.math.MathContext mc = java.math.MathContext.DECIMAL128;
             boolean allEqual = true;
-            double mean = 0;
+            java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
             for (int i = t - w + 1; i <= t; i++) {
                 allEqual &= at(e, i) == at(e, t);
-                mean += at(e, i);
+                sum = sum.add(new java.math.BigDecimal(at(e, i)));
             }
             if (allEqual) {
                 return 0;
             }
-            mean /= w;
-            double ss = 0;
+            java.math.BigDecimal mean = sum.divide(java.math.BigDecimal.valueOf(w), mc);
+            java.math.BigDecimal ss = java.math.BigDecimal.ZERO;
             for (int i = t - w + 1; i <= t; i++) {
-                double d = at(e, i) - mean;
-                ss += d * d;
+                java.math.BigDecimal d = new java.math.BigDecimal(at(e, i)).subtract(mean, mc);
+                ss = ss.add(d.multiply(d, mc), mc);
             }
-            double sd = Math.sqrt(ss / w);
-            return sd == 0 ? 0 : (at(e, t) - at(e, t - w)) / sd;
+            java.math.BigDecimal sd = ss.divide(java.math.BigDecimal.valueOf(w), mc).sqrt(mc);
+            if (sd.signum() == 0) {
+                return 0;
+            }
+            java.math.BigDecimal change = new java.math.BigDecimal(at(e, t)).subtract(new java.math.BigDecimal(at(e, t - w)));
+            return change.divide(sd, mc).doubleValue();
         }
     }
 
