@@ -3,7 +3,6 @@ package com.sigmatiq.cli;
 import com.sigmatiq.engine.data.BarSeries;
 import com.sigmatiq.engine.expr.SymbolTable;
 import com.sigmatiq.engine.expr.ValueType;
-import com.sigmatiq.engine.pack.FeatureDef;
 import com.sigmatiq.engine.pack.IndicatorDef;
 import com.sigmatiq.engine.pack.Pack;
 import com.sigmatiq.engine.pack.PackLoader;
@@ -55,12 +54,12 @@ final class IndicatorsCommand implements Callable<Integer> {
         names.addAll(p.featureIds());
         ColumnPlan plan = ColumnPlan.of(p, config.indicatorParams(), names);
         double[][] cols = plan.compute(bars);
-        write(bars, plan.symbols(), names, cols, p);
+        write(bars, plan.symbols(), names, cols);
         System.err.printf("wrote %d bars x %d columns to %s%n", bars.size(), names.size(), out);
         return 0;
     }
 
-    private void write(BarSeries bars, SymbolTable symbols, List<String> names, double[][] cols, Pack p) throws IOException {
+    private void write(BarSeries bars, SymbolTable symbols, List<String> names, double[][] cols) throws IOException {
         int[] slots = names.stream().mapToInt(symbols::slot).toArray();
         boolean[] bool = new boolean[slots.length];
         for (int k = 0; k < slots.length; k++) {

@@ -28,8 +28,6 @@ import java.util.Map;
  */
 public final class ColumnPlan {
 
-    private static final int BAR_FIELDS = Pack.BAR_FIELDS.size();
-
     private final SymbolTable symbols;
     private final List<Step> indicators;
     private final List<Feature> features;
@@ -269,10 +267,5 @@ public final class ColumnPlan {
             Arrays.fill(values, Double.NaN);
             bars = 0;
         }
-    }
-
-    /** Bar-field slots are fixed: open, high, low, close, volume, price. */
-    static int barFieldCount() {
-        return BAR_FIELDS;
     }
 }
