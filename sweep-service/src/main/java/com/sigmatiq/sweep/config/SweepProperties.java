@@ -19,8 +19,11 @@ public record SweepProperties(@DefaultValue("100000") long maxCombinations, @Def
     /**
      * @param enabled      consume results, track progress, finish sweeps, resume them after a restart
      * @param stallTimeout a running sweep without progress for this long has its missing units published again
+     * @param storeThreads result consumers of this instance, each storing its own partitions of {@code sweep.results}
+     *                     in its own transactions (more than the topic's partitions would idle)
      */
-    public record Coordinator(@DefaultValue("true") boolean enabled, @DefaultValue("120s") Duration stallTimeout) {
+    public record Coordinator(@DefaultValue("true") boolean enabled, @DefaultValue("120s") Duration stallTimeout,
+                              @DefaultValue("3") int storeThreads) {
     }
 
     /**

@@ -6,6 +6,7 @@ import com.sigmatiq.sweep.config.SweepProperties;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,6 +88,8 @@ public class SweepCoordinator {
             bySweep.computeIfAbsent(b.sweepId(), k -> new ArrayList<>()).addAll(b.results());
         }
         bySweep.forEach((id, results) -> {
+            // inserted in combo-id order: concurrent transactions with the same duplicates lock them in one order
+            results.sort(Comparator.comparingLong(ComboResult::comboId));
             long t = System.nanoTime();
             SweepRepository.Progress p = repository.insertResults(id, results, clock.instant());
             timings.storeNanos.add(System.nanoTime() - t);
@@ -115,11 +118,12 @@ public class SweepCoordinator {
     public void complete(UUID id) {
         long t = System.nanoTime();
         Boolean done = tx.execute(status -> {
+            // lock the sweep first, then read its status: of two concurrent completions the second sees the first's
+            List<ComboResult> rows = repository.momentsForUpdate(id);
             SweepState s = repository.find(id).orElse(null);
             if (s == null || s.status().terminal()) {
                 return false;
             }
-            List<ComboResult> rows = repository.momentsForUpdate(id);
             if (rows.size() != s.spec().totalCombinations()) {
                 return false;
             }

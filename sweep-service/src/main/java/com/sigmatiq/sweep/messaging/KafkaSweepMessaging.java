@@ -22,7 +22,10 @@ import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Publishes work, results and events as JSON; every send waits for the broker's acknowledgement. */
+/**
+ * Publishes work, results and events as JSON. Work and events wait for the broker's acknowledgement; results are
+ * sent without waiting and waited for together ({@link #awaitAll}) by the worker before it acknowledges its chunk.
+ */
 @Component
 class KafkaSweepMessaging implements WorkPublisher, ResultPublisher, SweepEventPublisher {
 
@@ -34,18 +37,45 @@ class KafkaSweepMessaging implements WorkPublisher, ResultPublisher, SweepEventP
         this.json = json;
     }
 
+    /**
+     * Chunks go round the partitions of {@code sweep.work} in turn (from a partition chosen by the sweep id), so every
+     * partition, and so every worker, gets as many chunks as the others, give or take one; a worker only ever
+     * reads its own partitions.
+     */
     @Override
     public void publish(List<WorkChunk> chunks) {
+        if (chunks.isEmpty()) {
+            return;
+        }
+        int partitions = kafka.partitionsFor(SweepTopics.WORK).size();
+        int first = Math.floorMod(chunks.get(0).sweepId().hashCode(), partitions);
         List<CompletableFuture<SendResult<String, String>>> sent = new ArrayList<>();
-        for (WorkChunk c : chunks) {
-            sent.add(kafka.send(SweepTopics.WORK, c.sweepId() + ":" + c.units().get(0), json.writeValueAsString(c)));
+        for (int i = 0; i < chunks.size(); i++) {
+            WorkChunk c = chunks.get(i);
+            sent.add(kafka.send(SweepTopics.WORK, (first + i) % partitions, c.sweepId() + ":" + c.units().get(0),
+                    json.writeValueAsString(c)));
         }
         await(sent);
     }
 
+    /**
+     * Key = sweep id + first unit, so the batches of one sweep spread over the partitions of {@code sweep.results}
+     * and the coordinators store them in parallel (their order does not matter: the store is idempotent).
+     */
     @Override
-    public void publish(ResultBatch batch) {
-        await(List.of(kafka.send(SweepTopics.RESULTS, batch.sweepId().toString(), json.writeValueAsString(batch))));
+    public CompletableFuture<?> send(ResultBatch batch) {
+        String key = batch.sweepId() + ":" + (batch.results().isEmpty() ? 0 : batch.results().get(0).unit());
+        return kafka.send(SweepTopics.RESULTS, key, json.writeValueAsString(batch));
+    }
+
+    /** Flushes first: the producer's linger would otherwise add its delay to every chunk. */
+    @Override
+    public void awaitAll(List<CompletableFuture<?>> sends) {
+        if (sends.isEmpty()) {
+            return;
+        }
+        kafka.flush();
+        await(sends);
     }
 
     @Override
@@ -61,7 +91,7 @@ class KafkaSweepMessaging implements WorkPublisher, ResultPublisher, SweepEventP
         await(List.of(kafka.send(SweepTopics.EVENTS, e.subjectId(), json.writeValueAsString(e))));
     }
 
-    private static void await(List<CompletableFuture<SendResult<String, String>>> sent) {
+    private static void await(List<? extends CompletableFuture<?>> sent) {
         try {
             CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

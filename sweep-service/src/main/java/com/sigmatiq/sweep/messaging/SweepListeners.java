@@ -2,6 +2,7 @@ package com.sigmatiq.sweep.messaging;
 
 import com.sigmatiq.sweep.domain.ResultBatch;
 import com.sigmatiq.sweep.domain.SweepCoordinator;
+import com.sigmatiq.sweep.domain.SweepTimings;
 import com.sigmatiq.sweep.domain.SweepWorker;
 import com.sigmatiq.sweep.domain.WorkChunk;
 import java.util.List;
@@ -12,8 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The two consumers. Workers (group {@code sweep-workers}) take one work chunk at a time and acknowledge it only
- * after its results are on the broker; coordinators (group {@code sweep}) store result batches and acknowledge
- * them after the database commit. A crash anywhere redelivers, and the idempotent store ignores what it has.
+ * after its results are on the broker; coordinators (group {@code sweep}, several consumers per instance) store
+ * result batches and acknowledge them after the database commit. A crash anywhere redelivers, and the idempotent store ignores what it has.
  */
 @Component
 class SweepListeners {
@@ -24,11 +25,13 @@ class SweepListeners {
     private final SweepWorker worker;
     private final SweepCoordinator coordinator;
     private final JsonMapper json;
+    private final SweepTimings timings;
 
-    SweepListeners(SweepWorker worker, SweepCoordinator coordinator, JsonMapper json) {
+    SweepListeners(SweepWorker worker, SweepCoordinator coordinator, JsonMapper json, SweepTimings timings) {
         this.worker = worker;
         this.coordinator = coordinator;
         this.json = json;
+        this.timings = timings;
     }
 
     @KafkaListener(id = WORKER_ID, topics = SweepTopics.WORK, groupId = SweepTopics.WORKER_GROUP,
@@ -42,6 +45,9 @@ class SweepListeners {
     @KafkaListener(id = RESULTS_ID, topics = SweepTopics.RESULTS, containerFactory = "sweepResultsContainerFactory",
             autoStartup = "${sigmatiq.sweep.coordinator.enabled:true}", properties = "auto.offset.reset=earliest")
     void results(List<ConsumerRecord<String, String>> records) {
-        coordinator.onResults(records.stream().map(r -> json.readValue(r.value(), ResultBatch.class)).toList());
+        long t = System.nanoTime();
+        List<ResultBatch> batches = records.stream().map(r -> json.readValue(r.value(), ResultBatch.class)).toList();
+        timings.resultsDecoded(System.nanoTime() - t);
+        coordinator.onResults(batches);
     }
 }
