@@ -23,11 +23,22 @@ public final class WorkerProcess implements AutoCloseable {
     private final Path log;
 
     public WorkerProcess(String jdbcUrl, String user, String password, String kafka, String jwks, String... extra) {
+        this(List.of(), List.of(), jdbcUrl, user, password, kafka, jwks, extra);
+    }
+
+    /**
+     * @param launcher   words before {@code java} (e.g. {@code taskset -c 1} to pin the JVM to one CPU)
+     * @param jvmOptions more JVM options (e.g. {@code -XX:ActiveProcessorCount=1})
+     */
+    public WorkerProcess(List<String> launcher, List<String> jvmOptions, String jdbcUrl, String user, String password,
+                         String kafka, String jwks, String... extra) {
         try {
             log = Files.createTempFile("sweep-worker-", ".log");
             String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx384m", "-XX:+UseSerialGC", "-cp", cp,
+            List<String> cmd = new ArrayList<>(launcher);
+            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            cmd.addAll(jvmOptions);
+            cmd.addAll(List.of("-Xmx384m", "-XX:+UseSerialGC", "-cp", cp,
                     "com.sigmatiq.sweep.SweepServiceApplication",
                     "--spring.profiles.active=worker", "--server.port=0",
                     "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=" + user,
@@ -68,6 +79,14 @@ public final class WorkerProcess implements AutoCloseable {
     public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM (graceful: the consumer leaves its group at once); SIGKILL if it is still alive after 20 s. */
+    public void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            kill();
+        }
     }
 
     public long pid() {
