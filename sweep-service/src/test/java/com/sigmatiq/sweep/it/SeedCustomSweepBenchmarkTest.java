@@ -189,6 +189,8 @@ class SeedCustomSweepBenchmarkTest extends IntegrationTestBase {
         }
         busy.put("wall_s", Math.round(phase * 1000) / 1000.0);
         busy.put("cores_busy_pct", Math.round(sum / (phase * Runtime.getRuntime().availableProcessors()) * 100));
+        busy.put("machine_busy_pct", Math.round((cpuDone.get("machine") - cpuPosted.get("machine"))
+                / (phase * Runtime.getRuntime().availableProcessors()) * 100));
         m.put("after_post", busy);
         Map<String, Double> threadsAfter = threadCpuByName();
         Map<String, Double> busiest = new LinkedHashMap<>();
@@ -243,6 +245,10 @@ class SeedCustomSweepBenchmarkTest extends IntegrationTestBase {
             pg = Double.NaN;
         }
         m.put("postgres", pg);
+        m.put("machine", machineBusySeconds());
+        m.put("test_jvm_gc", ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum() / 1e3);
+        m.put("test_jvm_jit", ManagementFactory.getCompilationMXBean().getTotalCompilationTime() / 1e3);
         return m;
     }
 
@@ -258,6 +264,20 @@ class SeedCustomSweepBenchmarkTest extends IntegrationTestBase {
             }
         }
         return m;
+    }
+
+    /** Busy CPU seconds of the whole machine, every process: user, nice, system, irq, softirq of {@code /proc/stat}. */
+    private static double machineBusySeconds() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i : new int[] {1, 2, 3, 6, 7}) {
+                busy += Long.parseLong(f[i]);
+            }
+            return busy / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     /** utime + stime of a process from {@code /proc/<pid>/stat}, in seconds (clock ticks of 1/100 s). */
