@@ -187,6 +187,7 @@ class SeedCustomSweepBenchmarkTest extends IntegrationTestBase {
                 busy.put(k + "_cpu_s", Math.round(c * 100) / 100.0);
             }
         }
+        busy.put("of_which_test_jvm_jit_s", Math.round((cpuDone.get("test_jvm_jit_threads") - cpuPosted.get("test_jvm_jit_threads")) * 100) / 100.0);
         busy.put("wall_s", Math.round(phase * 1000) / 1000.0);
         busy.put("cores_busy_pct", Math.round(sum / (phase * Runtime.getRuntime().availableProcessors()) * 100));
         busy.put("machine_busy_pct", Math.round((cpuDone.get("machine") - cpuPosted.get("machine"))
@@ -246,9 +247,26 @@ class SeedCustomSweepBenchmarkTest extends IntegrationTestBase {
         }
         m.put("postgres", pg);
         m.put("machine", machineBusySeconds());
-        m.put("test_jvm_gc", ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum() / 1e3);
-        m.put("test_jvm_jit", ManagementFactory.getCompilationMXBean().getTotalCompilationTime() / 1e3);
+        double jit = 0;
+        double gc = 0;
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path t : tasks.toList()) {
+                try {
+                    String comm = Files.readString(t.resolve("comm")).trim();
+                    if (comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler")) {
+                        jit += taskCpu(t);
+                    } else if (comm.startsWith("GC Thread") || comm.startsWith("G1 ")) {
+                        gc += taskCpu(t);
+                    }
+                } catch (IOException e) {
+                    // the thread ended
+                }
+            }
+        } catch (IOException e) {
+            jit = Double.NaN;
+        }
+        m.put("test_jvm_jit_threads", jit);
+        m.put("test_jvm_gc_threads", gc);
         return m;
     }
 
@@ -282,8 +300,13 @@ class SeedCustomSweepBenchmarkTest extends IntegrationTestBase {
 
     /** utime + stime of a process from {@code /proc/<pid>/stat}, in seconds (clock ticks of 1/100 s). */
     private static double procCpu(long pid) {
+        return taskCpu(Path.of("/proc/" + pid));
+    }
+
+    /** utime + stime of a process or thread ({@code /proc/<pid>} or {@code /proc/self/task/<tid>}), in seconds. */
+    private static double taskCpu(Path dir) {
         try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String stat = Files.readString(dir.resolve("stat"));
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
         } catch (IOException | RuntimeException e) {
