@@ -8,8 +8,7 @@ import org.springframework.stereotype.Component;
 /**
  * Where this instance spends its time, summed over all sweeps and threads since start: the engine (work units),
  * Kafka (encoding and sending results until the broker acknowledged them; decoding them in the coordinator),
- * PostgreSQL (storing results, finishing sweeps). Logged when a
- * sweep completes; read by the benchmark.
+ * PostgreSQL (storing results, finishing sweeps). Logged when a sweep completes; read by the benchmark.
  */
 @Component
 public class SweepTimings {

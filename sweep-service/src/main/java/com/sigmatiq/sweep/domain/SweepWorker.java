@@ -16,7 +16,10 @@ import org.springframework.stereotype.Service;
 @Service
 public class SweepWorker {
 
-    /** Results per Kafka message (about 1 kB each as JSON), well below the broker's default message size. */
+    /**
+     * Results per Kafka message (under 1 kB each as JSON, well below the broker's default message size); small enough
+     * that a chunk of 50 units (250 combinations in the seed's custom sweep) starts sending before it is done.
+     */
     static final int RESULTS_PER_MESSAGE = 200;
 
     private final SweepRepository repository;

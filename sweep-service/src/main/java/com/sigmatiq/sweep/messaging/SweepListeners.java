@@ -13,8 +13,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The two consumers. Workers (group {@code sweep-workers}) take one work chunk at a time and acknowledge it only
- * after its results are on the broker; coordinators (group {@code sweep}, several consumers per instance) store
- * result batches and acknowledge them after the database commit. A crash anywhere redelivers, and the idempotent store ignores what it has.
+ * after its results are on the broker; coordinators (group {@code sweep-results}, several consumers per instance)
+ * store result batches and acknowledge them after the database commit. A crash anywhere redelivers, and the
+ * idempotent store ignores what it has.
  */
 @Component
 class SweepListeners {
