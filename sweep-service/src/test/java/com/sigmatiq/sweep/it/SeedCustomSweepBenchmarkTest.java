@@ -47,7 +47,9 @@ import tools.jackson.databind.JsonNode;
  *   measured, then one (the second stopped gracefully; the remaining one is, if anything, warmer).</li>
  * </ol>
  * On a 2-core machine the coordinator, the broker and PostgreSQL share the cores with the pinned workers, so this
- * emulates one-core workers, not separate machines. Run on demand:
+ * emulates one-core workers, not separate machines. With {@code -Dsweep.benchmark.worker-cpu-quota=0.4} each worker
+ * JVM runs instead in a cgroup capped at 0.4 of a core (as root), a small machine of its own that leaves the rest of
+ * this one to the coordinator, the broker and PostgreSQL. Run on demand:
  * {@code ./mvnw -q -B -pl sweep-service -am test -Dtest=SeedCustomSweepBenchmarkTest -Dsweep.benchmark=true
  * -Dsurefire.failIfNoSpecifiedTests=false}; figures go to stdout and {@code target/sweep-benchmark.txt}. Every run
  * checks that all 18,900 results are stored; no speed is asserted.
@@ -83,13 +85,15 @@ class SeedCustomSweepBenchmarkTest extends IntegrationTestBase {
         MessageListenerContainer localWorker = listeners.getListenerContainer("sweep-worker");
         localWorker.stop();
         boolean taskset = Files.isExecutable(Path.of("/usr/bin/taskset")) && Runtime.getRuntime().availableProcessors() >= 2;
-        report("coordinator only here; one-core worker JVMs", Map.of("taskset", taskset,
-                "cpus", Runtime.getRuntime().availableProcessors()));
+        String quota = System.getProperty("sweep.benchmark.worker-cpu-quota");
+        String kind = quota == null ? "one-core" : quota + "-core";
+        report("coordinator only here; " + kind + " worker JVMs", Map.of("taskset", quota == null && taskset,
+                "cgroup_cpu_quota", quota == null ? "none" : quota, "cpus", Runtime.getRuntime().availableProcessors()));
         List<Double> one = new ArrayList<>();
         List<Double> two = new ArrayList<>();
         try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", infra.kafkaBootstrapServers()));
-             WorkerProcess a = oneCoreWorker(infra, taskset, 0)) {
-            try (WorkerProcess b = oneCoreWorker(infra, taskset, 1)) {
+             WorkerProcess a = oneCoreWorker(infra, taskset, quota, 0)) {
+            try (WorkerProcess b = oneCoreWorker(infra, taskset, quota, 1)) {
                 a.awaitAssigned(120);
                 b.awaitAssigned(120);
                 awaitWorkers(admin, 2);
@@ -97,21 +101,21 @@ class SeedCustomSweepBenchmarkTest extends IntegrationTestBase {
                     report("two workers, warm-up " + i, run(token, custom(), COMBOS, List.of(a, b)));
                 }
                 for (int i = 1; i <= 2; i++) {
-                    two.add(measured("two one-core workers, " + i, run(token, custom(), COMBOS, List.of(a, b))));
+                    two.add(measured("two " + kind + " workers, " + i, run(token, custom(), COMBOS, List.of(a, b))));
                 }
                 report("worker JVM peak RSS MB", Map.of("a", rssMb(a.pid()), "b", rssMb(b.pid())));
                 b.stop();
             }
             awaitWorkers(admin, 1);
             for (int i = 1; i <= 2; i++) {
-                one.add(measured("one one-core worker, " + i, run(token, custom(), COMBOS, List.of(a))));
+                one.add(measured("one " + kind + " worker, " + i, run(token, custom(), COMBOS, List.of(a))));
             }
         } finally {
             localWorker.start();
         }
         double meanOne = one.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
         double meanTwo = two.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-        report("one-core workers, summary", Map.of("one_worker_s", one, "two_workers_s", two,
+        report(kind + " workers, summary", Map.of("one_worker_s", one, "two_workers_s", two,
                 "ratio_one_over_two", Math.round(meanOne / meanTwo * 100) / 100.0));
     }
 
@@ -124,10 +128,37 @@ class SeedCustomSweepBenchmarkTest extends IntegrationTestBase {
         return SeedRequests.custom("spy_swing_momentum_v1", "2011-03-01", "2011-03-31");
     }
 
-    private static WorkerProcess oneCoreWorker(SigmatiqInfrastructure.Endpoints infra, boolean taskset, int cpu) {
-        return new WorkerProcess(taskset ? List.of("taskset", "-c", String.valueOf(cpu)) : List.of(),
+    private static WorkerProcess oneCoreWorker(SigmatiqInfrastructure.Endpoints infra, boolean taskset, String quota, int cpu)
+            throws IOException {
+        List<String> launcher = quota != null ? cpuQuota("sigmatiq-bench-worker-" + cpu, Double.parseDouble(quota))
+                : taskset ? List.of("taskset", "-c", String.valueOf(cpu)) : List.of();
+        return new WorkerProcess(launcher,
                 List.of("-XX:ActiveProcessorCount=1"), infra.jdbcUrl("sweep"), infra.username(), infra.password(),
                 infra.kafkaBootstrapServers(), JWKS.jwkSetUri(), "--sigmatiq.sweep.worker.concurrency=1");
+    }
+
+    /**
+     * Words that start a command in a cgroup whose CPU time is capped at {@code cores} of a core (CFS quota over a
+     * 100 ms period): a worker as a small machine of its own, while the coordinator, the broker and PostgreSQL keep
+     * the rest of this machine. cgroup v1's cpu controller, else v2's {@code cpu.max}; needs root.
+     */
+    private static List<String> cpuQuota(String name, double cores) throws IOException {
+        long period = 100_000;
+        long quota = Math.round(cores * period);
+        Path v1 = Path.of("/sys/fs/cgroup/cpu");
+        Path dir;
+        if (Files.isWritable(v1.resolve("cgroup.procs"))) {
+            dir = Files.createDirectories(v1.resolve(name));
+            Files.writeString(dir.resolve("cpu.cfs_period_us"), String.valueOf(period));
+            Files.writeString(dir.resolve("cpu.cfs_quota_us"), String.valueOf(quota));
+        } else if (Files.exists(Path.of("/sys/fs/cgroup/cgroup.controllers"))) {
+            dir = Files.createDirectories(Path.of("/sys/fs/cgroup", name));
+            Files.writeString(dir.resolve("cpu.max"), quota + " " + period);
+        } else {
+            throw new IllegalStateException("sweep.benchmark.worker-cpu-quota needs a writable cgroup cpu controller (root)");
+        }
+        // the shell joins the group, then becomes the JVM (same pid), so every JVM thread is in the group
+        return List.of("sh", "-c", "echo $$ > " + dir.resolve("cgroup.procs") + " && exec \"$@\"", "sh");
     }
 
     /** Waits until the worker group is stable with {@code members} members holding every partition of the work topic. */
