@@ -527,7 +527,7 @@ final class Nodes {
             double[] o = ws.scratch(id);
             RollingNormalizer.BatchScratch k = (RollingNormalizer.BatchScratch) ws.kernels[id];
             if (k == null) {
-                k = new RollingNormalizer.BatchScratch();
+                k = new RollingNormalizer.BatchScratch(window);
                 ws.kernels[id] = k;
             }
             RollingNormalizer.batch(a, ws.n, window, o, k);
@@ -571,17 +571,12 @@ final class Nodes {
             double[] a = x.evaluate(ws);
             double[] b = y.evaluate(ws);
             double[] o = ws.scratch(id);
-            RollingDivergence k = (RollingDivergence) ws.kernels[id];
+            RollingDivergence.BatchScratch k = (RollingDivergence.BatchScratch) ws.kernels[id];
             if (k == null) {
-                k = new RollingDivergence(window);
+                k = new RollingDivergence.BatchScratch();
                 ws.kernels[id] = k;
-            } else {
-                k.reset();
             }
-            int n = ws.n;
-            for (int i = 0; i < n; i++) {
-                o[i] = k.push(a[i], b[i]);
-            }
+            RollingDivergence.batch(a, b, ws.n, window, o, k);
             return o;
         }
 
