@@ -1,5 +1,6 @@
 package com.sigmatiq.engine.indicator;
 
+import static com.sigmatiq.engine.indicator.TaLibMath.bit;
 import static com.sigmatiq.engine.indicator.TaLibMath.fillNaN;
 import static com.sigmatiq.engine.indicator.TaLibMath.isZero;
 import static com.sigmatiq.engine.indicator.TaLibMath.trueRange;
@@ -54,12 +55,12 @@ public final class AdxIndicator implements StreamingIndicator {
      * as they were, so the sums equal TA-Lib's for finite prices.
      */
     static double minusMove(double diffP, double diffM) {
-        return (diffM > 0 & diffP < diffM ? 1 : 0) * diffM;
+        return bit(diffM > 0 & diffP < diffM) * diffM;
     }
 
     /** TA-Lib's +DM of one bar, see {@link #minusMove}. */
     static double plusMove(double diffP, double diffM) {
-        return (diffP > 0 & diffP > diffM ? 1 : 0) * diffP;
+        return bit(diffP > 0 & diffP > diffM) * diffP;
     }
 
     /** TA-Lib lookback of the +DI and −DI outputs. */

@@ -1,5 +1,7 @@
 package com.sigmatiq.engine.indicator;
 
+import static com.sigmatiq.engine.indicator.TaLibMath.bit;
+
 /**
  * On-balance volume (TA-Lib {@code TA_OBV}): starts at {@code volume[0]} on the first bar, then adds
  * the bar's volume when the close rises, subtracts it when the close falls, and keeps it when unchanged
@@ -27,7 +29,7 @@ public final class ObvIndicator implements StreamingIndicator {
      * volume makes OBV NaN from that bar on (the arithmetic of NaN is NaN), in batch and streaming alike.
      */
     static double direction(double close, double previous) {
-        return (close > previous ? 1 : 0) - (close < previous ? 1 : 0);
+        return bit(close > previous) - bit(close < previous);
     }
 
     /** Batch OBV into {@code out[0..n)}. */
