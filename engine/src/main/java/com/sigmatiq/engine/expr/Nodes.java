@@ -41,10 +41,16 @@ final class Nodes {
             this.value = value;
         }
 
+        /** A constant's scratch column is filled once per workspace (to its capacity), not on every call. */
         @Override
         double[] evaluate(Workspace ws) {
             double[] o = ws.scratch(id);
-            Arrays.fill(o, 0, ws.n, value);
+            if (ws.isRoot(id)) {
+                Arrays.fill(o, 0, ws.n, value);
+            } else if (ws.kernels[id] == null) {
+                Arrays.fill(o, value);
+                ws.kernels[id] = Boolean.TRUE;
+            }
             return o;
         }
 
