@@ -224,11 +224,17 @@ public final class BarCsvReader {
         if (t.isEmpty()) {
             throw new BarFileException(name, line, "empty value in column '" + column + "'");
         }
+        double v;
         try {
-            return Double.parseDouble(t);
+            v = Double.parseDouble(t);
         } catch (NumberFormatException e) {
             throw new BarFileException(name, line, "cannot read '" + t + "' in column '" + column + "' as a number");
         }
+        if (!Double.isFinite(v)) {
+            // "NaN" and "Infinity" parse, but no price or volume is either; the indicators rely on finite bars
+            throw new BarFileException(name, line, "'" + t + "' in column '" + column + "' is not a finite number");
+        }
+        return v;
     }
 
     private static int required(String[] cols, String c, String name, int line, String header) {

@@ -92,74 +92,136 @@ final class RollingNormalizer {
         return max == min ? 0.5 : (x - min) / (max - min);
     }
 
-    /** Scratch columns for {@link #batch}; grown on demand and reused. */
+    /** Block-long scratch for {@link #batch}: extremes of the current block and the one before, and results. */
     static final class BatchScratch {
-        double[] prefixMin = new double[0];
-        double[] prefixMax = new double[0];
-        double[] suffixMin = new double[0];
-        double[] suffixMax = new double[0];
+        final double[] prefixMin;
+        final double[] prefixMax;
+        double[] suffixMin;
+        double[] suffixMax;
+        double[] previousSuffixMin;
+        double[] previousSuffixMax;
+        final double[] lo;
+        final double[] hi;
+        final double[] values;
 
-        void ensure(int n) {
-            if (prefixMin.length < n) {
-                prefixMin = new double[n];
-                prefixMax = new double[n];
-                suffixMin = new double[n];
-                suffixMax = new double[n];
-            }
+        BatchScratch(int window) {
+            prefixMin = new double[window];
+            prefixMax = new double[window];
+            suffixMin = new double[window];
+            suffixMax = new double[window];
+            previousSuffixMin = new double[window];
+            previousSuffixMax = new double[window];
+            lo = new double[window];
+            hi = new double[window];
+            values = new double[window];
+        }
+
+        void swapSuffixes() {
+            double[] t = previousSuffixMin;
+            previousSuffixMin = suffixMin;
+            suffixMin = t;
+            t = previousSuffixMax;
+            previousSuffixMax = suffixMax;
+            suffixMax = t;
         }
     }
 
     /**
-     * The whole column at once, with the same results as pushing every value (min and max are exact, so
-     * any algorithm finds the same extremes): van Herk / Gil-Werman block prefix and suffix extremes, three
-     * comparisons per value and no data-dependent loop, several times faster than the deques on a column.
-     * Among equal extremes (0.0 and −0.0) both pick the newest, as the deques do, so results agree bitwise.
+     * The whole column at once, with the same results as pushing every value: van Herk / Gil-Werman. The
+     * column is cut into blocks of w; the window [i−w+1, i] spans the end of block q−1 and the start of block
+     * q, so its min is min(suffix min of block q−1 at i−w+1, prefix min of block q at i), and likewise its max.
+     * Only two blocks are live at a time, so the scratch stays in cache. The prefix and suffix scans run in one
+     * loop (four independent chains); the rest are whole-array loops the JIT vectorizes.
+     *
+     * <p>Math.min/max rather than comparisons: no branch to mispredict on data that goes up and down. Where
+     * they pick another zero than the deques (−0.0 against 0.0, equal extremes) the result is the same bit for
+     * bit: x − lo and hi − lo do not depend on the sign of a zero extreme unless x is that zero, and then both
+     * pick an extreme of x's sign. A window with a non-finite value is NaN either way.
      */
     static void batch(double[] x, int n, int window, double[] out, BatchScratch s) {
-        s.ensure(n);
         double[] pMin = s.prefixMin;
         double[] pMax = s.prefixMax;
-        double[] sMin = s.suffixMin;
-        double[] sMax = s.suffixMax;
-        for (int start = 0; start < n; start += window) {
-            int end = Math.min(n, start + window);
-            double lo = x[start];
-            double hi = x[start];
-            pMin[start] = lo;
-            pMax[start] = hi;
-            for (int i = start + 1; i < end; i++) {
-                double v = x[i];
-                lo = v <= lo ? v : lo;
-                hi = v >= hi ? v : hi;
-                pMin[i] = lo;
-                pMax[i] = hi;
-            }
-            lo = x[end - 1];
-            hi = x[end - 1];
-            sMin[end - 1] = lo;
-            sMax[end - 1] = hi;
-            for (int i = end - 2; i >= start; i--) {
-                double v = x[i];
-                lo = v < lo ? v : lo;
-                hi = v > hi ? v : hi;
-                sMin[i] = lo;
-                sMax[i] = hi;
-            }
-        }
+        double[] lo = s.lo;
+        double[] hi = s.hi;
+        double[] v = s.values;
         int lastInvalid = -1;
-        for (int i = 0; i < n; i++) {
-            double v = x[i];
-            if (!Double.isFinite(v)) {
-                lastInvalid = i;
+        for (int start = 0; start < n; start += window) {
+            int len = Math.min(n - start, window);
+            System.arraycopy(x, start, v, 0, len);
+            double[] sMin = s.suffixMin;
+            double[] sMax = s.suffixMax;
+            double pLo = v[0];
+            double pHi = pLo;
+            double sLo = v[len - 1];
+            double sHi = sLo;
+            for (int k = 0, b = len - 1; k < len; k++, b--) {
+                double a = v[k];
+                pLo = Math.min(a, pLo);
+                pHi = Math.max(a, pHi);
+                pMin[k] = pLo;
+                pMax[k] = pHi;
+                double c = v[b];
+                sLo = Math.min(c, sLo);
+                sHi = Math.max(c, sHi);
+                sMin[b] = sLo;
+                sMax[b] = sHi;
             }
-            int j = i - window + 1;
-            if (j < 0 || lastInvalid >= j) {
-                out[i] = Double.NaN;
+            for (int k = len - 1; k >= 0; k--) {
+                if (!Double.isFinite(v[k])) {
+                    lastInvalid = start + k;
+                    break;
+                }
+            }
+            if (start == 0) {
+                // no previous block: a full window ends only at the block's last bar, and holds the block
+                for (int k = 0; k < len; k++) {
+                    out[k] = Double.NaN;
+                }
+                if (len == window && lastInvalid < 0) {
+                    out[len - 1] = scale(v[len - 1], sMin[0], sMax[0]);
+                }
+                s.swapSuffixes();
                 continue;
             }
-            double lo = sMin[j] < pMin[i] ? sMin[j] : pMin[i];
-            double hi = sMax[j] > pMax[i] ? sMax[j] : pMax[i];
-            out[i] = scale(v, lo, hi);
+            // j = i − w + 1 lies in the previous block at offset k + 1, or is this block's start when k = w − 1
+            double[] qMin = s.previousSuffixMin;
+            double[] qMax = s.previousSuffixMax;
+            int head = Math.min(len, window - 1);
+            for (int k = 0; k < head; k++) {
+                lo[k] = Math.min(qMin[k + 1], pMin[k]);
+                hi[k] = Math.max(qMax[k + 1], pMax[k]);
+            }
+            if (len == window) {
+                lo[window - 1] = Math.min(sMin[0], pMin[window - 1]);
+                hi[window - 1] = Math.max(sMax[0], pMax[window - 1]);
+            }
+            for (int k = 0; k < len; k++) {
+                v[k] = (v[k] - lo[k]) / (hi[k] - lo[k]);
+            }
+            for (int k = 0; k < len; k++) {
+                if (hi[k] == lo[k]) {
+                    v[k] = 0.5;
+                }
+            }
+            System.arraycopy(v, 0, out, start, len);
+            if (lastInvalid > start - window) {
+                // a non-finite value in this block or the one before: NaN for every window that holds it
+                maskInvalid(x, start, len, window, out);
+            }
+            s.swapSuffixes();
+        }
+    }
+
+    /** NaN for i in [start, start+len) where x[i−w+1..i] holds a non-finite value. */
+    private static void maskInvalid(double[] x, int start, int len, int window, double[] out) {
+        int lastInvalid = -1;
+        for (int i = Math.max(0, start - window + 1); i < start + len; i++) {
+            if (!Double.isFinite(x[i])) {
+                lastInvalid = i;
+            }
+            if (i >= start && lastInvalid > i - window) {
+                out[i] = Double.NaN;
+            }
         }
     }
 

@@ -35,6 +35,10 @@ final class Workspace {
         out = null;
     }
 
+    boolean isRoot(int id) {
+        return id == rootId;
+    }
+
     /** The column node {@code id} writes its result to: the caller's output for the root. */
     double[] scratch(int id) {
         if (id == rootId) {

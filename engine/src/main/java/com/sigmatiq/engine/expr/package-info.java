@@ -70,9 +70,10 @@
  *
  * <h2>Evaluation and performance</h2>
  * Compilation builds a tree of nodes. Batch evaluation computes one node's whole column at a time
- * with a flat indexed loop (no per-bar allocation, boxing or dispatch); {@code normalized} uses
- * monotonic deques in preallocated arrays and {@code detect_divergence} running sums of shifted
- * values rebuilt every n bars — both O(1) amortized per bar. Scratch columns live in a workspace
+ * with a flat indexed loop (no per-bar allocation, boxing, dispatch or data-dependent branch);
+ * {@code normalized} uses van Herk block extremes (deques when streaming) and {@code detect_divergence}
+ * recomputes σ of each window around its newest value in loops across bars that vectorize (docs/engine.md).
+ * Scratch columns live in a workspace
  * that a call borrows from a lock-free one-slot cache and gives back, so a
  * {@code CompiledExpression} may be evaluated from any number of threads at once (a concurrent
  * caller allocates its own workspace). A stream is a mirror tree with ring buffers sized at

@@ -1,8 +1,11 @@
 package com.sigmatiq.engine.indicator;
 
+import static com.sigmatiq.engine.indicator.TaLibMath.bit;
+
 /**
  * On-balance volume (TA-Lib {@code TA_OBV}): starts at {@code volume[0]} on the first bar, then adds
- * the bar's volume when the close rises, subtracts it when the close falls, and keeps it when unchanged.
+ * the bar's volume when the close rises, subtracts it when the close falls, and keeps it when unchanged
+ * (a NaN volume makes it NaN from that bar on).
  */
 public final class ObvIndicator implements StreamingIndicator {
 
@@ -19,6 +22,16 @@ public final class ObvIndicator implements StreamingIndicator {
         return 0;
     }
 
+    /**
+     * +1 when the close rises, −1 when it falls, 0 when unchanged (or not comparable). Adding
+     * direction × volume equals adding, subtracting or keeping for finite volumes, bit for bit, and it
+     * needs no branch: closes go up and down at random, which a branch predictor cannot learn. A NaN
+     * volume makes OBV NaN from that bar on (the arithmetic of NaN is NaN), in batch and streaming alike.
+     */
+    static double direction(double close, double previous) {
+        return bit(close > previous) - bit(close < previous);
+    }
+
     /** Batch OBV into {@code out[0..n)}. */
     public static void compute(double[] close, double[] volume, int n, double[] out) {
         if (n <= 0) {
@@ -28,11 +41,7 @@ public final class ObvIndicator implements StreamingIndicator {
         double prev = close[0];
         for (int i = 0; i < n; i++) {
             double c = close[i];
-            if (c > prev) {
-                obv += volume[i];
-            } else if (c < prev) {
-                obv -= volume[i];
-            }
+            obv += direction(c, prev) * volume[i];
             out[i] = obv;
             prev = c;
         }
@@ -45,11 +54,7 @@ public final class ObvIndicator implements StreamingIndicator {
             obv = volume;
             prevClose = close;
         }
-        if (close > prevClose) {
-            obv += volume;
-        } else if (close < prevClose) {
-            obv -= volume;
-        }
+        obv += direction(close, prevClose) * volume;
         prevClose = close;
     }
 

@@ -54,15 +54,33 @@ public final class StochasticIndicator implements StreamingIndicator {
     }
 
     /**
-     * Batch slow stochastic; each output NaN before the lookback. Two scratch rings of
-     * {@code smoothK} and {@code dPeriod} doubles are allocated per call, none per bar.
+     * Batch slow stochastic; each output NaN before the lookback. The window extremes come from
+     * {@link SlidingExtremes} (min and max are exact, so they are the values TA-Lib's rescans find, for finite
+     * prices), staged in the output columns; raw %K is then one whole-column loop, and the two SMAs run over it
+     * as TA_MA/TA_INT_SMA sum them. Scratch of a few windows is allocated per call, none per bar.
      */
     public static void compute(double[] high, double[] low, double[] close, int n,
                                int kPeriod, int smoothK, int dPeriod, double[] outK, double[] outD) {
         int lb = lookback(kPeriod, smoothK, dPeriod);
-        fillNaN(outK, lb, n);
-        if (fillNaN(outD, lb, n) == n) {
+        if (lb >= n) {
+            fillNaN(outK, lb, n);
+            fillNaN(outD, lb, n);
             return;
+        }
+        int first = kPeriod - 1;
+        double[] lowest = outK; // staged: lowest low, then raw %K, then slow %K
+        double[] highest = outD; // staged: highest high, then %D
+        SlidingExtremes.min(low, n, kPeriod, lowest);
+        SlidingExtremes.max(high, n, kPeriod, highest);
+        for (int t = first; t < n; t++) {
+            double diff = (highest[t] - lowest[t]) / 100.0;
+            lowest[t] = (close[t] - lowest[t]) / diff;
+            highest[t] = diff;
+        }
+        for (int t = first; t < n; t++) {
+            if (highest[t] == 0.0) {
+                lowest[t] = 0.0;
+            }
         }
         double[] fastRing = new double[smoothK];
         double[] slowRing = new double[dPeriod];
@@ -70,52 +88,9 @@ public final class StochasticIndicator implements StreamingIndicator {
         int slowPos = 0;
         double sumFast = 0.0;
         double sumSlow = 0.0;
-        int lowestIdx = -1;
-        int highestIdx = -1;
-        double lowest = 0.0;
-        double highest = 0.0;
-        double diff = 0.0;
-        int first = kPeriod - 1;
         for (int today = first; today < n; today++) {
-            int trailing = today - first;
-            double tmp = low[today];
-            if (lowestIdx < trailing) {
-                lowestIdx = trailing;
-                lowest = low[trailing];
-                for (int i = trailing + 1; i <= today; i++) {
-                    tmp = low[i];
-                    if (tmp < lowest) {
-                        lowestIdx = i;
-                        lowest = tmp;
-                    }
-                }
-                diff = (highest - lowest) / 100.0;
-            } else if (tmp <= lowest) {
-                lowestIdx = today;
-                lowest = tmp;
-                diff = (highest - lowest) / 100.0;
-            }
-            tmp = high[today];
-            if (highestIdx < trailing) {
-                highestIdx = trailing;
-                highest = high[trailing];
-                for (int i = trailing + 1; i <= today; i++) {
-                    tmp = high[i];
-                    if (tmp > highest) {
-                        highestIdx = i;
-                        highest = tmp;
-                    }
-                }
-                diff = (highest - lowest) / 100.0;
-            } else if (tmp >= highest) {
-                highestIdx = today;
-                highest = tmp;
-                diff = (highest - lowest) / 100.0;
-            }
-            double fastK = diff != 0.0 ? (close[today] - lowest) / diff : 0.0;
-
-            // SMA(smoothK) of fast %K, then SMA(dPeriod) of slow %K, as TA_MA/TA_INT_SMA sum them.
-            int j = trailing;
+            double fastK = lowest[today];
+            int j = today - first;
             if (j >= smoothK) {
                 sumFast -= fastRing[fastPos];
             }
@@ -138,6 +113,8 @@ public final class StochasticIndicator implements StreamingIndicator {
                 outD[today] = sumSlow / dPeriod;
             }
         }
+        fillNaN(outK, lb, n);
+        fillNaN(outD, lb, n);
     }
 
     @Override

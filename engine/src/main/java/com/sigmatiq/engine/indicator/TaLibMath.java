@@ -29,18 +29,19 @@ final class TaLibMath {
         return ((x - prev) * k) + prev;
     }
 
+    /**
+     * 1 or 0. {@code Boolean.compare} compiles to a flag-to-register move where {@code c ? 1 : 0} may compile to
+     * a branch, which data that goes up and down at random mispredicts half the time.
+     */
+    static int bit(boolean c) {
+        return Boolean.compare(c, false);
+    }
+
     /** True range as TA-Lib's {@code TA_TRANGE} and its {@code TRUE_RANGE} macro compute it. */
     static double trueRange(double high, double low, double prevClose) {
-        double range = high - low;
-        double t = Math.abs(high - prevClose);
-        if (t > range) {
-            range = t;
-        }
-        t = Math.abs(low - prevClose);
-        if (t > range) {
-            range = t;
-        }
-        return range;
+        // Math.max instead of TA-Lib's comparisons: no branch to mispredict, and the same value for finite
+        // prices (the three candidates are never −0.0, so a tie between zeros cannot tell them apart)
+        return Math.max(Math.max(high - low, Math.abs(high - prevClose)), Math.abs(low - prevClose));
     }
 
     /** Fills {@code out[0 .. min(to, n))} with NaN; returns the clipped bound. */

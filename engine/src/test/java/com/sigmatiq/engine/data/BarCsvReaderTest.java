@@ -83,6 +83,10 @@ class BarCsvReaderTest {
     void malformedRowsNameTheLine() {
         assertThatThrownBy(() -> parse("date,open,high,low,close,volume\n2020-01-02,1,2,0.5,1.5,10\n2020-01-03,1,2,x,1.5,10\n"))
                 .isInstanceOf(BarFileException.class).hasMessageContaining("f.csv:3").hasMessageContaining("'x' in column 'low'");
+        assertThatThrownBy(() -> parse("date,open,high,low,close,volume\n2020-01-02,1,2,0.5,1.5,10\n2020-01-03,1,NaN,0.5,1.5,10\n"))
+                .hasMessageContaining("f.csv:3").hasMessageContaining("'NaN' in column 'high' is not a finite number");
+        assertThatThrownBy(() -> parse("date,open,high,low,close,volume\n2020-01-02,1,2,0.5,1.5,Infinity\n"))
+                .hasMessageContaining("f.csv:2").hasMessageContaining("'Infinity' in column 'volume'");
         assertThatThrownBy(() -> parse("date,open,high,low,close\n2020-01-02,1,2,0.5\n"))
                 .hasMessageContaining(":2").hasMessageContaining("expected 5 fields");
         assertThatThrownBy(() -> parse("date,open,high,low,close\n2020-01-03,1,2,0.5,1\n2020-01-02,1,2,0.5,1\n"))
