@@ -7,8 +7,8 @@ import static com.sigmatiq.engine.indicator.TaLibMath.fillNaN;
  * {@code kPeriod} bars is {@code (close - lowest) / ((highest - lowest) / 100)}, 0 when the highest
  * high equals the lowest low; slow %K is its SMA over {@code smoothK}, %D the SMA of slow %K over
  * {@code dPeriod}. Both outputs start at {@code kPeriod + smoothK + dPeriod - 3}, as in TA-Lib (slow %K
- * is withheld until %D exists). The window extremes are tracked as TA-Lib does: the window is rescanned
- * only when the bar holding the extreme leaves it.
+ * is withheld until %D exists). Streaming tracks the window extremes as TA-Lib does (the window is rescanned
+ * only when the bar holding the extreme leaves it); batch takes them from {@link SlidingExtremes}.
  */
 public final class StochasticIndicator implements StreamingIndicator {
 
