@@ -17,7 +17,7 @@ package com.sigmatiq.engine.expr;
  */
 final class RollingDeviation {
 
-    /** Bars per block of the batch kernel: its two accumulator arrays stay in the L1 cache. */
+    /** Bars per block of the batch kernel: its buffers stay in the L1 cache. */
     static final int BLOCK = 512;
 
     private final int n;
