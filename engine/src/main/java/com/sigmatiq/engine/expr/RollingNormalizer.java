@@ -1,5 +1,7 @@
 package com.sigmatiq.engine.expr;
 
+import com.sigmatiq.engine.indicator.SlidingExtremes;
+
 /**
  * The kernel of {@code normalized(x, n)}: min-max scaling of the newest value against the last n
  * values (newest included). O(1) amortized per value with two monotonic deques in preallocated
@@ -92,135 +94,52 @@ final class RollingNormalizer {
         return max == min ? 0.5 : (x - min) / (max - min);
     }
 
-    /** Block-long scratch for {@link #batch}: extremes of the current block and the one before, and results. */
+    /** Scratch for {@link #batch}: a column for the window's max, then its range (grown on demand), and block buffers. */
     static final class BatchScratch {
-        final double[] prefixMin;
-        final double[] prefixMax;
-        double[] suffixMin;
-        double[] suffixMax;
-        double[] previousSuffixMin;
-        double[] previousSuffixMax;
-        final double[] lo;
-        final double[] hi;
-        final double[] values;
+        final SlidingExtremes.Scratch extremes;
+        double[] column = new double[0];
 
         BatchScratch(int window) {
-            prefixMin = new double[window];
-            prefixMax = new double[window];
-            suffixMin = new double[window];
-            suffixMax = new double[window];
-            previousSuffixMin = new double[window];
-            previousSuffixMax = new double[window];
-            lo = new double[window];
-            hi = new double[window];
-            values = new double[window];
+            extremes = new SlidingExtremes.Scratch(window);
         }
 
-        void swapSuffixes() {
-            double[] t = previousSuffixMin;
-            previousSuffixMin = suffixMin;
-            suffixMin = t;
-            t = previousSuffixMax;
-            previousSuffixMax = suffixMax;
-            suffixMax = t;
+        void ensure(int n) {
+            if (column.length < n) {
+                column = new double[n];
+            }
         }
     }
 
     /**
-     * The whole column at once, with the same results as pushing every value: van Herk / Gil-Werman. The
-     * column is cut into blocks of w; the window [i−w+1, i] spans the end of block q−1 and the start of block
-     * q, so its min is min(suffix min of block q−1 at i−w+1, prefix min of block q at i), and likewise its max.
-     * Only two blocks are live at a time, so the scratch stays in cache. The prefix and suffix scans run in one
-     * loop (four independent chains); the rest are whole-array loops the JIT vectorizes.
-     *
-     * <p>Math.min/max rather than comparisons: no branch to mispredict on data that goes up and down. Where
-     * they pick another zero than the deques (−0.0 against 0.0, equal extremes) the result is the same bit for
-     * bit: x − lo and hi − lo do not depend on the sign of a zero extreme unless x is that zero, and then both
-     * pick an extreme of x's sign. A window with a non-finite value is NaN either way.
+     * The whole column at once, with the same results as pushing every value: the window's min (staged in
+     * {@code out}) and max come from {@link SlidingExtremes} (van Herk blocks, no data-dependent branch), then the
+     * scaling is one whole-column loop the JIT vectorizes. A window holds a non-finite value exactly when its min or
+     * max is not finite (min and max are exact and pass NaN on), and the loop's extra term (hi − lo)·0 is NaN then
+     * and +0 otherwise, so those windows are NaN without a branch. One more pass sets 0.5 where the range is 0 (a
+     * flat finite window) and gives every NaN the bits of {@link Double#NaN}, as the streaming form returns it.
+     * SlidingExtremes may pick another zero than the deques among equal extremes (−0.0 against 0.0); the result
+     * is the same bit for bit: x − lo and hi − lo do not depend on the sign of a zero extreme unless x is that
+     * zero, and then both pick an extreme of x's sign (so x − lo is never −0.0 and adding +0 changes nothing).
      */
     static void batch(double[] x, int n, int window, double[] out, BatchScratch s) {
-        double[] pMin = s.prefixMin;
-        double[] pMax = s.prefixMax;
-        double[] lo = s.lo;
-        double[] hi = s.hi;
-        double[] v = s.values;
-        int lastInvalid = -1;
-        for (int start = 0; start < n; start += window) {
-            int len = Math.min(n - start, window);
-            System.arraycopy(x, start, v, 0, len);
-            double[] sMin = s.suffixMin;
-            double[] sMax = s.suffixMax;
-            double pLo = v[0];
-            double pHi = pLo;
-            double sLo = v[len - 1];
-            double sHi = sLo;
-            for (int k = 0, b = len - 1; k < len; k++, b--) {
-                double a = v[k];
-                pLo = Math.min(a, pLo);
-                pHi = Math.max(a, pHi);
-                pMin[k] = pLo;
-                pMax[k] = pHi;
-                double c = v[b];
-                sLo = Math.min(c, sLo);
-                sHi = Math.max(c, sHi);
-                sMin[b] = sLo;
-                sMax[b] = sHi;
-            }
-            for (int k = len - 1; k >= 0; k--) {
-                if (!Double.isFinite(v[k])) {
-                    lastInvalid = start + k;
-                    break;
-                }
-            }
-            if (start == 0) {
-                // no previous block: a full window ends only at the block's last bar, and holds the block
-                for (int k = 0; k < len; k++) {
-                    out[k] = Double.NaN;
-                }
-                if (len == window && lastInvalid < 0) {
-                    out[len - 1] = scale(v[len - 1], sMin[0], sMax[0]);
-                }
-                s.swapSuffixes();
-                continue;
-            }
-            // j = i − w + 1 lies in the previous block at offset k + 1, or is this block's start when k = w − 1
-            double[] qMin = s.previousSuffixMin;
-            double[] qMax = s.previousSuffixMax;
-            int head = Math.min(len, window - 1);
-            for (int k = 0; k < head; k++) {
-                lo[k] = Math.min(qMin[k + 1], pMin[k]);
-                hi[k] = Math.max(qMax[k + 1], pMax[k]);
-            }
-            if (len == window) {
-                lo[window - 1] = Math.min(sMin[0], pMin[window - 1]);
-                hi[window - 1] = Math.max(sMax[0], pMax[window - 1]);
-            }
-            for (int k = 0; k < len; k++) {
-                v[k] = (v[k] - lo[k]) / (hi[k] - lo[k]);
-            }
-            for (int k = 0; k < len; k++) {
-                if (hi[k] == lo[k]) {
-                    v[k] = 0.5;
-                }
-            }
-            System.arraycopy(v, 0, out, start, len);
-            if (lastInvalid > start - window) {
-                // a non-finite value in this block or the one before: NaN for every window that holds it
-                maskInvalid(x, start, len, window, out);
-            }
-            s.swapSuffixes();
+        s.ensure(n);
+        double[] lo = out;
+        double[] range = s.column; // first the max, then hi − lo
+        SlidingExtremes.minMax(x, x, n, window, lo, range, s.extremes);
+        int first = Math.min(window - 1, n);
+        for (int i = first; i < n; i++) {
+            double r = range[i] - lo[i];
+            range[i] = r;
+            out[i] = (x[i] - lo[i]) / r + r * 0.0;
         }
-    }
-
-    /** NaN for i in [start, start+len) where x[i−w+1..i] holds a non-finite value. */
-    private static void maskInvalid(double[] x, int start, int len, int window, double[] out) {
-        int lastInvalid = -1;
-        for (int i = Math.max(0, start - window + 1); i < start + len; i++) {
-            if (!Double.isFinite(x[i])) {
-                lastInvalid = i;
-            }
-            if (i >= start && lastInvalid > i - window) {
-                out[i] = Double.NaN;
+        for (int i = 0; i < first; i++) {
+            out[i] = Double.NaN;
+        }
+        for (int i = first; i < n; i++) {
+            if (range[i] == 0.0) {
+                out[i] = 0.5;
+            } else if (out[i] != out[i]) {
+                out[i] = Double.NaN; // the one NaN the streaming form returns, not the arithmetic's
             }
         }
     }

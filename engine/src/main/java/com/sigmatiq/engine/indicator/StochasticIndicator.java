@@ -70,8 +70,7 @@ public final class StochasticIndicator implements StreamingIndicator {
         int first = kPeriod - 1;
         double[] lowest = outK; // staged: lowest low, then raw %K, then slow %K
         double[] highest = outD; // staged: highest high, then %D
-        SlidingExtremes.min(low, n, kPeriod, lowest);
-        SlidingExtremes.max(high, n, kPeriod, highest);
+        SlidingExtremes.minMax(low, high, n, kPeriod, lowest, highest, new SlidingExtremes.Scratch(kPeriod));
         for (int t = first; t < n; t++) {
             double diff = (highest[t] - lowest[t]) / 100.0;
             lowest[t] = (close[t] - lowest[t]) / diff;

@@ -13,16 +13,18 @@ class SlidingExtremesTest {
     @CsvSource({"1, 10", "2, 11", "14, 1000", "14, 14", "14, 13", "100, 1001", "7, 700", "3, 5"})
     void equalsTheDefinition(int w, int n) {
         Random r = new Random(w * 31L + n);
-        double[] x = new double[n];
+        double[] x = new double[n]; // the lows: min over them
+        double[] y = new double[n]; // the highs: max over them, a column of its own
         for (int i = 0; i < n; i++) {
             x[i] = r.nextInt(4) == 0 ? 5.0 : Math.round(r.nextGaussian() * 100) / 4.0; // ties and runs
+            y[i] = x[i] + r.nextInt(3);
         }
         double[] min = new double[n];
         double[] max = new double[n];
         java.util.Arrays.fill(min, -1234.5);
         java.util.Arrays.fill(max, -1234.5);
-        SlidingExtremes.min(x, n, w, min);
-        SlidingExtremes.max(x, n, w, max);
+        SlidingExtremes.Scratch scratch = new SlidingExtremes.Scratch(w);
+        SlidingExtremes.minMax(x, y, n, w, min, max, scratch);
         for (int i = 0; i < n; i++) {
             if (i < w - 1) {
                 assertThat(min[i]).as("untouched %d", i).isEqualTo(-1234.5);
@@ -33,7 +35,7 @@ class SlidingExtremesTest {
             double hi = Double.NEGATIVE_INFINITY;
             for (int k = i - w + 1; k <= i; k++) {
                 lo = Math.min(lo, x[k]);
-                hi = Math.max(hi, x[k]);
+                hi = Math.max(hi, y[k]);
             }
             assertThat(min[i]).as("min at %d", i).isEqualTo(lo);
             assertThat(max[i]).as("max at %d", i).isEqualTo(hi);
