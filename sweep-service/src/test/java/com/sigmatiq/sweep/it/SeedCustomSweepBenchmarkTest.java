@@ -60,6 +60,8 @@ class SeedCustomSweepBenchmarkTest extends IntegrationTestBase {
     private static final long COMBOS = 18_900;
     /** Sweeps the two worker JVMs compute together before they are measured (their JIT compilers share their core). */
     private static final int WARM_UP_SWEEPS = 4;
+    /** The cgroups made for capped workers, removed when the workers are gone. */
+    private static final List<Path> CGROUPS = new ArrayList<>();
 
     /** Work units per work message: the service's default unless {@code -Dsweep.benchmark.chunk-units} says otherwise. */
     @DynamicPropertySource
@@ -112,6 +114,9 @@ class SeedCustomSweepBenchmarkTest extends IntegrationTestBase {
             }
         } finally {
             localWorker.start();
+            for (Path group : CGROUPS) {
+                Files.deleteIfExists(group); // rmdir: the group is empty once its worker JVM has exited
+            }
         }
         double meanOne = one.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
         double meanTwo = two.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
@@ -157,6 +162,7 @@ class SeedCustomSweepBenchmarkTest extends IntegrationTestBase {
         } else {
             throw new IllegalStateException("sweep.benchmark.worker-cpu-quota needs a writable cgroup cpu controller (root)");
         }
+        CGROUPS.add(dir);
         // the shell joins the group, then becomes the JVM (same pid), so every JVM thread is in the group
         return List.of("sh", "-c", "echo $$ > " + dir.resolve("cgroup.procs") + " && exec \"$@\"", "sh");
     }
