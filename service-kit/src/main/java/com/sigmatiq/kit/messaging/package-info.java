@@ -1,0 +1,2 @@
+/** The kit's messaging plumbing. */
+package com.sigmatiq.kit.messaging;

@@ -1,0 +1,2 @@
+/** The kit's web plumbing. */
+package com.sigmatiq.kit.web;
