@@ -5,7 +5,7 @@ import com.sigmatiq.marketdata.config.MarketDataProperties;
 import com.sigmatiq.marketdata.domain.BarColumns;
 import com.sigmatiq.marketdata.domain.BarQueryService;
 import com.sigmatiq.marketdata.domain.Resampler;
-import com.sigmatiq.marketdata.domain.SessionCalendar;
+import com.sigmatiq.engine.data.ExchangeCalendar;
 import com.sigmatiq.marketdata.messaging.BarClosed;
 import com.sigmatiq.marketdata.messaging.BarEventPublisher;
 import com.sigmatiq.marketdata.messaging.BarTopics;
@@ -75,7 +75,7 @@ public class ReplayService {
     private final JsonMapper json;
     private final Clock clock;
     private final MarketDataProperties properties;
-    private final SessionCalendar calendar = SessionCalendar.NYSE;
+    private final ExchangeCalendar calendar = ExchangeCalendar.NYSE;
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "replay");
         t.setDaemon(true);
