@@ -21,6 +21,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.support.SendResult;
@@ -171,6 +172,16 @@ public class ReplayService {
             log.info("resuming replay {} at event {}", r.id(), r.position());
             launch(r);
         }
+    }
+
+    /**
+     * Stops the runs as soon as the service begins to close, before the Kafka producer stops with the other
+     * lifecycle beans: a send refused by a closing producer must not mark a replay failed, so that the next start
+     * resumes it from its cursor.
+     */
+    @EventListener(ContextClosedEvent.class)
+    public void onClosing() throws InterruptedException {
+        shutdown();
     }
 
     @PreDestroy
