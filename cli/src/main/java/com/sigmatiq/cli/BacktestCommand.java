@@ -2,7 +2,6 @@ package com.sigmatiq.cli;
 
 import com.sigmatiq.engine.data.BarSeries;
 import com.sigmatiq.engine.data.SessionClock;
-import com.sigmatiq.engine.data.Timeframe;
 import com.sigmatiq.engine.metrics.Metrics;
 import com.sigmatiq.engine.pack.Pack;
 import com.sigmatiq.engine.pack.PackLoader;
@@ -32,9 +31,6 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--strategy", required = true, description = "strategy id of the pack, e.g. momentum_swing")
     String strategy;
 
-    @Option(names = "--timeframe", description = "the bar size the model runs on; must match the file's (default: the file's)")
-    String timeframe;
-
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "parameter override, e.g. threshold=0.6 or allowed_hours=[9,10,11] (repeatable)")
     List<String> sets;
 
@@ -53,9 +49,6 @@ final class BacktestCommand implements Callable<Integer> {
         Map<String, Object> overrides = Overrides.parse(sets);
         StrategyConfig config = StrategyConfig.resolve(p, strategy, overrides);
         BarSeries bars = data.read();
-        if (timeframe != null && Timeframe.parse(timeframe) != bars.timeframe()) {
-            throw new IllegalArgumentException("--timeframe " + timeframe + " but the file holds " + bars.timeframe() + " bars");
-        }
         int[] range = StrategyBacktest.range(bars, SessionClock.of(bars), from, to);
         StrategyBacktest.Report r = StrategyBacktest.run(config, bars, range[0], range[1], Map.of());
         ResultWriter.write(out, r, bars, overrides);

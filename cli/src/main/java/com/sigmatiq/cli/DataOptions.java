@@ -1,6 +1,7 @@
 package com.sigmatiq.cli;
 
 import com.sigmatiq.engine.data.BarCsvReader;
+import com.sigmatiq.engine.data.BarResampler;
 import com.sigmatiq.engine.data.BarSeries;
 import com.sigmatiq.engine.data.Timeframe;
 import java.nio.file.Path;
@@ -28,10 +29,26 @@ final class DataOptions {
     @Option(names = "--bar-size", paramLabel = "SIZE", description = "bar size of the file (1m, 5m, 10m, 15m, 30m, 1h, 1d; default: detected)")
     String barSize;
 
+    @Option(names = "--timeframe", paramLabel = "TF", description = "the bar size to run on (1m, 5m, 15m, 1h, 1d); a finer file is resampled by exchange session (default: the file's)")
+    String timeframe;
+
+    @Option(names = "--regular-hours", description = "keep only regular-session bars (default: keep extended hours, where exits and stops act, as the sweep service does; entries are decided in regular hours either way)")
+    boolean regularHours;
+
+    /** The file's bars, resampled to {@code --timeframe} (and to the regular session with {@code --regular-hours}). */
     BarSeries read() {
         BarCsvReader.Options o = new BarCsvReader.Options(ticker, zone(exchangeTz), tz == null ? null : zone(tz), barEnd,
                 barSize == null ? null : Timeframe.parse(barSize));
-        return BarCsvReader.read(data, o);
+        BarSeries bars = BarCsvReader.read(data, o);
+        Timeframe target = timeframe == null ? bars.timeframe() : Timeframe.parse(timeframe);
+        if (!BarResampler.canResample(bars.timeframe(), target)) {
+            throw new IllegalArgumentException("--timeframe " + target + " cannot be built from the file's "
+                    + bars.timeframe() + " bars (only a coarser bar size that the file's divides)");
+        }
+        if (target == bars.timeframe() && !regularHours) {
+            return bars;
+        }
+        return BarResampler.resample(bars, target, !regularHours).bars();
     }
 
     private static ZoneId zone(String id) {

@@ -25,7 +25,7 @@ public final class SigmatiqCommand implements Runnable {
     }
 
     /** The configured command line; errors a user can act on are printed as one message, never a stack trace. */
-    static CommandLine commandLine() {
+    public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new SigmatiqCommand());
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();

@@ -105,7 +105,7 @@ public final class Backtester {
                 }
             }
             final double equity = position.isOpen() ? cash + position.shares() * close[t] : cash;
-            if (sessionLastBar || lastBar) {
+            if (t == clock.sessionLastBar(session[t]) || lastBar) {
                 dailyEquity[session[t] - firstSession] = equity;
             }
             if (!lastBar && !position.isOpen() && eligible[t] && confidence[t] >= threshold) {

@@ -2,6 +2,7 @@ package com.sigmatiq.engine.signal;
 
 import com.sigmatiq.engine.data.BarSeries;
 import com.sigmatiq.engine.data.SessionClock;
+import com.sigmatiq.engine.data.Timeframe;
 import com.sigmatiq.engine.expr.CompiledExpression;
 import com.sigmatiq.engine.expr.ExpressionCompiler;
 import com.sigmatiq.engine.expr.ExpressionStream;
@@ -9,9 +10,7 @@ import com.sigmatiq.engine.pack.Pack;
 import com.sigmatiq.engine.pack.StrategyDef;
 import com.sigmatiq.engine.strategy.AllowedHours;
 import com.sigmatiq.engine.strategy.StrategyConfig;
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -145,18 +144,15 @@ public final class SignalEngine {
         private final ColumnPlan.Stream columns = plan.stream();
         private final ExpressionStream[] entryStreams = new ExpressionStream[entry.length];
         private final ExpressionStream[] exitStreams = new ExpressionStream[exit.length];
-        private final ZoneRules rules;
+        private final SessionClock.Cursor clock;
         private final boolean daily;
         private double score;
         private boolean exitSignal;
         private boolean ready;
         private boolean hourAllowed;
-        private long offsetFrom = Long.MAX_VALUE;
-        private long offsetUntil = Long.MIN_VALUE;
-        private int offsetSeconds;
 
         private Stream(ZoneId zone, boolean daily) {
-            this.rules = zone.getRules();
+            this.clock = SessionClock.cursor(zone, daily ? Timeframe.D1 : Timeframe.M1, false);
             this.daily = daily;
             for (int i = 0; i < entry.length; i++) {
                 entryStreams[i] = entry[i].stream();
@@ -186,24 +182,9 @@ public final class SignalEngine {
             if (daily) {
                 hourAllowed = true;
             } else {
-                if (startMillis < offsetFrom || startMillis >= offsetUntil) {
-                    locateOffset(startMillis);
-                }
-                long local = Math.floorDiv(startMillis, 1000L) + offsetSeconds;
-                int minute = (int) (Math.floorMod(local, 86_400L) / 60);
-                hourAllowed = minute >= SessionClock.REGULAR_OPEN_MINUTE && minute < SessionClock.REGULAR_CLOSE_MINUTE
-                        && config.allowedHours().allows(minute / 60);
+                clock.advance(startMillis);
+                hourAllowed = clock.regular() && config.allowedHours().allows(clock.hour());
             }
-        }
-
-        /** Finds the zone offset in force at {@code millis} and the span it holds for (allocates; runs at DST changes only). */
-        private void locateOffset(long millis) {
-            Instant at = Instant.ofEpochMilli(millis);
-            offsetSeconds = rules.getOffset(at).getTotalSeconds();
-            var previous = rules.previousTransition(at.plusMillis(1));
-            var next = rules.nextTransition(at);
-            offsetFrom = previous == null ? Long.MIN_VALUE : previous.getInstant().toEpochMilli();
-            offsetUntil = next == null ? Long.MAX_VALUE : next.getInstant().toEpochMilli();
         }
 
         public double score() {

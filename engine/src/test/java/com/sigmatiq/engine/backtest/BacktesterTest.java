@@ -170,7 +170,10 @@ class BacktesterTest {
             assertThat(t.durationDays()).isEqualTo(2);
         }
 
-        /** Sessions: Jan 2 = bars 0–3 (the last at 16:00, post-market), Jan 3 = bars 4–7, Jan 4 = bars 8–9. */
+        /**
+         * Sessions: Jan 2 = bars 0–3, Jan 3 = bars 4–7, Jan 4 = bars 8–9; each session's last bar is the post-market
+         * 19:00 bar, which closes it by the calendar (it ends at 20:00, the end of late trading).
+         */
         TestBars threeSessions() {
             LocalDate a = LocalDate.of(2024, 1, 2);
             LocalDate bDay = a.plusDays(1);
@@ -178,8 +181,8 @@ class BacktesterTest {
             TestBars b = TestBars.hourly();
             double p = 100;
             for (LocalDateTime at : new LocalDateTime[] {a.atTime(9, 30), a.atTime(10, 30), a.atTime(11, 30),
-                a.atTime(16, 0), bDay.atTime(9, 30), bDay.atTime(10, 30), bDay.atTime(11, 30), bDay.atTime(12, 30),
-                c.atTime(9, 30), c.atTime(10, 30)}) {
+                a.atTime(19, 0), bDay.atTime(9, 30), bDay.atTime(10, 30), bDay.atTime(11, 30), bDay.atTime(19, 0),
+                c.atTime(9, 30), c.atTime(19, 0)}) {
                 b.barAt(at, p, p + 0.5, p - 0.5, p + 0.25);
                 p += 0.25;
             }
@@ -214,8 +217,26 @@ class BacktesterTest {
         }
 
         @Test
+        void aSessionWhoseClosingBarIsMissingIsClosedByTheNextClosingBar() {
+            // Jan 3 without its 19:00 bar: no bar of Jan 3 reaches the session's end, so a one-day time stop
+            // entered on Jan 3 acts at the next bar that closes a session (Jan 4, 19:00), as a live feed would
+            LocalDate a = LocalDate.of(2024, 1, 3);
+            TestBars b = TestBars.hourly();
+            double p = 100;
+            for (LocalDateTime at : new LocalDateTime[] {a.atTime(9, 30), a.atTime(10, 30), a.atTime(11, 30),
+                a.plusDays(1).atTime(9, 30), a.plusDays(1).atTime(19, 0), a.plusDays(2).atTime(9, 30)}) {
+                b.barAt(at, p, p + 0.5, p - 0.5, p + 0.25);
+                p += 0.25;
+            }
+            Trade t = only(run(b, enterAt(6, 0), params(0, 0, 0, 1)));
+            assertThat(t.entryBar()).isEqualTo(1);
+            assertThat(t.exitBar()).isEqualTo(4);
+            assertThat(t.exitReason()).isEqualTo(ExitReason.TIME_STOP);
+        }
+
+        @Test
         void entryInTheSessionsLastBarCountsThatSessionAsTheFirst() {
-            // decided at bar 2's close, filled at bar 3 (16:00 post-market of Jan 2): Jan 2 is day one
+            // decided at bar 2's close, filled at bar 3 (19:00 post-market of Jan 2): Jan 2 is day one
             Trade t = only(run(threeSessions(), enterAt(10, 2), params(0, 0, 0, 2)));
             assertThat(t.entryBar()).isEqualTo(3);
             assertThat(t.exitBar()).isEqualTo(7);

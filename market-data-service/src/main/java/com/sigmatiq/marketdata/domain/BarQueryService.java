@@ -1,5 +1,6 @@
 package com.sigmatiq.marketdata.domain;
 
+import com.sigmatiq.engine.data.ExchangeCalendar;
 import com.sigmatiq.engine.data.Timeframe;
 import com.sigmatiq.marketdata.persistence.BarStore;
 import org.springframework.stereotype.Service;
@@ -40,7 +41,7 @@ public class BarQueryService {
     }
 
     private final BarStore store;
-    private final SessionCalendar calendar = SessionCalendar.NYSE;
+    private final ExchangeCalendar calendar = ExchangeCalendar.NYSE;
 
     public BarQueryService(BarStore store) {
         this.store = store;
@@ -127,7 +128,7 @@ public class BarQueryService {
             if (!timeframe.isDaily()) {
                 int expected = 0, have = 0;
                 List<Instant> firstMissing = new ArrayList<>();
-                long open = d.atStartOfDay().plusMinutes(SessionCalendar.OPEN_MINUTE).atZone(zone).toInstant().toEpochMilli();
+                long open = d.atStartOfDay().plusMinutes(ExchangeCalendar.OPEN_MINUTE).atZone(zone).toInstant().toEpochMilli();
                 long close = d.atStartOfDay().plusMinutes(calendar.closeMinute(d)).atZone(zone).toInstant().toEpochMilli();
                 for (long t = open; t < close; t += timeframe.millis()) {
                     expected++;

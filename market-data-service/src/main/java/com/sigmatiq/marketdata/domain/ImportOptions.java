@@ -1,5 +1,6 @@
 package com.sigmatiq.marketdata.domain;
 
+import com.sigmatiq.engine.data.ExchangeCalendar;
 import com.sigmatiq.engine.data.Timeframe;
 
 import java.time.ZoneId;
@@ -29,7 +30,7 @@ public record ImportOptions(String ticker, ZoneId exchange, ZoneId sourceZone, B
     }
 
     public static ImportOptions defaults() {
-        return new ImportOptions(null, SessionCalendar.NEW_YORK, null, null, null, false, ImportMode.SKIP);
+        return new ImportOptions(null, ExchangeCalendar.NEW_YORK, null, null, null, false, ImportMode.SKIP);
     }
 
     /** Canonical text of what decides the stored result (idempotency key together with the content hash). */

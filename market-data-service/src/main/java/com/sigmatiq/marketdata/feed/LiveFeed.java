@@ -3,7 +3,7 @@ package com.sigmatiq.marketdata.feed;
 import com.sigmatiq.engine.data.Timeframe;
 import com.sigmatiq.marketdata.domain.BarColumns;
 import com.sigmatiq.marketdata.domain.Resampler;
-import com.sigmatiq.marketdata.domain.SessionCalendar;
+import com.sigmatiq.engine.data.ExchangeCalendar;
 import com.sigmatiq.marketdata.messaging.BarClosed;
 import com.sigmatiq.marketdata.messaging.BarEventPublisher;
 import com.sigmatiq.marketdata.persistence.BarStore;
@@ -78,7 +78,7 @@ public final class LiveFeed implements AutoCloseable {
             if (tf == base || !Resampler.canResample(base, tf)) {
                 continue;
             }
-            var r = Resampler.resample(bar, base, tf, exchange, false, SessionCalendar.NYSE);
+            var r = Resampler.resample(bar, base, tf, exchange, false, ExchangeCalendar.NYSE);
             if (r.bars().size() == 0) {
                 continue;
             }

@@ -5,7 +5,7 @@ import com.sigmatiq.marketdata.config.MarketDataProperties;
 import com.sigmatiq.marketdata.domain.BarColumns;
 import com.sigmatiq.marketdata.domain.BarQueryService;
 import com.sigmatiq.marketdata.domain.Resampler;
-import com.sigmatiq.marketdata.domain.SessionCalendar;
+import com.sigmatiq.engine.data.ExchangeCalendar;
 import com.sigmatiq.marketdata.messaging.BarClosed;
 import com.sigmatiq.marketdata.messaging.BarEventPublisher;
 import com.sigmatiq.marketdata.messaging.BarTopics;
@@ -21,6 +21,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.support.SendResult;
@@ -75,7 +76,7 @@ public class ReplayService {
     private final JsonMapper json;
     private final Clock clock;
     private final MarketDataProperties properties;
-    private final SessionCalendar calendar = SessionCalendar.NYSE;
+    private final ExchangeCalendar calendar = ExchangeCalendar.NYSE;
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "replay");
         t.setDaemon(true);
@@ -171,6 +172,16 @@ public class ReplayService {
             log.info("resuming replay {} at event {}", r.id(), r.position());
             launch(r);
         }
+    }
+
+    /**
+     * Stops the runs as soon as the service begins to close, before the Kafka producer stops with the other
+     * lifecycle beans: a send refused by a closing producer must not mark a replay failed, so that the next start
+     * resumes it from its cursor.
+     */
+    @EventListener(ContextClosedEvent.class)
+    public void onClosing() throws InterruptedException {
+        shutdown();
     }
 
     @PreDestroy

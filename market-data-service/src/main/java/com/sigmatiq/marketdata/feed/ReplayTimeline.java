@@ -1,5 +1,6 @@
 package com.sigmatiq.marketdata.feed;
 
+import com.sigmatiq.engine.data.ExchangeCalendar;
 import com.sigmatiq.engine.data.Timeframe;
 import com.sigmatiq.marketdata.domain.BarColumns;
 import com.sigmatiq.marketdata.domain.Resampler;
@@ -27,7 +28,7 @@ final class ReplayTimeline {
     }
 
     static List<Event> build(List<String> tickers, List<ZoneId> exchanges, List<BarColumns> sources, Timeframe sourceTf,
-                             List<Timeframe> timeframes, boolean extended, com.sigmatiq.marketdata.domain.SessionCalendar calendar) {
+                             List<Timeframe> timeframes, boolean extended, ExchangeCalendar calendar) {
         List<Event> events = new ArrayList<>();
         for (int k = 0; k < tickers.size(); k++) {
             for (Timeframe tf : timeframes) {

@@ -6,7 +6,7 @@ import com.sigmatiq.marketdata.domain.BarConvention;
 import com.sigmatiq.marketdata.domain.ImportMode;
 import com.sigmatiq.marketdata.domain.ImportOptions;
 import com.sigmatiq.marketdata.domain.ImportReport;
-import com.sigmatiq.marketdata.domain.SessionCalendar;
+import com.sigmatiq.engine.data.ExchangeCalendar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -71,7 +71,7 @@ public class BootstrapLoader implements ApplicationRunner {
                 continue;
             }
             ImportOptions options = new ImportOptions(e.ticker(),
-                    e.exchange() == null ? SessionCalendar.NEW_YORK : ZoneId.of(e.exchange()),
+                    e.exchange() == null ? ExchangeCalendar.NEW_YORK : ZoneId.of(e.exchange()),
                     e.sourceZone() == null ? null : ZoneId.of(e.sourceZone()),
                     e.barConvention() == null ? null : BarConvention.parse(e.barConvention()),
                     e.timeframe() == null ? null : Timeframe.parse(e.timeframe()),

@@ -1,6 +1,6 @@
 package com.sigmatiq.marketdata.web;
 
-import com.sigmatiq.marketdata.domain.SessionCalendar;
+import com.sigmatiq.engine.data.ExchangeCalendar;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,7 +19,7 @@ class CalendarController {
     record HolidayView(LocalDate date, String name) {
     }
 
-    private final SessionCalendar calendar = SessionCalendar.NYSE;
+    private final ExchangeCalendar calendar = ExchangeCalendar.NYSE;
 
     @GetMapping("/calendar/sessions")
     List<SessionView> sessions(@RequestParam String from, @RequestParam String to) {
@@ -29,7 +29,7 @@ class CalendarController {
             throw new FieldException("to", "to must be after from and within 30 years of it");
         }
         return calendar.sessions(f, t).stream().map(d -> new SessionView(d, calendar.open(d).toInstant(),
-                calendar.close(d).toInstant(), calendar.closeMinute(d) != SessionCalendar.CLOSE_MINUTE)).toList();
+                calendar.close(d).toInstant(), calendar.closeMinute(d) != ExchangeCalendar.CLOSE_MINUTE)).toList();
     }
 
     @GetMapping("/calendar/holidays")

@@ -5,7 +5,7 @@ import com.sigmatiq.marketdata.domain.BarConvention;
 import com.sigmatiq.marketdata.domain.ImportMode;
 import com.sigmatiq.marketdata.domain.ImportOptions;
 import com.sigmatiq.marketdata.domain.ImportReport;
-import com.sigmatiq.marketdata.domain.SessionCalendar;
+import com.sigmatiq.engine.data.ExchangeCalendar;
 import com.sigmatiq.marketdata.importing.BarImportService;
 import com.sigmatiq.marketdata.persistence.ImportRunRepository;
 import org.springframework.http.HttpStatus;
@@ -53,7 +53,7 @@ class ImportController {
                                         @RequestParam(defaultValue = "skip") String mode,
                                         @AuthenticationPrincipal Jwt jwt) throws IOException {
         ImportOptions options = new ImportOptions(blank(ticker) ? null : ticker,
-                blank(exchange) ? SessionCalendar.NEW_YORK : zone(exchange, "exchange"),
+                blank(exchange) ? ExchangeCalendar.NEW_YORK : zone(exchange, "exchange"),
                 blank(sourceZone) ? null : zone(sourceZone, "source_zone"),
                 blank(barConvention) ? null : field("bar_convention", () -> BarConvention.parse(barConvention)),
                 blank(timeframe) ? null : field("timeframe", () -> Timeframe.parse(timeframe)),

@@ -1,7 +1,7 @@
 package com.sigmatiq.marketdata.web;
 
 import com.sigmatiq.engine.data.Timeframe;
-import com.sigmatiq.marketdata.domain.SessionCalendar;
+import com.sigmatiq.engine.data.ExchangeCalendar;
 import com.sigmatiq.marketdata.feed.ReplayRequest;
 import com.sigmatiq.marketdata.feed.ReplayService;
 import com.sigmatiq.marketdata.persistence.ReplayRepository.ReplayRow;
@@ -67,7 +67,7 @@ class ReplayController {
                 : body.timeframes().stream().map(t -> ImportController.field("timeframes", () -> Timeframe.parse(t))).toList();
         Timeframe source = body.sourceTimeframe() == null ? null
                 : ImportController.field("source_timeframe", () -> Timeframe.parse(body.sourceTimeframe()));
-        var zone = SessionCalendar.NEW_YORK;
+        var zone = ExchangeCalendar.NEW_YORK;
         ReplayRequest request = new ReplayRequest(body.tickers(), source, tfs, TimeParams.from(body.from(), zone, "from"),
                 TimeParams.to(body.to(), zone, "to"), speed, Boolean.TRUE.equals(body.extended()));
         return ReplayView.of(replays.start(request, jwt.getSubject()));

@@ -6,7 +6,7 @@ import com.sigmatiq.marketdata.TestTokens;
 import com.sigmatiq.marketdata.domain.ImportMode;
 import com.sigmatiq.marketdata.domain.ImportOptions;
 import com.sigmatiq.marketdata.domain.ImportReport;
-import com.sigmatiq.marketdata.domain.SessionCalendar;
+import com.sigmatiq.engine.data.ExchangeCalendar;
 import com.sigmatiq.marketdata.feed.ReplayRequest;
 import com.sigmatiq.marketdata.feed.ReplayService;
 import com.sigmatiq.marketdata.importing.BarImportService;
@@ -57,7 +57,7 @@ class MarketDataBenchmark extends IntegrationTestSupport {
         }
         byte[] csv = sb.toString().getBytes(StandardCharsets.US_ASCII);
         String ticker = "BENCH" + Long.toString(System.nanoTime() % 100_000);
-        ImportOptions options = new ImportOptions(ticker, SessionCalendar.NEW_YORK, null,
+        ImportOptions options = new ImportOptions(ticker, ExchangeCalendar.NEW_YORK, null,
                 com.sigmatiq.marketdata.domain.BarConvention.START, Timeframe.M1, false, ImportMode.SKIP);
         long s = System.nanoTime();
         ImportReport report = importer.importFile(ticker + "_1min.csv", csv, options, "bench");

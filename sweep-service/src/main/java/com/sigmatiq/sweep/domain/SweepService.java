@@ -108,11 +108,8 @@ public class SweepService {
         if (!errors.isEmpty()) {
             throw new SweepValidationException(errors);
         }
-        LocalDate fetchFrom = start.minusDays(SweepWork.warmupDays(tf));
-        if (fetchFrom.isBefore(coverage.first())) {
-            fetchFrom = coverage.first();
-        }
-        byte[] csv = barSource.csv(model.ticker(), tf, fetchFrom, end, bearerToken);
+        // indicators warm up on all the history before the range (DESIGN §4), as the command line does
+        byte[] csv = barSource.csv(model.ticker(), tf, coverage.first(), end, bearerToken);
         BarSeries bars;
         try {
             bars = SweepWork.bars(csv, model.ticker(), tf);
@@ -146,6 +143,10 @@ public class SweepService {
                 + model.strategyId() + ")");
         repository.log(id, loaded, "processing", "Calculated indicator inputs; in-sample sessions " + d[0] + " to " + d[1]
                 + (d.length > 2 ? ", holdout " + d[2] + " to " + d[3] : ""));
+        if (tf.isDaily()) {
+            repository.log(id, loaded, "processing", "Daily bars: allowed hours do not apply; combinations that differ"
+                    + " only in allowed_hours give the same trades");
+        }
         repository.log(id, now, "processing", "Persisted " + total + " combinations in " + units + " work units of "
                 + spec.unitSize());
         cache.put(id, work);

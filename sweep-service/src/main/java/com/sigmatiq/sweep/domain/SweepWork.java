@@ -31,11 +31,6 @@ import java.util.Map;
 public record SweepWork(SweepGrid grid, BarSeries bars, SweepSession inSample, SweepSession holdout,
                         Map<String, Double> qualityGates) {
 
-    /** Sessions fetched before {@code date_range.start} so indicators are warm on its first bar. */
-    public static int warmupDays(Timeframe tf) {
-        return tf.isDaily() ? 400 : 10;
-    }
-
     /** The model's configuration under the grid; a failure names {@code model_id}. */
     public static StrategyConfig base(Pack pack, String strategyId, Map<String, Object> overrides) {
         try {

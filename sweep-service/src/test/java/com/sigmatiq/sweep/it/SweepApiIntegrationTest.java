@@ -2,6 +2,7 @@ package com.sigmatiq.sweep.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sigmatiq.cli.SigmatiqCommand;
 import com.sigmatiq.engine.data.BarSeries;
 import com.sigmatiq.engine.data.SessionClock;
 import com.sigmatiq.engine.pack.PackLoader;
@@ -12,6 +13,7 @@ import com.sigmatiq.engine.sweep.SweepRunner;
 import com.sigmatiq.sweep.support.Api;
 import com.sigmatiq.sweep.support.StubUpstreams;
 import com.sigmatiq.testinfra.SigmatiqInfrastructure;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,6 +26,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -233,6 +236,55 @@ class SweepApiIntegrationTest extends IntegrationTestBase {
         assertThat(cancelled.body().path("execution_log").toString()).contains("cancelled");
         // a second cancel changes nothing
         assertThat(api().post("/sweeps/" + id + "/cancel", token, null).body().path("status").asString()).isEqualTo("cancelled");
+    }
+
+    /**
+     * A 5-minute model: the service reads market-data's 5m bars (resampled from minutes, extended hours kept) from the
+     * first bar the data has and decides only inside the range; {@code ./sigmatiq backtest --timeframe 5m} on the
+     * minute file with the same configuration and range must give the same trades and metrics.
+     */
+    @Test
+    void aResultOnFiveMinuteBarsEqualsTheCommandLineBacktest(@TempDir Path tmp) {
+        String user = UUID.randomUUID().toString();
+        UPSTREAMS.addModel(user, "spy_5m", "5m");
+        String token = JWKS.token(user);
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("model_id", "spy_5m");
+        request.put("date_range", Map.of("start", "2011-03-14", "end", "2011-03-31"));
+        request.put("parameters", Map.of("threshold", List.of(0.5, 0.75)));
+        Api.Response created = api().post("/sweeps", token, request);
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        String id = created.body().path("sweep_id").asString();
+        awaitStatus(id, token, "completed", Duration.ofSeconds(60));
+
+        for (int combo = 1; combo <= 2; combo++) {
+            JsonNode service = api().get("/sweeps/" + id + "/results/" + combo, token).body();
+            Path out = tmp.resolve("combo" + combo);
+            int exit = SigmatiqCommand.commandLine().execute("backtest",
+                    "--data", StubUpstreams.repoRoot().resolve("data/market/SPY_1min_2011-03-01_2011-03-31_utc_barend.csv").toString(),
+                    "--bar-end", "--timeframe", "5m", "--pack", StubUpstreams.repoRoot().resolve("packs/swingsigma").toString(),
+                    "--strategy", "momentum_swing", "--set", "rsi_period=21", "--set", "stop_loss_pct=6",
+                    "--set", "max_position_pct=3", "--set", "threshold=" + (combo == 1 ? "0.5" : "0.75"),
+                    "--from", "2011-03-14", "--to", "2011-03-31", "--out", out.toString());
+            assertThat(exit).isZero();
+            JsonNode cli = json.readTree(out.resolve("result.json").toFile());
+            JsonNode trades = service.path("trades");
+            assertThat(trades.size()).as("combo %d trades", combo).isEqualTo(cli.path("trades").size()).isPositive();
+            for (int i = 0; i < trades.size(); i++) {
+                JsonNode a = trades.get(i);
+                JsonNode b = cli.path("trades").get(i);
+                assertThat(a.path("entry_time").asString()).isEqualTo(b.path("entry_time").asString());
+                assertThat(a.path("exit_time").asString()).isEqualTo(b.path("exit_time").asString());
+                assertThat(a.path("entry_price").asDouble()).isEqualTo(b.path("entry_price").asDouble());
+                assertThat(a.path("exit_price").asDouble()).isEqualTo(b.path("exit_price").asDouble());
+                assertThat(a.path("exit_reason").asString()).isEqualTo(b.path("exit_reason").asString());
+            }
+            for (String metric : List.of("total_return", "sharpe_ratio", "sortino_ratio", "max_drawdown", "total_trades",
+                    "win_rate", "exposure")) {
+                assertThat(service.path("metrics").path(metric).asDouble()).as("%s of combo %d", metric, combo)
+                        .isEqualTo(cli.path("metrics").path(metric).asDouble());
+            }
+        }
     }
 
     @SuppressWarnings("unchecked")

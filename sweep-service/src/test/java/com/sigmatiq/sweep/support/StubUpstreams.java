@@ -1,7 +1,9 @@
 package com.sigmatiq.sweep.support;
 
 import com.sigmatiq.engine.data.BarCsvReader;
+import com.sigmatiq.engine.data.BarResampler;
 import com.sigmatiq.engine.data.BarSeries;
+import com.sigmatiq.engine.data.Timeframe;
 import com.sigmatiq.engine.data.SessionClock;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -17,6 +19,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -100,6 +103,11 @@ public final class StubUpstreams implements AutoCloseable {
 
     /** A model of {@code owner} on SPY 1m with the seed's overrides (rsi_period 21, stop_loss_pct 6, max_position_pct 3). */
     public void addModel(String owner, String modelId) {
+        addModel(owner, modelId, "1m");
+    }
+
+    /** A model of {@code owner} on SPY bars of {@code timeframe} with the seed's overrides. */
+    public void addModel(String owner, String modelId, String timeframe) {
         Map<String, Object> overrides = new LinkedHashMap<>();
         overrides.put("rsi_period", 21);
         overrides.put("stop_loss_pct", 6);
@@ -110,7 +118,7 @@ public final class StubUpstreams implements AutoCloseable {
         m.put("pack_version", PACK_VERSION);
         m.put("name", "SPY Momentum Swing");
         m.put("ticker", "SPY");
-        m.put("timeframe", "1m");
+        m.put("timeframe", timeframe);
         m.put("strategy_id", "momentum_swing");
         m.put("parameter_overrides", overrides);
         m.put("status", "created");
@@ -162,20 +170,26 @@ public final class StubUpstreams implements AutoCloseable {
                 while (!clock.regular(last)) {
                     last--;
                 }
-                send(x, 200, "application/json", json.writeValueAsBytes(List.of(Map.of("ticker", "SPY", "timeframe", "1m",
-                        "exchange", "America/New_York", "bars", bars.size(), "first", Instant.ofEpochMilli(bars.time()[first]).toString(),
-                        "last", Instant.ofEpochMilli(bars.time()[last]).toString()))));
-            } else if (path.equals("/bars/SPY") && "1m".equals(q.get("timeframe")) && "csv".equals(q.get("format"))) {
+                List<Map<String, Object>> series = new ArrayList<>();
+                for (String tf : List.of("1m", "5m")) {
+                    series.add(Map.of("ticker", "SPY", "timeframe", tf, "exchange", "America/New_York", "bars", bars.size(),
+                            "first", Instant.ofEpochMilli(bars.time()[first]).toString(),
+                            "last", Instant.ofEpochMilli(bars.time()[last]).toString()));
+                }
+                send(x, 200, "application/json", json.writeValueAsBytes(series));
+            } else if (path.equals("/bars/SPY") && q.get("timeframe") != null && "csv".equals(q.get("format"))) {
+                // as market-data-service does: the engine's resampling of the stored minutes
                 LocalDate from = LocalDate.parse(q.get("from"));
                 LocalDate to = LocalDate.parse(q.get("to"));
                 boolean extended = "true".equals(q.get("extended"));
+                BarSeries out = BarResampler.resample(bars, Timeframe.parse(q.get("timeframe")), extended).bars();
                 StringBuilder sb = new StringBuilder("time,open,high,low,close,volume\n");
-                for (int i = 0; i < bars.size(); i++) {
-                    LocalDate d = Instant.ofEpochMilli(bars.time()[i]).atZone(BarSeries.NEW_YORK).toLocalDate();
-                    if ((extended || clock.regular(i)) && !d.isBefore(from) && !d.isAfter(to)) {
-                        sb.append(Instant.ofEpochMilli(bars.time()[i])).append(',').append(num(bars.open()[i])).append(',')
-                                .append(num(bars.high()[i])).append(',').append(num(bars.low()[i])).append(',')
-                                .append(num(bars.close()[i])).append(',').append(num(bars.volume()[i])).append('\n');
+                for (int i = 0; i < out.size(); i++) {
+                    LocalDate d = Instant.ofEpochMilli(out.time()[i]).atZone(BarSeries.NEW_YORK).toLocalDate();
+                    if (!d.isBefore(from) && !d.isAfter(to)) {
+                        sb.append(Instant.ofEpochMilli(out.time()[i])).append(',').append(num(out.open()[i])).append(',')
+                                .append(num(out.high()[i])).append(',').append(num(out.low()[i])).append(',')
+                                .append(num(out.close()[i])).append(',').append(num(out.volume()[i])).append('\n');
                     }
                 }
                 send(x, 200, "text/csv", sb.toString().getBytes(StandardCharsets.UTF_8));

@@ -1,4 +1,4 @@
-package com.sigmatiq.marketdata.domain;
+package com.sigmatiq.engine.data;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -8,26 +8,40 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The US equity market calendar (NYSE/Nasdaq rules), computed rather than listed: weekends, the nine regular
  * holidays with their weekend observance rules (New Year's Day falling on a Saturday is not observed), Juneteenth from
  * 2022, the unscheduled closings since 2001, and the 13:00 early closes (the day after Thanksgiving, and July 3 and
- * December 24 when they fall Monday to Thursday). Regular session 09:30–16:00 America/New_York.
+ * December 24 when they fall Monday to Thursday — before 2013 a Wednesday July 3 was a full day and a Friday
+ * July 5 closed early instead —, and 26 December 2003). Regular session 09:30–16:00 America/New_York (13:00 on early-close days); extended hours 04:00–20:00
+ * (late trading ends at 17:00 on early-close days).
  *
- * <p>Stateless; {@link #NYSE} is the instance.
+ * <p>Every part of the platform takes sessions, allowed hours, time stops, resampling and an alert's
+ * {@code valid_until} from here, so they agree. Immutable and thread-safe (a year's holidays are computed once and
+ * kept); {@link #NYSE} is the instance.
  */
-public final class SessionCalendar {
+public final class ExchangeCalendar {
 
-    public static final SessionCalendar NYSE = new SessionCalendar();
+    public static final ExchangeCalendar NYSE = new ExchangeCalendar();
     public static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
     /** Minutes after local midnight. */
     public static final int OPEN_MINUTE = 9 * 60 + 30;
     public static final int CLOSE_MINUTE = 16 * 60;
     public static final int EARLY_CLOSE_MINUTE = 13 * 60;
+    /** Pre-market opens 04:00; late trading ends 20:00, or 17:00 on early-close days. */
+    public static final int EXTENDED_OPEN_MINUTE = 4 * 60;
+    public static final int EXTENDED_CLOSE_MINUTE = 20 * 60;
+    public static final int EARLY_EXTENDED_CLOSE_MINUTE = 17 * 60;
+
+    /** Early closes (13:00) that the rules do not give (NYSE notices). */
+    private static final Set<LocalDate> SPECIAL_EARLY_CLOSES = Set.of(LocalDate.of(2003, 12, 26));
 
     /** Market-wide closings not given by the rules (NYSE notices). */
     private static final Map<LocalDate, String> SPECIAL_CLOSINGS = Map.of(
@@ -42,15 +56,21 @@ public final class SessionCalendar {
             LocalDate.of(2018, 12, 5), "National Day of Mourning (President G. H. W. Bush)",
             LocalDate.of(2025, 1, 9), "National Day of Mourning (President Carter)");
 
-    private SessionCalendar() {
+    private final Map<Integer, Map<LocalDate, String>> holidaysByYear = new ConcurrentHashMap<>();
+
+    private ExchangeCalendar() {
     }
 
     public ZoneId zone() {
         return NEW_YORK;
     }
 
-    /** The holidays (and special closings) of a year that fall on weekdays, by date, with their names. */
+    /** The holidays (and special closings) of a year that fall on weekdays, by date, with their names (unmodifiable). */
     public Map<LocalDate, String> holidays(int year) {
+        return holidaysByYear.computeIfAbsent(year, y -> Collections.unmodifiableMap(computeHolidays(y)));
+    }
+
+    private static Map<LocalDate, String> computeHolidays(int year) {
         Map<LocalDate, String> h = new TreeMap<>();
         LocalDate newYear = LocalDate.of(year, 1, 1);
         if (newYear.getDayOfWeek() == DayOfWeek.SUNDAY) {
@@ -91,15 +111,37 @@ public final class SessionCalendar {
 
     /** Regular-session close of a session date, minutes after local midnight (16:00, or 13:00 on early-close days). */
     public int closeMinute(LocalDate date) {
-        if (date.equals(thanksgiving(date.getYear()).plusDays(1))) {
-            return EARLY_CLOSE_MINUTE;
+        if (!isSession(date)) {
+            return CLOSE_MINUTE;
         }
-        boolean monToThu = date.getDayOfWeek().getValue() <= DayOfWeek.THURSDAY.getValue();
-        if (monToThu && ((date.getMonth() == Month.JULY && date.getDayOfMonth() == 3)
-                || (date.getMonth() == Month.DECEMBER && date.getDayOfMonth() == 24)) && isSession(date)) {
-            return EARLY_CLOSE_MINUTE;
-        }
-        return CLOSE_MINUTE;
+        DayOfWeek dow = date.getDayOfWeek();
+        boolean monToThu = dow.getValue() <= DayOfWeek.THURSDAY.getValue();
+        boolean early = date.equals(thanksgiving(date.getYear()).plusDays(1))
+                || SPECIAL_EARLY_CLOSES.contains(date)
+                || (date.getMonth() == Month.DECEMBER && date.getDayOfMonth() == 24 && monToThu)
+                || (date.getMonth() == Month.JULY && date.getDayOfMonth() == 3 && monToThu
+                        && (dow != DayOfWeek.WEDNESDAY || date.getYear() >= 2013))
+                || (date.getMonth() == Month.JULY && date.getDayOfMonth() == 5 && dow == DayOfWeek.FRIDAY
+                        && date.getYear() < 2013);
+        return early ? EARLY_CLOSE_MINUTE : CLOSE_MINUTE;
+    }
+
+    /** Whether the session closes early (13:00). */
+    public boolean isEarlyClose(LocalDate date) {
+        return closeMinute(date) != CLOSE_MINUTE;
+    }
+
+    /** End of the extended-hours (late trading) session, minutes after local midnight: 20:00, or 17:00 on early-close days. */
+    public int extendedCloseMinute(LocalDate date) {
+        return isEarlyClose(date) ? EARLY_EXTENDED_CLOSE_MINUTE : EXTENDED_CLOSE_MINUTE;
+    }
+
+    /**
+     * Where a session's last bar ends, minutes after local midnight: the regular close for a series of regular-session
+     * bars, the end of late trading for a series that also holds extended-hours bars.
+     */
+    public int sessionEndMinute(LocalDate date, boolean extendedHours) {
+        return extendedHours ? extendedCloseMinute(date) : closeMinute(date);
     }
 
     /** Sessions from {@code from} to {@code to}, both included. */
