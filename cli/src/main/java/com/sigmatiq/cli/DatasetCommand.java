@@ -2,7 +2,6 @@ package com.sigmatiq.cli;
 
 import com.sigmatiq.engine.data.BarSeries;
 import com.sigmatiq.engine.data.SessionClock;
-import com.sigmatiq.engine.data.Timeframe;
 import com.sigmatiq.engine.pack.Pack;
 import com.sigmatiq.engine.pack.PackLoader;
 import com.sigmatiq.engine.run.StrategyBacktest;
@@ -47,9 +46,6 @@ final class DatasetCommand implements Callable<Integer> {
     @Option(names = "--strategy", required = true, description = "strategy id of the pack, e.g. momentum_swing")
     String strategy;
 
-    @Option(names = "--timeframe", description = "the bar size the model runs on; must match the file's (default: the file's)")
-    String timeframe;
-
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "parameter override, e.g. stop_loss_pct=6 or allowed_hours=[9,10,11] (repeatable)")
     List<String> sets;
 
@@ -77,11 +73,6 @@ final class DatasetCommand implements Callable<Integer> {
         StrategyConfig config = StrategyConfig.resolve(p, strategy, overrides);
         DatasetOptions options = new DatasetOptions(candidateFloor, testSize, null, null);
         BarSeries bars = data.read();
-        if (timeframe != null && Timeframe.parse(timeframe) != bars.timeframe()) {
-            throw new IllegalArgumentException("--timeframe " + timeframe + ", but " + data.data.getFileName() + " holds "
-                    + bars.timeframe() + " bars; the dataset command does not resample: give a file of "
-                    + Timeframe.parse(timeframe) + " bars or leave --timeframe out");
-        }
         int[] range = StrategyBacktest.range(bars, SessionClock.of(bars), from, to);
         TrainingDataset d = TrainingDataset.build(config, bars, range[0], range[1], options);
         Files.createDirectories(out);

@@ -104,12 +104,28 @@ class DatasetCommandTest {
     }
 
     @Test
-    void aTimeframeOtherThanTheFilesIsRefusedClearly() {
+    void aTimeframeThatCannotBeBuiltFromTheFileIsRefusedClearly() {
         StringWriter err = new StringWriter();
         int rc = run(err, "dataset", "--data", repo(SPY).toString(), "--pack", repo("packs/swingsigma").toString(),
                 "--strategy", "momentum_swing", "--timeframe", "5m", "--out", dir.resolve("x").toString());
         assertThat(rc).isEqualTo(2);
-        assertThat(err.toString()).contains("--timeframe 5m").contains("holds 1d bars").doesNotContain("Exception");
+        assertThat(err.toString()).contains("--timeframe 5m cannot be built from the file's 1d bars").doesNotContain("Exception");
+    }
+
+    @Test
+    void aMinuteFileIsResampledToTheTimeframe() throws Exception {
+        StringWriter err = new StringWriter();
+        Path out = dir.resolve("m5");
+        int rc = run(err, "dataset", "--data", repo("data/market/SPY_1min_2011-03-01_2011-03-31_utc_barend.csv").toString(),
+                "--bar-end", "--timeframe", "5m", "--pack", repo("packs/swingsigma").toString(), "--strategy", "momentum_swing",
+                "--set", "threshold=0.5", "--out", out.toString());
+        assertThat(rc).as(err.toString()).isZero();
+        List<String> lines = Files.readAllLines(out.resolve("samples.csv"));
+        assertThat(lines).hasSizeGreaterThan(10);
+        for (String line : lines.subList(1, lines.size())) {
+            java.time.Instant decision = java.time.Instant.parse(line.substring(0, line.indexOf(',')));
+            assertThat(decision.getEpochSecond() % 300).as(line).isZero();
+        }
     }
 
     @Test

@@ -241,7 +241,7 @@ class TrainingDatasetTest {
         @Test
         void onIntradayBarsOnlyAllowedHoursOfTheRegularSessionDecide() {
             // Tuesday 2024-01-02: two warm-up bars; Wednesday 2024-01-03: 08:00 (pre-market), 09:30, 10:30,
-            // 12:30, 15:30, 16:00 (post-market, the session's last bar)
+            // 12:30, 15:30, 19:00 (post-market: it ends at 20:00, the end of late trading, so it closes the session)
             ProbeBars b = ProbeBars.hourly()
                     .barAt(LocalDateTime.of(2024, 1, 2, 10, 30), 100, 100, 100, 100, NONE)
                     .barAt(LocalDateTime.of(2024, 1, 2, 11, 30), 102, 102, 102, 102, NONE)
@@ -250,10 +250,10 @@ class TrainingDatasetTest {
                     .barAt(LocalDateTime.of(2024, 1, 3, 10, 30), 106, 106, 106, 106, HALF)
                     .barAt(LocalDateTime.of(2024, 1, 3, 12, 30), 107, 107, 107, 107, FULL)
                     .barAt(LocalDateTime.of(2024, 1, 3, 15, 30), 108, 108, 108, 108, NONE)
-                    .barAt(LocalDateTime.of(2024, 1, 3, 16, 0), 109, 109, 109, 109, FULL);
+                    .barAt(LocalDateTime.of(2024, 1, 3, 19, 0), 109, 109, 109, 109, FULL);
             TrainingDataset morning = b.build(config("allowed_hours", "morning_only", "time_stop_days", 1), 0);
             assertThat(morning.decisionBar()).containsExactly(3, 4);
-            // time stop 1: both exit at the close of the session's last bar (16:00, post-market included)
+            // time stop 1: both exit at the close of the bar that closes the session (19:00, post-market included)
             assertThat(morning.exitBar()).containsExactly(7, 7);
             assertThat(morning.exitReason(0)).isEqualTo(ExitReason.TIME_STOP);
             assertThat(morning.exitPrice()[0]).isEqualTo(109);
@@ -263,7 +263,7 @@ class TrainingDatasetTest {
             // score 1, hour 9, Wednesday
             assertThat(rowOf(morning, 0)).containsExactly((float) (3.0 / 106), 1f, 104f, 1f, 9f, 3f);
             assertThat(rowOf(morning, 1)).containsExactly(0f, 0f, 105f, 0.5f, 10f, 3f);
-            // all day adds 12:30, never 08:00 or 16:00
+            // all day adds 12:30, never 08:00 or 19:00
             assertThat(b.build(config("allowed_hours", "all_day", "time_stop_days", 1), 0).decisionBar())
                     .containsExactly(3, 4, 5);
         }
