@@ -1,5 +1,6 @@
 package com.sigmatiq.marketdata.feed;
 
+import org.awaitility.Awaitility;
 import com.sigmatiq.engine.data.Timeframe;
 import com.sigmatiq.marketdata.MarketDataServiceApplication;
 import com.sigmatiq.marketdata.TestTokens;
@@ -104,22 +105,17 @@ class ReplayRestartIntegrationTest {
             id = replays.start(new ReplayRequest(List.of("SPY"), Timeframe.M1,
                     List.of(Timeframe.M1, Timeframe.M5, Timeframe.M15), from, to, 0, false), "tester").id();
             ReplayRepository repo = first.getBean(ReplayRepository.class);
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (repo.find(id).orElseThrow().position() < 2_000 && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
+            UUID replay = id;
+            Awaitility.await("2,000 events replayed").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5))
+                    .until(() -> repo.find(replay).orElseThrow().position() >= 2_000);
         } // the service stops here, mid-replay
         ReplayRepository.ReplayRow stopped;
         try (ConfigurableApplicationContext probe = start(false)) {
             // the second start resumes the replay at once
             ReplayRepository repo = probe.getBean(ReplayRepository.class);
-            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-            ReplayRepository.ReplayRow row = repo.find(id).orElseThrow();
-            while (!row.status().equals("completed") && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-                row = repo.find(id).orElseThrow();
-            }
-            stopped = row;
+            UUID replay = id;
+            stopped = Awaitility.await("the resumed replay ends").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> repo.find(replay).orElseThrow(), r -> !r.status().equals("running"));
         }
         assertThat(stopped.status()).isEqualTo("completed");
         total = stopped.total();

@@ -1,5 +1,7 @@
 package com.sigmatiq.sweep.it;
 
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.Awaitility;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sigmatiq.sweep.support.ServiceProcess;
@@ -139,7 +141,7 @@ class CoordinatorCrashIntegrationTest extends IntegrationTestBase {
             p.awaitLine(ServiceProcess.COORDINATOR_ASSIGNED, 60);
             p.awaitLine(ServiceProcess.WORKER_ASSIGNED, 60);
             return p;
-        } catch (AssertionError | InterruptedException e) {
+        } catch (AssertionError e) {
             p.kill();
             throw e;
         }
@@ -171,13 +173,11 @@ class CoordinatorCrashIntegrationTest extends IntegrationTestBase {
         return found;
     }
 
-    private static void await(BooleanSupplier condition, Duration timeout, String what, ServiceProcess p) throws InterruptedException {
-        long until = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > until) {
-                throw new AssertionError("not within " + timeout.toSeconds() + " s: " + what + "; sweep-service log:\n" + p.tail());
-            }
-            Thread.sleep(10);
+    private static void await(BooleanSupplier condition, Duration timeout, String what, ServiceProcess p) {
+        try {
+            Awaitility.await(what).atMost(timeout).pollInterval(Duration.ofMillis(10)).until(condition::getAsBoolean);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("not within " + timeout.toSeconds() + " s: " + what + "; sweep-service log:\n" + p.tail(), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package com.sigmatiq.sweep.it;
 
+import org.awaitility.Awaitility;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sigmatiq.cli.SigmatiqCommand;
@@ -319,8 +320,7 @@ class SweepApiIntegrationTest extends IntegrationTestBase {
         try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
             c.subscribe(List.of("sweep.events"));
             List<JsonNode> found = new ArrayList<>();
-            long until = System.currentTimeMillis() + 10_000;
-            while (System.currentTimeMillis() < until) {
+            Awaitility.await("sweep.completed of " + sweepId).atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO).until(() -> {
                 for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(500))) {
                     JsonNode e = json.readTree(r.value());
                     if (sweepId.equals(e.path("subject_id").asString())) {
@@ -331,10 +331,8 @@ class SweepApiIntegrationTest extends IntegrationTestBase {
                         found.add(e);
                     }
                 }
-                if (!found.isEmpty()) {
-                    return found;
-                }
-            }
+                return !found.isEmpty();
+            });
             return found;
         }
     }
