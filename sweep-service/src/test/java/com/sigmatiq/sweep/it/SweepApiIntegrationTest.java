@@ -288,6 +288,26 @@ class SweepApiIntegrationTest extends IntegrationTestBase {
         }
     }
 
+    @Test
+    void theOpenApiDocumentDescribesEveryAnswer() {
+        Api.Response docs = api().get("/v3/api-docs", null);
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.body().path("info").path("title").asString()).isEqualTo("Sigmatiq sweep-service");
+        assertThat(docs.body().path("info").path("description").asString()).contains("Parameter sweeps");
+        JsonNode schemas = docs.body().path("components").path("schemas");
+        for (String answer : List.of("Created", "Sweep", "Leaderboard", "Result")) {
+            assertThat(schemas.has(answer)).as(answer).isTrue();
+        }
+        List<String> leaderboard = new ArrayList<>();
+        schemas.path("Leaderboard").path("properties").propertyNames().forEach(leaderboard::add);
+        assertThat(leaderboard).contains("sweep_id", "total_combinations", "passed_gates", "leaderboard");
+        List<String> row = new ArrayList<>();
+        schemas.path("LeaderboardRow").path("properties").propertyNames().forEach(row::add);
+        assertThat(row).contains("combo_id", "sharpe", "deflated_sharpe", "return", "gate", "selection_checkbox");
+        JsonNode get = docs.body().path("paths").path("/sweeps/{id}/leaderboard").path("get");
+        assertThat(get.path("responses").path("200").path("content").toString()).contains("#/components/schemas/Leaderboard");
+    }
+
     @SuppressWarnings("unchecked")
     private Map<Long, Double> engineSharpes(Map<String, Object> request) {
         StubUpstreams stub = UPSTREAMS;
