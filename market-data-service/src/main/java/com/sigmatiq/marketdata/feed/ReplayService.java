@@ -6,7 +6,7 @@ import com.sigmatiq.marketdata.domain.BarColumns;
 import com.sigmatiq.marketdata.domain.BarQueryService;
 import com.sigmatiq.marketdata.domain.Resampler;
 import com.sigmatiq.marketdata.domain.SessionCalendar;
-import com.sigmatiq.marketdata.messaging.BarClosed;
+import com.sigmatiq.contracts.marketdata.BarClosed;
 import com.sigmatiq.marketdata.messaging.BarEventPublisher;
 import com.sigmatiq.marketdata.messaging.BarTopics;
 import com.sigmatiq.marketdata.persistence.BarStore;

@@ -1,6 +1,7 @@
 package com.sigmatiq.marketdata.messaging;
 
 import com.sigmatiq.contracts.EventEnvelope;
+import com.sigmatiq.contracts.marketdata.BarClosed;
 import com.sigmatiq.engine.data.Timeframe;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;

@@ -4,7 +4,7 @@ import com.sigmatiq.engine.data.Timeframe;
 import com.sigmatiq.marketdata.MarketDataServiceApplication;
 import com.sigmatiq.marketdata.TestTokens;
 import com.sigmatiq.marketdata.domain.BarQueryService;
-import com.sigmatiq.marketdata.messaging.BarClosed;
+import com.sigmatiq.contracts.marketdata.BarClosed;
 import com.sigmatiq.marketdata.messaging.BarEventPublisher;
 import com.sigmatiq.marketdata.persistence.ReplayRepository;
 import com.sigmatiq.testinfra.SigmatiqInfrastructure;
