@@ -76,7 +76,7 @@ public class KitMessagingAutoConfiguration {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(KafkaTemplate.class)
+    @ConditionalOnClass(value = KafkaTemplate.class, name = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
     @ConditionalOnBean(ProducerFactory.class)
     static class KafkaParts {
 
