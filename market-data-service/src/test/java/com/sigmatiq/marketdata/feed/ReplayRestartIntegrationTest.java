@@ -5,7 +5,8 @@ import com.sigmatiq.engine.data.Timeframe;
 import com.sigmatiq.marketdata.MarketDataServiceApplication;
 import com.sigmatiq.marketdata.TestTokens;
 import com.sigmatiq.marketdata.domain.BarQueryService;
-import com.sigmatiq.marketdata.messaging.BarClosed;
+import com.sigmatiq.contracts.marketdata.BarClosed;
+import com.sigmatiq.kit.messaging.EventSender;
 import com.sigmatiq.marketdata.messaging.BarEventPublisher;
 import com.sigmatiq.marketdata.persistence.ReplayRepository;
 import com.sigmatiq.testinfra.SigmatiqInfrastructure;
@@ -13,6 +14,7 @@ import com.sigmatiq.testinfra.SigmatiqInfrastructureCondition;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
@@ -22,8 +24,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.support.SendResult;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -55,10 +55,10 @@ class ReplayRestartIntegrationTest {
     static class SlowBroker {
         @Bean
         @Primary
-        BarEventPublisher slowPublisher(KafkaTemplate<String, String> kafka, JsonMapper json) {
-            return new BarEventPublisher(kafka, json) {
+        BarEventPublisher slowPublisher(EventSender sender) {
+            return new BarEventPublisher(sender) {
                 @Override
-                public CompletableFuture<SendResult<String, String>> publish(BarClosed bar, Instant occurredAt) {
+                public CompletableFuture<RecordMetadata> publish(BarClosed bar, Instant occurredAt) {
                     LockSupport.parkNanos(100_000);
                     return super.publish(bar, occurredAt);
                 }

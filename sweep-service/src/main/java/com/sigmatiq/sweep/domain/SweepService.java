@@ -150,7 +150,7 @@ public class SweepService {
         repository.log(id, now, "processing", "Persisted " + total + " combinations in " + units + " work units of "
                 + spec.unitSize());
         cache.put(id, work);
-        coordinator.started(id, bearerToken);
+        coordinator.started(id);
         log.info("sweep {} of model {}: {} combinations in {} units, prepared in {} ms", id, model.id(), total, units,
                 clock.instant().toEpochMilli() - t0.toEpochMilli());
         return repository.find(id).orElseThrow();

@@ -90,8 +90,10 @@ class CoordinatorCrashIntegrationTest extends IntegrationTestBase {
                 System.out.printf("sweep completed %.1f s after the restart began (%.1f s in all)%n", secondsSince(tRestart),
                         secondsSince(t0));
                 assertThat(second.logged("sweep " + id + " resumed (coordinator restart)")).as(second.tail()).isTrue();
-                // the completion event is marked sent once the broker acknowledged it: after that nothing resends it
-                await(() -> jdbc.sql("select completion_published from sweeps where id = ?").param(sweep).query(Boolean.class).single(),
+                // the outbox marks the completion event's publication completed once the broker acknowledged it: after
+                // that nothing resends it
+                await(() -> jdbc.sql("select count(*) from event_publication where completion_date is not null "
+                        + "and serialized_event like ?").param("%\"subject_id\":\"" + sweep + "\"%").query(Long.class).single() == 1,
                         Duration.ofSeconds(30), "sweep.completed published", second);
             }
         } finally {

@@ -15,6 +15,7 @@ import com.sigmatiq.sweep.support.Api;
 import com.sigmatiq.sweep.support.StubUpstreams;
 import com.sigmatiq.testinfra.SigmatiqInfrastructure;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -122,9 +123,15 @@ class SweepApiIntegrationTest extends IntegrationTestBase {
         assertThat(result.path("equity_curve").size()).isGreaterThan(10);
         assertThat(api.get("/sweeps/" + id + "/results/99999", token).status()).isEqualTo(404);
 
-        // the model moved to swept, and sweep.completed was published
-        assertThat(UPSTREAMS.statusChanges()).anyMatch(s -> s.endsWith("/spy_swing_momentum_v1 swept"));
-        assertThat(completedEvents(id)).hasSize(1);
+        // sweep.completed left through the outbox, once, with the id derived from the sweep; moving the model to swept is
+        // model-service's answer to it: sweep-service asks nothing of model-service over HTTP
+        List<JsonNode> completed = completedEvents(id);
+        assertThat(completed).hasSize(1);
+        assertThat(completed.get(0).path("event_id").asString())
+                .isEqualTo(UUID.nameUUIDFromBytes(("sweep.completed:" + id).getBytes(StandardCharsets.UTF_8)).toString());
+        assertThat(jdbc.sql("select count(*) from event_publication where completion_date is not null and serialized_event like ?")
+                .param("%\"subject_id\":\"" + id + "\"%").query(Long.class).single()).isEqualTo(1);
+        assertThat(UPSTREAMS.statusChanges()).isEmpty();
 
         // server-sent events of a finished sweep: the final event, then the stream ends
         String sse = api.stream("/sweeps/" + id + "/events", token);
