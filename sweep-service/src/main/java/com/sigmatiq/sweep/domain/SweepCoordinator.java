@@ -2,7 +2,6 @@ package com.sigmatiq.sweep.domain;
 
 import com.sigmatiq.engine.metrics.MetricsCalculator;
 import com.sigmatiq.engine.sweep.SweepSession;
-import com.sigmatiq.sweep.config.SweepProperties;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

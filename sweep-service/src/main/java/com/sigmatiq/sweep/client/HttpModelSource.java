@@ -1,4 +1,4 @@
-package com.sigmatiq.sweep.web;
+package com.sigmatiq.sweep.client;
 
 import com.sigmatiq.sweep.config.ServiceEndpoints;
 import com.sigmatiq.sweep.domain.ModelSource;
