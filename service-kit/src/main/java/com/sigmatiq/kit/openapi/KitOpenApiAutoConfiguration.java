@@ -11,16 +11,19 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Every service's OpenAPI document ({@code /v3/api-docs}): its title and description from {@link ApiProperties},
+ * Every service's OpenAPI document ({@code /v3/api-docs}), on for a service that names it ({@code sigmatiq.api.title}):
+ * its title and description from {@link ApiProperties},
  * bearer-JWT security on every operation, and schemas in snake_case like the JSON on the wire (springdoc inspects
  * types with swagger-core's own Jackson 2 mapper, which does not see the application's naming strategy).
  */
 @AutoConfiguration
 @ConditionalOnClass({OpenAPI.class, ModelResolver.class})
+@ConditionalOnProperty(prefix = "sigmatiq.api", name = "title")
 @EnableConfigurationProperties(ApiProperties.class)
 public class KitOpenApiAutoConfiguration {
 
