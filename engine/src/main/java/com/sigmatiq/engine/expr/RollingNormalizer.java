@@ -1,6 +1,8 @@
 package com.sigmatiq.engine.expr;
 
 import com.sigmatiq.engine.indicator.SlidingExtremes;
+import com.sigmatiq.engine.state.StateReader;
+import com.sigmatiq.engine.state.StateWriter;
 
 /**
  * The kernel of {@code normalized(x, n)}: min-max scaling of the newest value against the last n
@@ -43,6 +45,34 @@ final class RollingNormalizer {
         seq = 0;
         filled = 0;
         sinceInvalid = window;
+    }
+
+    void writeState(StateWriter out) {
+        out.putInts(minSeq);
+        out.putDoubles(minVal);
+        out.putInts(maxSeq);
+        out.putDoubles(maxVal);
+        out.putInt(minHead);
+        out.putInt(minSize);
+        out.putInt(maxHead);
+        out.putInt(maxSize);
+        out.putInt(seq);
+        out.putInt(filled);
+        out.putInt(sinceInvalid);
+    }
+
+    void readState(StateReader in) {
+        in.getInts(minSeq);
+        in.getDoubles(minVal);
+        in.getInts(maxSeq);
+        in.getDoubles(maxVal);
+        minHead = in.getInt();
+        minSize = in.getInt();
+        maxHead = in.getInt();
+        maxSize = in.getInt();
+        seq = in.getInt();
+        filled = in.getInt();
+        sinceInvalid = in.getInt();
     }
 
     double push(double x) {

@@ -11,6 +11,8 @@ import com.sigmatiq.engine.indicator.StreamingIndicator;
 import com.sigmatiq.engine.pack.FeatureDef;
 import com.sigmatiq.engine.pack.IndicatorDef;
 import com.sigmatiq.engine.pack.Pack;
+import com.sigmatiq.engine.state.StateReader;
+import com.sigmatiq.engine.state.StateWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -255,6 +257,30 @@ public final class ColumnPlan {
         /** Bars taken so far. */
         public int bars() {
             return bars;
+        }
+
+        /** Writes the indicators' and features' state and this bar's values, for {@link #readState}. */
+        public void writeState(StateWriter out) {
+            out.putInt(bars);
+            out.putDoubles(values);
+            for (StreamingIndicator i : running) {
+                i.writeState(out);
+            }
+            for (ExpressionStream e : featureStreams) {
+                e.writeState(out);
+            }
+        }
+
+        /** Continues from state written by {@link #writeState} of a stream of the same plan. */
+        public void readState(StateReader in) {
+            bars = in.getInt();
+            in.getDoubles(values);
+            for (StreamingIndicator i : running) {
+                i.readState(in);
+            }
+            for (ExpressionStream e : featureStreams) {
+                e.readState(in);
+            }
         }
 
         public void reset() {
