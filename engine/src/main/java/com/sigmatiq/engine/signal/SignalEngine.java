@@ -22,7 +22,7 @@ import java.util.Set;
 /**
  * One strategy of a pack under one configuration, compiled: evaluates entry score, allowed hours and
  * exit signal on every bar, over a whole series ({@link #run}) or one bar at a time ({@link #stream}).
- * Both give identical values bar for bar. Thread-safe; the stream is not.
+ * Both give identical values bar for bar, bit for bit. Thread-safe; the stream is not.
  */
 public final class SignalEngine {
 
