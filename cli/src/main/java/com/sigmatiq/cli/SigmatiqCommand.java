@@ -6,10 +6,11 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code sigmatiq}: indicators, backtests and sweeps on local CSV files, without any server. */
+/** {@code sigmatiq}: indicators, backtests, sweeps and training datasets on local CSV files, without any server. */
 @Command(name = "sigmatiq", mixinStandardHelpOptions = true, version = "sigmatiq 0.1.0",
         description = "Runs the Sigmatiq engine on local CSV files.",
-        subcommands = {IndicatorsCommand.class, BacktestCommand.class, SweepCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {IndicatorsCommand.class, BacktestCommand.class, SweepCommand.class, DatasetCommand.class,
+                CommandLine.HelpCommand.class})
 public final class SigmatiqCommand implements Runnable {
 
     @CommandLine.Spec

@@ -1,6 +1,7 @@
 /**
- * Event contracts shared between Sigmatiq services: Kafka topic names ({@link com.sigmatiq.contracts.Topics})
- * and the envelope every event travels in ({@link com.sigmatiq.contracts.EventEnvelope}).
+ * Event contracts shared between Sigmatiq services: Kafka topic names ({@link com.sigmatiq.contracts.Topics}),
+ * the envelope every event travels in ({@link com.sigmatiq.contracts.EventEnvelope}) and the list of event types with
+ * their payload records and topics ({@link com.sigmatiq.contracts.EventType}).
  *
  * <p>Records and constants only, no behaviour: a service depends on this module and on {@code engine},
  * never on another service. Wire names are snake_case, pinned with {@code @JsonProperty} so they do not

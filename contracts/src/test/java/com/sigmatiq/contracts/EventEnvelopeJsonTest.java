@@ -1,5 +1,6 @@
 package com.sigmatiq.contracts;
 
+import com.sigmatiq.contracts.marketdata.BarClosed;
 import com.sigmatiq.contracts.model.ModelCreated;
 import com.sigmatiq.contracts.model.ModelDeleted;
 import com.sigmatiq.contracts.model.ModelStatusChanged;
@@ -59,10 +60,24 @@ class EventEnvelopeJsonTest {
     }
 
     @Test
+    void aClosedBarRoundTripsWithSnakeCaseNamesAndANullVolume() {
+        var bar = new BarClosed("SPY", "America/New_York", "5m", Instant.parse("2011-03-01T14:30:00Z"),
+                Instant.parse("2011-03-01T14:35:00Z"), 133.1, 133.4, 132.9, 133.2, null, "replay", "r1", 7);
+
+        JsonNode json = mapper.valueToTree(bar);
+
+        assertThat(json.propertyNames()).containsExactlyInAnyOrder("ticker", "exchange", "timeframe", "start", "end", "open",
+                "high", "low", "close", "volume", "source", "replay_id", "sequence");
+        assertThat(json.get("start").asString()).isEqualTo("2011-03-01T14:30:00Z");
+        assertThat(mapper.readValue(mapper.writeValueAsString(bar), BarClosed.class)).isEqualTo(bar);
+    }
+
+    @Test
     void typeNamesAndTopicsAreTheAgreedStrings() {
         assertThat(ModelCreated.TYPE).isEqualTo("model.created");
         assertThat(ModelStatusChanged.TYPE).isEqualTo("model.status_changed");
         assertThat(ModelDeleted.TYPE).isEqualTo("model.deleted");
+        assertThat(BarClosed.TYPE).isEqualTo("market.bar.closed");
         assertThat(Topics.MODEL_EVENTS).isEqualTo("model.events");
         assertThat(Topics.MARKET_BARS_PREFIX).isEqualTo("market.bars.");
         assertThat(Topics.SWEEP_EVENTS).isEqualTo("sweep.events");

@@ -82,20 +82,23 @@ final class LocalInfrastructure implements AutoCloseable {
         }
     }
 
-    /** A PostgreSQL left running by a killed earlier run holds the data folder; say so plainly. */
+    /**
+     * A PostgreSQL still running on the data folder holds it. Local mode stops one left by a killed run before it gets
+     * here ({@link OrphanedPostgres}); anything still running now belongs to someone else.
+     */
     private static void refuseIfStillRunning(Path dataDirectory) throws IOException {
-        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        Path pidFile = dataDirectory.resolve(OrphanedPostgres.PID_FILE);
         if (!Files.isRegularFile(pidFile)) {
             return;
         }
         List<String> lines = Files.readAllLines(pidFile);
-        if (lines.isEmpty() || !lines.get(0).strip().matches("\\d+")) {
+        if (lines.isEmpty() || !lines.get(0).strip().matches("\\d{1,18}")) {
             return;
         }
         long pid = Long.parseLong(lines.get(0).strip());
         if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
             throw new IllegalStateException("a PostgreSQL (pid " + pid + ") already runs on " + dataDirectory
-                    + ": another local mode is running, or an earlier one was killed; stop it first (kill " + pid + ")");
+                    + "; stop it first (kill " + pid + ")");
         }
     }
 
@@ -176,6 +179,11 @@ final class LocalInfrastructure implements AutoCloseable {
 
     String kafkaBootstrapServers() {
         return "localhost:" + kafkaPort;
+    }
+
+    /** The broker's temporary folder (under the system temporary folder; deleted by {@link #close()}). */
+    Path kafkaFolder() {
+        return Path.of(kafka.getCluster().nodes().baseDirectory());
     }
 
     /** Stops Kafka, then PostgreSQL (a fast shutdown that keeps the data). Never throws. */

@@ -3,10 +3,13 @@ package com.sigmatiq.local;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 
 /**
  * Local mode: embedded PostgreSQL and Kafka, then every service of {@link LocalServices#ALL}, in one JVM.
@@ -39,6 +43,7 @@ public final class LocalMode implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LocalMode.class);
 
     private final List<RunningService> running = new CopyOnWriteArrayList<>();
+    private volatile DataFolderLock folderLock;
     private volatile LocalInfrastructure infrastructure;
     private boolean closed;
 
@@ -98,17 +103,62 @@ public final class LocalMode implements AutoCloseable {
         new CountDownLatch(1).await(); // until Ctrl-C; the shutdown hook stops everything
     }
 
-    /** Starts infrastructure, then the services in parallel; on any failure stops what started and rethrows. */
+    /**
+     * Takes the data folder (refused while another local mode lives on it), clears what a killed earlier run left
+     * behind, starts infrastructure, then the services in parallel; on any failure stops what started and rethrows.
+     */
     void start(Options options, List<LocalService> services, ServiceClasspath classpath) {
         refuseOldDataLayout(options.dataDirectory());
-        boolean databaseExists = Files.exists(options.postgresDirectory().resolve("PG_VERSION"));
-        String identitySecret = IdentitySecret.loadOrCreate(options.identitySecretFile(), databaseExists).orElse(null);
-        infrastructure = LocalInfrastructure.start(options.postgresDirectory(), options.postgresPort(), options.kafkaPort());
-        log.info("PostgreSQL on port {} (data in {}), Kafka on {}", infrastructure.postgresPort(),
-                options.postgresDirectory(), infrastructure.kafkaBootstrapServers());
-        Platform platform = new Platform(infrastructure.jdbcUrl(), infrastructure.kafkaBootstrapServers(),
-                options.root().resolve(PACKS_FOLDER), identitySecret);
+        folderLock = DataFolderLock.acquire(options.dataDirectory());
+        try {
+            clearWhatAKilledRunLeft(options, folderLock);
+            boolean databaseExists = Files.exists(options.postgresDirectory().resolve("PG_VERSION"));
+            String identitySecret = IdentitySecret.loadOrCreate(options.identitySecretFile(), databaseExists)
+                    .orElse(null);
+            infrastructure = LocalInfrastructure.start(options.postgresDirectory(), options.postgresPort(),
+                    options.kafkaPort());
+            folderLock.recordKafkaFolder(infrastructure.kafkaFolder());
+            log.info("PostgreSQL on port {} (data in {}), Kafka on {}", infrastructure.postgresPort(),
+                    options.postgresDirectory(), infrastructure.kafkaBootstrapServers());
+            startServices(services, classpath, new Platform(infrastructure.jdbcUrl(),
+                    infrastructure.kafkaBootstrapServers(), options.root().resolve(PACKS_FOLDER), identitySecret));
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
 
+    /**
+     * A run killed with {@code kill -9} (or a crash) leaves its PostgreSQL running on the data folder and its Kafka
+     * broker's temporary folder on disk; its ports were freed with its process. Holding the folder's lock proves that
+     * run is gone: stop its PostgreSQL (the data stays) and delete its Kafka folder (Kafka keeps nothing between runs).
+     */
+    private static void clearWhatAKilledRunLeft(Options options, DataFolderLock lock) {
+        if (Files.isDirectory(options.postgresDirectory())) {
+            OrphanedPostgres.stopIfRunning(options.postgresDirectory(), OrphanedPostgres.STOP_TIMEOUT);
+        }
+        lock.leftKafkaFolder().ifPresent(LocalMode::deleteLeftKafkaFolder);
+    }
+
+    /** Deletes the Kafka folder a killed run left; only a {@code kafka-*} folder in the system temporary folder. */
+    static void deleteLeftKafkaFolder(Path folder) {
+        Path temp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+        Path candidate = folder.toAbsolutePath().normalize();
+        if (!temp.equals(candidate.getParent()) || !candidate.getFileName().toString().startsWith("kafka-")) {
+            log.warn("not deleting {}: not a Kafka folder in {}", folder, temp);
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(candidate)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+            log.info("deleted the Kafka folder {} left by a killed run", candidate);
+        } catch (IOException | UncheckedIOException e) {
+            log.warn("could not delete the Kafka folder {} left by a killed run: {}", candidate, e.getMessage());
+        }
+    }
+
+    private void startServices(List<LocalService> services, ServiceClasspath classpath, Platform platform) {
         ExecutorService starters = Executors.newFixedThreadPool(Math.max(1, services.size()));
         try {
             List<Future<Optional<RunningService>>> futures = new ArrayList<>();
@@ -261,7 +311,10 @@ public final class LocalMode implements AutoCloseable {
         return b.toString();
     }
 
-    /** Stops the services in reverse start order, then Kafka, then PostgreSQL. Idempotent; never throws. */
+    /**
+     * Stops the services in reverse start order, then Kafka, then PostgreSQL, then releases the data folder.
+     * Idempotent; never throws.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -276,6 +329,9 @@ public final class LocalMode implements AutoCloseable {
         running.clear();
         if (infrastructure != null) {
             infrastructure.close();
+        }
+        if (folderLock != null) {
+            folderLock.close();
         }
         log.info("stopped in {} s", seconds(System.nanoTime() - t0));
     }

@@ -9,5 +9,10 @@
  * loader, so services share nothing but the JDK: each reads its own {@code application.yaml}, sees only its own
  * auto-configuration, and does not know it runs locally. Ctrl-C stops the services in reverse order, then Kafka,
  * then PostgreSQL.
+ *
+ * <p>One local mode at a time owns a data folder ({@link com.sigmatiq.local.DataFolderLock}, a lock the system drops
+ * when its process dies). A run killed with {@code kill -9} leaves its PostgreSQL running and its Kafka folder on
+ * disk; the next run, finding the lock free, stops that PostgreSQL ({@link com.sigmatiq.local.OrphanedPostgres}),
+ * deletes that folder and starts on the same data.
  */
 package com.sigmatiq.local;

@@ -1,5 +1,6 @@
 package com.sigmatiq.local;
 
+import org.awaitility.Awaitility;
 import com.sigmatiq.contracts.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -252,15 +253,15 @@ class PlatformEndToEndTest {
     // --- Kafka ---
 
     /**
-     * Waits until at least one record of {@code model.events} matches, then reads the topic once more after the
-     * outbox had time to send anything twice, and returns every match.
+     * Waits until at least one record of {@code model.events} matches, then checks that no second match appears
+     * for two seconds (an outbox that sent twice would show it by then), and returns every match.
      */
     private static List<JsonNode> awaitModelEvents(java.util.function.Predicate<JsonNode> match, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (readModelEvents().stream().noneMatch(match) && System.nanoTime() < deadline) {
-            sleep(250);
-        }
-        sleep(2_000);
+        Awaitility.await("a matching model event").atMost(timeout).pollInterval(Duration.ofMillis(250))
+                .until(() -> readModelEvents().stream().anyMatch(match));
+        Awaitility.await("no second matching model event").during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> readModelEvents().stream().filter(match).count() == 1);
         return readModelEvents().stream().filter(match).toList();
     }
 
@@ -351,13 +352,5 @@ class PlatformEndToEndTest {
         List<String> names = new ArrayList<>();
         node.propertyNames().forEach(names::add);
         return names;
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -4,7 +4,7 @@ import com.sigmatiq.engine.data.Timeframe;
 import com.sigmatiq.marketdata.domain.BarColumns;
 import com.sigmatiq.marketdata.domain.Resampler;
 import com.sigmatiq.engine.data.ExchangeCalendar;
-import com.sigmatiq.marketdata.messaging.BarClosed;
+import com.sigmatiq.contracts.marketdata.BarClosed;
 import com.sigmatiq.marketdata.messaging.BarEventPublisher;
 import com.sigmatiq.marketdata.persistence.BarStore;
 import org.springframework.transaction.support.TransactionTemplate;

@@ -6,7 +6,9 @@ import com.sigmatiq.marketdata.domain.BarColumns;
 import com.sigmatiq.marketdata.domain.BarQueryService;
 import com.sigmatiq.marketdata.domain.Resampler;
 import com.sigmatiq.engine.data.ExchangeCalendar;
-import com.sigmatiq.marketdata.messaging.BarClosed;
+import com.sigmatiq.contracts.marketdata.BarClosed;
+import com.sigmatiq.contracts.EventEnvelope;
+import com.sigmatiq.kit.messaging.EventEnvelopeCodec;
 import com.sigmatiq.marketdata.messaging.BarEventPublisher;
 import com.sigmatiq.marketdata.messaging.BarTopics;
 import com.sigmatiq.marketdata.persistence.BarStore;
@@ -23,11 +25,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.springframework.kafka.core.ConsumerFactory;
-import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Service;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -73,7 +73,7 @@ public class ReplayService {
     private final BarQueryService queries;
     private final BarEventPublisher publisher;
     private final ConsumerFactory<?, ?> consumers;
-    private final JsonMapper json;
+    private final EventEnvelopeCodec codec;
     private final Clock clock;
     private final MarketDataProperties properties;
     private final ExchangeCalendar calendar = ExchangeCalendar.NYSE;
@@ -85,13 +85,13 @@ public class ReplayService {
     private final Map<UUID, Run> running = new ConcurrentHashMap<>();
 
     public ReplayService(ReplayRepository replays, BarStore store, BarQueryService queries, BarEventPublisher publisher,
-                         ConsumerFactory<?, ?> consumers, JsonMapper json, Clock clock, MarketDataProperties properties) {
+                         ConsumerFactory<?, ?> consumers, EventEnvelopeCodec codec, Clock clock, MarketDataProperties properties) {
         this.replays = replays;
         this.store = store;
         this.queries = queries;
         this.publisher = publisher;
         this.consumers = consumers;
-        this.json = json;
+        this.codec = codec;
         this.clock = clock;
         this.properties = properties;
     }
@@ -231,11 +231,9 @@ public class ReplayService {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (!todo.isEmpty() && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> rec : c.poll(Duration.ofMillis(200))) {
-                    JsonNode payload = json.readTree(rec.value()).get("payload");
-                    if (payload != null && id.equals(payload.path("replay_id").asString(null))) {
-                        String stream = payload.get("ticker").asString() + '|' + payload.get("timeframe").asString();
-                        long start = Instant.parse(payload.get("start").asString()).toEpochMilli();
-                        latest.merge(stream, start, Math::max);
+                    EventEnvelope<?> event = codec.read(rec.value());
+                    if (event.payload() instanceof BarClosed bar && id.equals(bar.replayId())) {
+                        latest.merge(bar.ticker() + '|' + bar.timeframe(), bar.start().toEpochMilli(), Math::max);
                     }
                 }
                 todo.removeIf(p -> c.position(p) >= end.get(p));
@@ -318,7 +316,7 @@ public class ReplayService {
             Map<String, Long> logged = reconcile(row);
             Map<String, Long> offsets = new LinkedHashMap<>(row.offsets());
             String stream = row.id().toString();
-            List<CompletableFuture<SendResult<String, String>>> inflight = new ArrayList<>();
+            List<CompletableFuture<RecordMetadata>> inflight = new ArrayList<>();
             int cursorEvery = Math.max(1, properties.feed().cursorEvery());
             long lastSave = System.nanoTime();
             int pos = (int) Math.min(row.position(), total);
@@ -369,16 +367,15 @@ public class ReplayService {
             }
         }
 
-        private void acknowledge(List<CompletableFuture<SendResult<String, String>>> inflight, Map<String, Long> offsets)
+        private void acknowledge(List<CompletableFuture<RecordMetadata>> inflight, Map<String, Long> offsets)
                 throws InterruptedException {
-            for (CompletableFuture<SendResult<String, String>> f : inflight) {
-                SendResult<String, String> r;
+            for (CompletableFuture<RecordMetadata> f : inflight) {
+                RecordMetadata md;
                 try {
-                    r = f.get(60, TimeUnit.SECONDS);
+                    md = f.get(60, TimeUnit.SECONDS);
                 } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException ex) {
                     throw new IllegalStateException("Kafka did not acknowledge a bar: " + ex.getMessage(), ex);
                 }
-                var md = r.getRecordMetadata();
                 offsets.merge(md.topic() + ":" + md.partition(), md.offset(), Math::max);
             }
             inflight.clear();

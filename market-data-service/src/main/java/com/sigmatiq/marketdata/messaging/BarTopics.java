@@ -4,9 +4,8 @@ import com.sigmatiq.contracts.Topics;
 import com.sigmatiq.engine.data.Timeframe;
 
 /**
- * Bar topics: {@code market.bars.<timeframe>} ({@code market.bars.1m}, {@code market.bars.5m}, …), key = ticker, so
- * that one ticker's bars of one timeframe stay in one partition, in order. (Issue 5 names the topic per timeframe;
- * {@link Topics#MARKET_BARS_PREFIX}'s Javadoc still shows a per-ticker name.)
+ * Bar topics: {@code market.bars.<timeframe>} ({@link Topics#MARKET_BARS_1M}, {@link Topics#MARKET_BARS_5M}, …), key =
+ * ticker, so that one ticker's bars of one timeframe stay in one partition, in order.
  */
 public final class BarTopics {
 

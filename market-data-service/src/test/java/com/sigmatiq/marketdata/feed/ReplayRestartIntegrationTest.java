@@ -1,10 +1,12 @@
 package com.sigmatiq.marketdata.feed;
 
+import org.awaitility.Awaitility;
 import com.sigmatiq.engine.data.Timeframe;
 import com.sigmatiq.marketdata.MarketDataServiceApplication;
 import com.sigmatiq.marketdata.TestTokens;
 import com.sigmatiq.marketdata.domain.BarQueryService;
-import com.sigmatiq.marketdata.messaging.BarClosed;
+import com.sigmatiq.contracts.marketdata.BarClosed;
+import com.sigmatiq.kit.messaging.EventSender;
 import com.sigmatiq.marketdata.messaging.BarEventPublisher;
 import com.sigmatiq.marketdata.persistence.ReplayRepository;
 import com.sigmatiq.testinfra.SigmatiqInfrastructure;
@@ -12,6 +14,7 @@ import com.sigmatiq.testinfra.SigmatiqInfrastructureCondition;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
@@ -21,8 +24,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.support.SendResult;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,10 +55,10 @@ class ReplayRestartIntegrationTest {
     static class SlowBroker {
         @Bean
         @Primary
-        BarEventPublisher slowPublisher(KafkaTemplate<String, String> kafka, JsonMapper json) {
-            return new BarEventPublisher(kafka, json) {
+        BarEventPublisher slowPublisher(EventSender sender) {
+            return new BarEventPublisher(sender) {
                 @Override
-                public CompletableFuture<SendResult<String, String>> publish(BarClosed bar, Instant occurredAt) {
+                public CompletableFuture<RecordMetadata> publish(BarClosed bar, Instant occurredAt) {
                     LockSupport.parkNanos(100_000);
                     return super.publish(bar, occurredAt);
                 }
@@ -104,22 +105,17 @@ class ReplayRestartIntegrationTest {
             id = replays.start(new ReplayRequest(List.of("SPY"), Timeframe.M1,
                     List.of(Timeframe.M1, Timeframe.M5, Timeframe.M15), from, to, 0, false), "tester").id();
             ReplayRepository repo = first.getBean(ReplayRepository.class);
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (repo.find(id).orElseThrow().position() < 2_000 && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
+            UUID replay = id;
+            Awaitility.await("2,000 events replayed").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5))
+                    .until(() -> repo.find(replay).orElseThrow().position() >= 2_000);
         } // the service stops here, mid-replay
         ReplayRepository.ReplayRow stopped;
         try (ConfigurableApplicationContext probe = start(false)) {
             // the second start resumes the replay at once
             ReplayRepository repo = probe.getBean(ReplayRepository.class);
-            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-            ReplayRepository.ReplayRow row = repo.find(id).orElseThrow();
-            while (!row.status().equals("completed") && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-                row = repo.find(id).orElseThrow();
-            }
-            stopped = row;
+            UUID replay = id;
+            stopped = Awaitility.await("the resumed replay ends").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> repo.find(replay).orElseThrow(), r -> !r.status().equals("running"));
         }
         assertThat(stopped.status()).isEqualTo("completed");
         total = stopped.total();

@@ -52,6 +52,15 @@ class BarQueryApiIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
+    void theOpenApiDocumentHasItsTitleAndTypedAnswers() throws Exception {
+        JsonNode docs = getJson("/v3/api-docs");
+        assertThat(docs.get("info").get("title").asString()).isEqualTo("Sigmatiq market-data-service");
+        assertThat(docs.get("info").get("description").asString()).contains("Bars");
+        assertThat(docs.get("paths").get("/series").get("get").get("responses").get("200").toString())
+                .contains("#/components/schemas/SeriesView");
+    }
+
+    @Test
     void dailyBarsResampledFromMinutesAreTheRegularSessionsOhlcAndVolume() throws Exception {
         for (String[] month : new String[][] {{"SPY_1min_2011-01-03_2011-01-31_utc_barend.csv", "2011-01-01", "2011-01-31"},
                 {"SPY_1min_2011-03-01_2011-03-31_utc_barend.csv", "2011-03-01", "2011-03-31"}}) {

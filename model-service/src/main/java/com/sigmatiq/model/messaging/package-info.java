@@ -1,8 +1,8 @@
 /**
- * Outgoing model events: each state change publishes an {@link com.sigmatiq.contracts.EventEnvelope} as an
- * application event inside the database transaction; Spring Modulith's JDBC event publication registry
- * stores it in {@code model.event_publication} in that same transaction (the outbox) and externalizes it
- * to Kafka topic {@code model.events} (key = model id) after the commit. Publications that did not reach
- * Kafka are resubmitted at the next start.
+ * Kafka, through the service kit. Outgoing: each model change publishes its event through the kit's
+ * {@link com.sigmatiq.kit.messaging.EventOutbox} inside the change's transaction, so it is stored in
+ * {@code model.event_publication} with the change and sent to {@code model.events} (key = model id) after the commit;
+ * what did not reach Kafka is sent again. Incoming: {@code sweep.events}, typed by the kit's listener factory and
+ * handled once per event id through the kit's {@link com.sigmatiq.kit.messaging.Inbox}.
  */
 package com.sigmatiq.model.messaging;

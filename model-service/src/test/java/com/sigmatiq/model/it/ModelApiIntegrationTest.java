@@ -316,6 +316,8 @@ class ModelApiIntegrationTest {
         Response docs = api().get("/v3/api-docs", null);
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.json().get("paths").has("/models/{id}/config")).isTrue();
+        assertThat(docs.json().get("info").get("title").asString()).isEqualTo("Sigmatiq model-service");
+        assertThat(docs.json().get("info").get("description").asString()).contains("Models created from packs");
         assertThat(fieldNames(docs.json().get("components").get("schemas").get("CreateModelRequest").get("properties")))
                 .contains("model_id", "pack_id", "selected_indicators", "parameter_overrides", "timeframe", "pack_version");
     }

@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -62,25 +63,13 @@ public final class ModelEventsConsumer {
         return events;
     }
 
-    /** Waits up to {@code timeout} until at least one record matches, then returns all matching records. */
+    /**
+     * Waits up to {@code timeout} until at least {@code atLeast} records match, then returns every matching record.
+     *
+     * @throws org.awaitility.core.ConditionTimeoutException if fewer match in time
+     */
     public static List<Event> await(String bootstrapServers, Predicate<Event> match, int atLeast, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        List<Event> found;
-        do {
-            found = readAll(bootstrapServers).stream().filter(match).toList();
-            if (found.size() >= atLeast) {
-                return found;
-            }
-            sleep(200);
-        } while (System.nanoTime() < deadline);
-        return found;
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(200))
+                .until(() -> readAll(bootstrapServers).stream().filter(match).toList(), found -> found.size() >= atLeast);
     }
 }

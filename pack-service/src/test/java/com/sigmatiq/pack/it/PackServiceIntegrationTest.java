@@ -303,6 +303,9 @@ class PackServiceIntegrationTest {
     void openApiDocumentAndHealthNeedNoToken() {
         var docs = http.get("/v3/api-docs", null);
         assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().get("info").get("title").asString()).isEqualTo("Sigmatiq pack-service");
+        assertThat(docs.json().get("info").get("description").asString()).contains("Strategy packs");
+        assertThat(docs.json().get("security").toString()).contains("bearer");
         JsonNode paths = docs.json().get("paths");
         assertThat(paths.propertyNames()).contains("/packs", "/packs/{id}", "/packs/{id}/versions",
                 "/packs/{id}/versions/{version}", "/packs/{id}/versions/{version}/files",

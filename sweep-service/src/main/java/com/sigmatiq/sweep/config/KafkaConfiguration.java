@@ -1,5 +1,6 @@
 package com.sigmatiq.sweep.config;
 
+import com.sigmatiq.sweep.domain.SweepProperties;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -3,7 +3,10 @@ package com.sigmatiq.sweep.domain;
 import java.util.Map;
 import java.util.Optional;
 
-/** The model a sweep runs on and its pack (model-service and pack-service, with the caller's token). */
+/**
+ * The model a sweep runs on and its pack (model-service and pack-service, with the caller's token). Moving the model to
+ * {@code swept} is not asked of it: model-service does that on {@code sweep.completed}.
+ */
 public interface ModelSource {
 
     /** The caller's model, or empty when there is none (or it is another user's). */
@@ -11,9 +14,6 @@ public interface ModelSource {
 
     /** The files of a pack version (file name → YAML text). */
     Map<String, String> packFiles(String packId, String version, String bearerToken);
-
-    /** Moves the model's lifecycle to {@code swept}; false when model-service refused or could not be reached. */
-    boolean markSwept(String modelId, String bearerToken);
 
     /**
      * What a sweep needs of a model ({@code GET /models/{id}}).

@@ -2,7 +2,6 @@ package com.sigmatiq.sweep.domain;
 
 import com.sigmatiq.engine.metrics.MetricsCalculator;
 import com.sigmatiq.engine.sweep.SweepSession;
-import com.sigmatiq.sweep.config.SweepProperties;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -20,8 +18,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Hands a sweep's work units out in chunks, stores the results that come back (idempotently: a result already
  * stored is ignored and not counted), finishes the sweep once every combination has a result (deflated Sharpe
- * ratios over all trials, {@code sweep.completed}, the model moved to {@code swept}), and resumes sweeps from the
- * database after a restart or a stall by publishing again the units that have no result yet.
+ * ratios over all trials and {@code sweep.completed} in one transaction; model-service moves the model to
+ * {@code swept} on that event), and resumes sweeps from the database after a restart or a stall by publishing again
+ * the units that have no result yet.
  */
 @Service
 public class SweepCoordinator {
@@ -31,31 +30,24 @@ public class SweepCoordinator {
     private final SweepRepository repository;
     private final WorkPublisher work;
     private final SweepEventPublisher events;
-    private final ModelSource models;
     private final SweepProperties properties;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final SweepTimings timings;
-    /** Creators' tokens, in memory only, to move the model to swept through model-service when the sweep ends. */
-    private final Map<UUID, String> creatorTokens = new ConcurrentHashMap<>();
 
-    public SweepCoordinator(SweepRepository repository, WorkPublisher work, SweepEventPublisher events, ModelSource models,
+    public SweepCoordinator(SweepRepository repository, WorkPublisher work, SweepEventPublisher events,
                             SweepProperties properties, TransactionTemplate tx, Clock clock, SweepTimings timings) {
         this.timings = timings;
         this.repository = repository;
         this.work = work;
         this.events = events;
-        this.models = models;
         this.properties = properties;
         this.tx = tx;
         this.clock = clock;
     }
 
     /** A sweep was persisted: publish all its units and mark it running. */
-    void started(UUID id, String bearerToken) {
-        if (bearerToken != null) {
-            creatorTokens.put(id, bearerToken);
-        }
+    void started(UUID id) {
         SweepState s = repository.find(id).orElseThrow();
         List<Long> units = new ArrayList<>();
         for (long u = 0; u < s.spec().units(); u++) {
@@ -114,7 +106,10 @@ public class SweepCoordinator {
         });
     }
 
-    /** Every combination has a result: deflate every Sharpe ratio over all N trials and finish the sweep. */
+    /**
+     * Every combination has a result: deflate every Sharpe ratio over all N trials and finish the sweep, and record
+     * {@code sweep.completed} in the same transaction (the outbox sends it after the commit).
+     */
     public void complete(UUID id) {
         long t = System.nanoTime();
         Boolean done = tx.execute(status -> {
@@ -137,6 +132,9 @@ public class SweepCoordinator {
                 dsr[i] = MetricsCalculator.deflatedSharpe(moments.get(i), n, variance);
             }
             repository.complete(id, ids, dsr, variance, clock.instant());
+            SweepState completed = repository.find(id).orElseThrow();
+            ComboResult best = repository.leaderboard(id, SortKey.SHARPE, false, null, 0, 1).stream().findFirst().orElse(null);
+            events.completed(completed, best == null ? null : best.comboId(), best == null ? null : best.sharpe());
             return true;
         });
         timings.completeNanos.add(System.nanoTime() - t);
@@ -147,23 +145,6 @@ public class SweepCoordinator {
                     + s.spec().totalCombinations() + " trials (Sharpe variance " + String.format("%.3g", s.trialSharpeVariance()) + ")");
             log.info("sweep {} completed: {} combinations; this instance so far: {}", id, s.spec().totalCombinations(),
                     timings.snapshotMillis());
-            announce(s);
-        }
-    }
-
-    /** {@code sweep.completed}, then the model's move to {@code swept} (with the creator's token while it lasts). */
-    private void announce(SweepState s) {
-        UUID id = s.spec().id();
-        try {
-            ComboResult best = repository.leaderboard(id, SortKey.SHARPE, false, null, 0, 1).stream().findFirst().orElse(null);
-            events.completed(s, best == null ? null : best.comboId(), best == null ? null : best.sharpe());
-            repository.markCompletionPublished(id);
-        } catch (RuntimeException e) {
-            log.warn("sweep {}: sweep.completed not published yet ({}); retried by the coordinator", id, e.toString());
-        }
-        String token = creatorTokens.remove(id);
-        if (token != null && models.markSwept(s.spec().modelId(), token)) {
-            repository.log(id, clock.instant(), "completed", "Model " + s.spec().modelId() + " moved to swept");
         }
     }
 
@@ -187,7 +168,7 @@ public class SweepCoordinator {
         log.info("sweep {} resumed ({}): {} units", id, why, missing.size());
     }
 
-    /** After a (re)start: every unfinished sweep continues from what is stored; pending completion events go out. */
+    /** After a (re)start: every unfinished sweep continues from what is stored. */
     public void resumeAll() {
         for (UUID id : repository.unfinished()) {
             try {
@@ -196,7 +177,6 @@ public class SweepCoordinator {
                 log.warn("sweep {} could not be resumed: {}", id, e.toString());
             }
         }
-        publishPendingCompletions();
     }
 
     /** Sweeps without progress for the stall timeout get their missing units again (e.g. a poison chunk skipped). */
@@ -208,13 +188,6 @@ public class SweepCoordinator {
             } catch (RuntimeException e) {
                 log.warn("sweep {} could not be resumed: {}", id, e.toString());
             }
-        }
-        publishPendingCompletions();
-    }
-
-    private void publishPendingCompletions() {
-        for (UUID id : repository.completedUnpublished()) {
-            repository.find(id).ifPresent(this::announce);
         }
     }
 }

@@ -61,11 +61,6 @@ public interface SweepRepository {
     /** Stores the deflated Sharpe ratio of every combination and marks the sweep completed. */
     void complete(UUID id, long[] comboIds, Double[] deflatedSharpe, double variance, Instant now);
 
-    void markCompletionPublished(UUID id);
-
-    /** Completed sweeps whose {@code sweep.completed} event was not sent yet. */
-    List<UUID> completedUnpublished();
-
     /** A page of the leaderboard, sorted and filtered. */
     List<ComboResult> leaderboard(UUID id, SortKey sort, boolean ascending, Boolean gatePass, int offset, int limit);
 

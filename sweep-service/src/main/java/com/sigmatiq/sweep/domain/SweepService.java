@@ -8,7 +8,6 @@ import com.sigmatiq.engine.pack.PackValidationException;
 import com.sigmatiq.engine.run.StrategyBacktest;
 import com.sigmatiq.engine.strategy.StrategyConfig;
 import com.sigmatiq.engine.sweep.SweepGrid;
-import com.sigmatiq.sweep.config.SweepProperties;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -150,7 +149,7 @@ public class SweepService {
         repository.log(id, now, "processing", "Persisted " + total + " combinations in " + units + " work units of "
                 + spec.unitSize());
         cache.put(id, work);
-        coordinator.started(id, bearerToken);
+        coordinator.started(id);
         log.info("sweep {} of model {}: {} combinations in {} units, prepared in {} ms", id, model.id(), total, units,
                 clock.instant().toEpochMilli() - t0.toEpochMilli());
         return repository.find(id).orElseThrow();

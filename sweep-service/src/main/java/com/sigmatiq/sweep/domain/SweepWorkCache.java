@@ -2,7 +2,6 @@ package com.sigmatiq.sweep.domain;
 
 import com.sigmatiq.engine.pack.Pack;
 import com.sigmatiq.engine.pack.PackLoader;
-import com.sigmatiq.sweep.config.SweepProperties;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;

@@ -1,18 +1,11 @@
 package com.sigmatiq.sweep.messaging;
 
-import com.sigmatiq.contracts.sweep.SweepCompleted;
-
-import com.sigmatiq.contracts.EventEnvelope;
 import com.sigmatiq.sweep.domain.ResultBatch;
 import com.sigmatiq.sweep.domain.ResultPublisher;
-import com.sigmatiq.sweep.domain.SweepEventPublisher;
-import com.sigmatiq.sweep.domain.SweepState;
 import com.sigmatiq.sweep.domain.WorkChunk;
 import com.sigmatiq.sweep.domain.WorkPublisher;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -23,11 +16,13 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Publishes work, results and events as JSON. Work and events wait for the broker's acknowledgement; results are
- * sent without waiting and waited for together ({@link #awaitAll}) by the worker before it acknowledges its chunk.
+ * Publishes work and results as JSON (the service's own topics; its events go through the outbox,
+ * {@link SweepEventsOutbox}). Work waits for the broker's acknowledgement; results are sent without waiting and waited
+ * for together ({@link #awaitAll}) by the worker before it acknowledges its chunk. Both are idempotent by what they
+ * carry (a result already stored is ignored), so they need neither outbox nor inbox.
  */
 @Component
-class KafkaSweepMessaging implements WorkPublisher, ResultPublisher, SweepEventPublisher {
+class KafkaSweepMessaging implements WorkPublisher, ResultPublisher {
 
     private final KafkaTemplate<String, String> kafka;
     private final JsonMapper json;
@@ -76,19 +71,6 @@ class KafkaSweepMessaging implements WorkPublisher, ResultPublisher, SweepEventP
         }
         kafka.flush();
         await(sends);
-    }
-
-    @Override
-    public void completed(SweepState s, Long bestComboId, Double bestSharpe) {
-        long passed = s.passed() == null ? 0 : s.passed();
-        SweepCompleted payload = new SweepCompleted(s.spec().id().toString(), s.spec().modelId(), s.spec().totalCombinations(),
-                passed, s.done() - passed, bestComboId, bestSharpe, s.completedAt());
-        // The event id is derived from the sweep id, so a completion sent again after a crash carries the same id.
-        UUID eventId = UUID.nameUUIDFromBytes(("sweep.completed:" + s.spec().id()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        EventEnvelope<SweepCompleted> e = new EventEnvelope<>(eventId, SweepCompleted.TYPE,
-                s.completedAt() == null ? Instant.now() : s.completedAt(), EventEnvelope.CURRENT_VERSION, s.spec().ownerId(),
-                s.spec().id().toString(), payload);
-        await(List.of(kafka.send(SweepTopics.EVENTS, e.subjectId(), json.writeValueAsString(e))));
     }
 
     private static void await(List<? extends CompletableFuture<?>> sent) {

@@ -254,16 +254,6 @@ class JdbcSweepRepository implements SweepRepository {
     }
 
     @Override
-    public void markCompletionPublished(UUID id) {
-        jdbc.sql("update sweeps set completion_published = true where id = ?").param(id).update();
-    }
-
-    @Override
-    public List<UUID> completedUnpublished() {
-        return jdbc.sql("select id from sweeps where status = 'completed' and not completion_published").query(UUID.class).list();
-    }
-
-    @Override
     public List<ComboResult> leaderboard(UUID id, SortKey sort, boolean ascending, Boolean gatePass, int offset, int limit) {
         String order = column(sort) + (ascending ? " asc" : " desc") + " nulls last, combo_id";
         String sql = "select " + RESULT_COLUMNS + " from sweep_results where sweep_id = ?"
@@ -345,7 +335,7 @@ class JdbcSweepRepository implements SweepRepository {
         Long passedOrNull = rs.wasNull() ? null : passed;
         return new SweepState(spec, SweepStatus.of(rs.getString("status")), rs.getLong("done_combinations"), passedOrNull,
                 dbl(rs, "trial_sharpe_variance"), instant(rs, "created_at"), instant(rs, "started_at"),
-                instant(rs, "completed_at"), instant(rs, "last_progress_at"), rs.getBoolean("completion_published"));
+                instant(rs, "completed_at"), instant(rs, "last_progress_at"));
     }
 
     private static Double dbl(ResultSet rs, String col) throws SQLException {

@@ -66,7 +66,7 @@ class ProgressStreams {
                     emitter.complete();
                     return;
                 }
-                Map<String, Object> event = Views.progressEvent(s, clock.instant());
+                Views.ProgressEvent event = Views.progressEvent(s, clock.instant());
                 Object key = s.done() + "|" + s.status();
                 if (!Objects.equals(key, stream.last)) {
                     stream.last = key;

@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -44,7 +43,7 @@ class SweepController {
     }
 
     @PostMapping
-    ResponseEntity<Map<String, Object>> create(@AuthenticationPrincipal Jwt jwt, @RequestBody SweepRequest r) {
+    ResponseEntity<Views.Created> create(@AuthenticationPrincipal Jwt jwt, @RequestBody SweepRequest r) {
         SweepState s = sweeps.create(jwt.getSubject(), jwt.getTokenValue(), new CreateSweepCommand(r.modelId(), r.sweepType(),
                 r.dateRange() == null ? null : r.dateRange().start(), r.dateRange() == null ? null : r.dateRange().end(),
                 r.parameters(), r.qualityGates(), r.tag(), r.holdoutPct()));
@@ -52,7 +51,7 @@ class SweepController {
     }
 
     @GetMapping("/{id}")
-    Map<String, Object> get(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
+    Views.Sweep get(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
         SweepState s = sweeps.get(jwt.getSubject(), uuid(id));
         return Views.sweep(s, sweeps.log(s.spec().id()), clock.instant());
     }
@@ -64,7 +63,7 @@ class SweepController {
     }
 
     @GetMapping("/{id}/leaderboard")
-    Map<String, Object> leaderboard(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
+    Views.Leaderboard leaderboard(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
                                     @RequestParam(defaultValue = "sharpe") String sort,
                                     @RequestParam(defaultValue = "desc") String order,
                                     @RequestParam(required = false) String gate,
@@ -102,7 +101,7 @@ class SweepController {
     }
 
     @GetMapping("/{id}/results/{comboId}")
-    Map<String, Object> result(@AuthenticationPrincipal Jwt jwt, @PathVariable String id, @PathVariable String comboId) {
+    Views.Result result(@AuthenticationPrincipal Jwt jwt, @PathVariable String id, @PathVariable String comboId) {
         long combo;
         try {
             combo = Long.parseLong(comboId);
@@ -113,7 +112,7 @@ class SweepController {
     }
 
     @PostMapping("/{id}/cancel")
-    Map<String, Object> cancel(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
+    Views.Sweep cancel(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
         SweepState s = sweeps.cancel(jwt.getSubject(), uuid(id));
         return Views.sweep(s, sweeps.log(s.spec().id()), clock.instant());
     }

@@ -1,9 +1,10 @@
 package com.sigmatiq.sweep.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.sigmatiq.engine.backtest.BacktestResult;
 import com.sigmatiq.engine.backtest.Trade;
 import com.sigmatiq.engine.data.BarSeries;
-import com.sigmatiq.engine.metrics.Metrics;
 import com.sigmatiq.engine.run.StrategyBacktest;
 import com.sigmatiq.engine.sweep.SweepGrid;
 import com.sigmatiq.sweep.domain.ComboResult;
@@ -17,66 +18,107 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
-/** JSON shapes of the API, built as ordered maps so the field order follows the seed. */
+/**
+ * The API's answers as records (snake_case on the wire through the application's naming strategy), so that the
+ * OpenAPI document describes each of them; field order follows the seed. Sub-objects the engine defines with
+ * open-ended keys (metrics, gate results, effective configuration) stay maps.
+ */
 final class Views {
 
     private Views() {
     }
 
-    static Map<String, Object> created(SweepState s) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("sweep_id", s.spec().id());
-        m.put("model_id", s.spec().modelId());
-        m.put("total_combinations", s.spec().totalCombinations());
-        m.put("status", s.status().label());
-        return m;
+    /** The answer to {@code POST /sweeps}. */
+    record Created(UUID sweepId, String modelId, long totalCombinations, String status) {
     }
 
-    static Map<String, Object> sweep(SweepState s, List<LogEntry> log, Instant now) {
+    /** Inclusive session dates. */
+    record DateRange(String start, String end) {
+    }
+
+    /** Progress: done/total, rate (combinations per second since the start) and the estimated seconds left. */
+    record Progress(long done, long total, double percent, Double ratePerSecond, Double etaSeconds) {
+    }
+
+    /** A progress event on {@code GET /sweeps/{id}/events}. */
+    record ProgressEvent(UUID sweepId, String status, long done, long total, double percent, Double ratePerSecond,
+                         Double etaSeconds) {
+    }
+
+    record LogLine(Instant timestamp, String status, String message) {
+    }
+
+    /** A sweep with its progress and execution log. */
+    record Sweep(UUID sweepId, String modelId, String sweepType, String tag, String status, DateRange dateRange,
+                 @JsonInclude(JsonInclude.Include.NON_NULL) Double holdoutPct, Map<String, List<Object>> parameters,
+                 Map<String, Double> qualityGates, long totalCombinations, long workUnits, Progress progress,
+                 @JsonInclude(JsonInclude.Include.NON_NULL) Long passedGates,
+                 @JsonInclude(JsonInclude.Include.NON_NULL) Long failedGates,
+                 Instant createdAt, Instant startedAt, Instant completedAt, List<LogLine> executionLog) {
+    }
+
+    /** A leaderboard row's holdout figures. */
+    record HoldoutRow(double sharpe, @JsonProperty("return") double totalReturn, int trades, double maxDrawdown, String gate) {
+    }
+
+    record LeaderboardRow(int rank, long comboId, Map<String, Object> config, double sharpe, Double deflatedSharpe,
+                          @JsonProperty("return") double totalReturn, int trades,
+                          double maxDrawdown, Double winRate, String gate,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) List<String> failedChecks,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) HoldoutRow holdout, boolean selectionCheckbox) {
+    }
+
+    /** A page of the ranked results. */
+    record Leaderboard(UUID sweepId, String modelId, String status, long totalCombinations, long completedCombinations,
+                       long passedGates, long failedGates, String sort, String order,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) String gate, int page, int size, long totalRows,
+                       List<LeaderboardRow> leaderboard) {
+    }
+
+    /** A trade of a result, fill prices with slippage, {@code return} a fraction. */
+    record TradeView(String entryDate, String exitDate, Instant entryTime, Instant exitTime, double entryPrice,
+                     double exitPrice, double shares, double pnl,
+                     @JsonProperty("return") double returnFraction, int durationDays,
+                     String exitReason) {
+    }
+
+    record EquityPoint(String date, double equity) {
+    }
+
+    /** The holdout part of a result. */
+    record HoldoutResult(DateRange dateRange, Map<String, Object> metrics, Map<String, Object> gateResults,
+                         List<TradeView> trades, List<EquityPoint> equityCurve) {
+    }
+
+    /** One combination, backtested again on demand: configuration, metrics, gates, trades and equity. */
+    record Result(UUID sweepId, long comboId, String modelId, Map<String, Object> config, String configHash,
+                  Map<String, Object> effectiveConfig, Map<String, Object> metrics, Map<String, Object> gateResults,
+                  DateRange dateRange, List<TradeView> trades, List<EquityPoint> equityCurve,
+                  @JsonInclude(JsonInclude.Include.NON_NULL) HoldoutResult holdout) {
+    }
+
+    static Created created(SweepState s) {
+        return new Created(s.spec().id(), s.spec().modelId(), s.spec().totalCombinations(), s.status().label());
+    }
+
+    static Sweep sweep(SweepState s, List<LogEntry> log, Instant now) {
         SweepSpec spec = s.spec();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("sweep_id", spec.id());
-        m.put("model_id", spec.modelId());
-        m.put("sweep_type", spec.sweepType());
-        m.put("tag", spec.tag());
-        m.put("status", s.status().label());
-        m.put("date_range", Map.of("start", spec.start().toString(), "end", spec.end().toString()));
-        if (spec.holdoutPct() != null) {
-            m.put("holdout_pct", spec.holdoutPct());
-        }
-        m.put("parameters", spec.parameters());
-        m.put("quality_gates", spec.qualityGates());
-        m.put("total_combinations", spec.totalCombinations());
-        m.put("work_units", spec.units());
-        m.put("progress", progress(s, now));
-        if (s.passed() != null) {
-            m.put("passed_gates", s.passed());
-            m.put("failed_gates", s.done() - s.passed());
-        }
-        m.put("created_at", s.createdAt());
-        m.put("started_at", s.startedAt());
-        m.put("completed_at", s.completedAt());
-        List<Map<String, Object>> entries = new ArrayList<>();
+        List<LogLine> entries = new ArrayList<>(log.size());
         for (LogEntry e : log) {
-            Map<String, Object> l = new LinkedHashMap<>();
-            l.put("timestamp", e.timestamp());
-            l.put("status", e.status());
-            l.put("message", e.message());
-            entries.add(l);
+            entries.add(new LogLine(e.timestamp(), e.status(), e.message()));
         }
-        m.put("execution_log", entries);
-        return m;
+        return new Sweep(spec.id(), spec.modelId(), spec.sweepType(), spec.tag(), s.status().label(),
+                new DateRange(spec.start().toString(), spec.end().toString()), spec.holdoutPct(), spec.parameters(),
+                spec.qualityGates(), spec.totalCombinations(), spec.units(), progress(s, now), s.passed(),
+                s.passed() == null ? null : s.done() - s.passed(), s.createdAt(), s.startedAt(), s.completedAt(), entries);
     }
 
-    /** done/total, rate (combinations per second since the start) and the estimated seconds left. */
-    static Map<String, Object> progress(SweepState s, Instant now) {
+    static Progress progress(SweepState s, Instant now) {
         long total = s.spec().totalCombinations();
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("done", s.done());
-        p.put("total", total);
-        p.put("percent", total == 0 ? 100.0 : Math.round(1000.0 * s.done() / total) / 10.0);
         Double rate = null;
         Double eta = null;
         if (s.startedAt() != null && s.done() > 0) {
@@ -85,138 +127,69 @@ final class Views {
             rate = Math.round(s.done() / seconds * 10) / 10.0;
             eta = s.status().terminal() ? 0.0 : Math.round((total - s.done()) / (s.done() / seconds) * 10) / 10.0;
         }
-        p.put("rate_per_second", rate);
-        p.put("eta_seconds", eta);
-        return p;
+        return new Progress(s.done(), total, total == 0 ? 100.0 : Math.round(1000.0 * s.done() / total) / 10.0, rate, eta);
     }
 
-    static Map<String, Object> progressEvent(SweepState s, Instant now) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("sweep_id", s.spec().id());
-        m.put("status", s.status().label());
-        m.putAll(progress(s, now));
-        return m;
+    static ProgressEvent progressEvent(SweepState s, Instant now) {
+        Progress p = progress(s, now);
+        return new ProgressEvent(s.spec().id(), s.status().label(), p.done(), p.total(), p.percent(), p.ratePerSecond(),
+                p.etaSeconds());
     }
 
-    static Map<String, Object> leaderboard(SweepService.Leaderboard lb, String sort, String order, String gate, int page, int size) {
+    static Leaderboard leaderboard(SweepService.Leaderboard lb, String sort, String order, String gate, int page, int size) {
         SweepState s = lb.sweep();
         SweepGrid grid = lb.grid();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("sweep_id", s.spec().id());
-        m.put("model_id", s.spec().modelId());
-        m.put("status", s.status().label());
-        m.put("total_combinations", s.spec().totalCombinations());
-        m.put("completed_combinations", lb.counts().stored());
-        m.put("passed_gates", lb.counts().passed());
-        m.put("failed_gates", lb.counts().failed());
-        m.put("sort", sort);
-        m.put("order", order);
-        if (gate != null) {
-            m.put("gate", gate);
-        }
-        m.put("page", page);
-        m.put("size", size);
-        m.put("total_rows", lb.counts().matching());
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<LeaderboardRow> rows = new ArrayList<>();
         int rank = page * size;
         for (ComboResult r : lb.rows()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("rank", ++rank);
-            row.put("combo_id", r.comboId());
-            row.put("config", grid.values(r.comboId()));
-            row.put("sharpe", r.sharpe());
-            row.put("deflated_sharpe", r.deflatedSharpe());
-            row.put("return", r.totalReturn());
-            row.put("trades", r.totalTrades());
-            row.put("max_drawdown", r.maxDrawdown());
-            row.put("win_rate", r.winRate());
-            row.put("gate", r.gatePass() ? "PASS" : "FAIL");
-            if (!r.failedChecks().isEmpty()) {
-                row.put("failed_checks", List.of(r.failedChecks().split(",")));
-            }
-            if (r.holdout() != null) {
-                Map<String, Object> h = new LinkedHashMap<>();
-                h.put("sharpe", r.holdout().sharpe());
-                h.put("return", r.holdout().totalReturn());
-                h.put("trades", r.holdout().totalTrades());
-                h.put("max_drawdown", r.holdout().maxDrawdown());
-                h.put("gate", r.holdout().gatePass() ? "PASS" : "FAIL");
-                row.put("holdout", h);
-            }
-            row.put("selection_checkbox", false);
-            rows.add(row);
+            HoldoutRow h = r.holdout() == null ? null : new HoldoutRow(r.holdout().sharpe(), r.holdout().totalReturn(),
+                    r.holdout().totalTrades(), r.holdout().maxDrawdown(), r.holdout().gatePass() ? "PASS" : "FAIL");
+            rows.add(new LeaderboardRow(++rank, r.comboId(), grid.values(r.comboId()), r.sharpe(), r.deflatedSharpe(),
+                    r.totalReturn(), r.totalTrades(), r.maxDrawdown(), r.winRate(), r.gatePass() ? "PASS" : "FAIL",
+                    r.failedChecks().isEmpty() ? null : List.of(r.failedChecks().split(",")), h, false));
         }
-        m.put("leaderboard", rows);
-        return m;
+        return new Leaderboard(s.spec().id(), s.spec().modelId(), s.status().label(), s.spec().totalCombinations(),
+                lb.counts().stored(), lb.counts().passed(), lb.counts().failed(), sort, order, gate, page, size,
+                lb.counts().matching(), rows);
     }
 
-    static Map<String, Object> result(SweepService.ResultDetail d) {
+    static Result result(SweepService.ResultDetail d) {
         SweepSpec spec = d.sweep().spec();
         ComboResult stored = d.stored();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("sweep_id", spec.id());
-        m.put("combo_id", stored.comboId());
-        m.put("model_id", spec.modelId());
         Map<String, Object> config = new LinkedHashMap<>(d.grid().values(stored.comboId()));
         spec.baseOverrides().forEach(config::putIfAbsent);
-        m.put("config", config);
-        m.put("config_hash", d.configHash());
-        m.put("effective_config", d.report().config().toMap());
-        Metrics metrics = d.report().result().metrics().withDeflatedSharpeRatio(stored.deflatedSharpe());
-        m.put("metrics", metrics.toMap());
-        m.put("gate_results", d.report().verdict().toMap());
-        m.put("date_range", dates(d.report()));
-        m.put("trades", trades(d.report().result()));
-        m.put("equity_curve", equity(d.report().result()));
-        if (d.holdout() != null) {
-            Map<String, Object> h = new LinkedHashMap<>();
-            h.put("date_range", dates(d.holdout()));
-            h.put("metrics", d.holdout().result().metrics().toMap());
-            h.put("gate_results", d.holdout().verdict().toMap());
-            h.put("trades", trades(d.holdout().result()));
-            h.put("equity_curve", equity(d.holdout().result()));
-            m.put("holdout", h);
-        }
-        return m;
+        HoldoutResult holdout = d.holdout() == null ? null : new HoldoutResult(dates(d.holdout()),
+                d.holdout().result().metrics().toMap(), d.holdout().verdict().toMap(), trades(d.holdout().result()),
+                equity(d.holdout().result()));
+        return new Result(spec.id(), stored.comboId(), spec.modelId(), config, d.configHash(), d.report().config().toMap(),
+                d.report().result().metrics().withDeflatedSharpeRatio(stored.deflatedSharpe()).toMap(),
+                d.report().verdict().toMap(), dates(d.report()), trades(d.report().result()), equity(d.report().result()),
+                holdout);
     }
 
-    private static Map<String, Object> dates(StrategyBacktest.Report r) {
+    private static DateRange dates(StrategyBacktest.Report r) {
         long[] days = r.result().sessionEpochDays();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("start", days.length == 0 ? null : LocalDate.ofEpochDay(days[0]).toString());
-        m.put("end", days.length == 0 ? null : LocalDate.ofEpochDay(days[days.length - 1]).toString());
-        return m;
+        return new DateRange(days.length == 0 ? null : LocalDate.ofEpochDay(days[0]).toString(),
+                days.length == 0 ? null : LocalDate.ofEpochDay(days[days.length - 1]).toString());
     }
 
-    private static List<Map<String, Object>> trades(BacktestResult r) {
-        List<Map<String, Object>> out = new ArrayList<>(r.trades().size());
+    private static List<TradeView> trades(BacktestResult r) {
+        List<TradeView> out = new ArrayList<>(r.trades().size());
         for (Trade t : r.trades()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("entry_date", Instant.ofEpochMilli(t.entryTime()).atZone(BarSeries.NEW_YORK).toLocalDate().toString());
-            m.put("exit_date", Instant.ofEpochMilli(t.exitTime()).atZone(BarSeries.NEW_YORK).toLocalDate().toString());
-            m.put("entry_time", Instant.ofEpochMilli(t.entryTime()));
-            m.put("exit_time", Instant.ofEpochMilli(t.exitTime()));
-            m.put("entry_price", t.entryPrice());
-            m.put("exit_price", t.exitPrice());
-            m.put("shares", t.shares());
-            m.put("pnl", t.pnl());
-            m.put("return", t.returnFraction());
-            m.put("duration_days", t.durationDays());
-            m.put("exit_reason", t.exitReason().name().toLowerCase(java.util.Locale.ROOT));
-            out.add(m);
+            out.add(new TradeView(Instant.ofEpochMilli(t.entryTime()).atZone(BarSeries.NEW_YORK).toLocalDate().toString(),
+                    Instant.ofEpochMilli(t.exitTime()).atZone(BarSeries.NEW_YORK).toLocalDate().toString(),
+                    Instant.ofEpochMilli(t.entryTime()), Instant.ofEpochMilli(t.exitTime()), t.entryPrice(), t.exitPrice(),
+                    t.shares(), t.pnl(), t.returnFraction(), t.durationDays(), t.exitReason().name().toLowerCase(Locale.ROOT)));
         }
         return out;
     }
 
-    private static List<Map<String, Object>> equity(BacktestResult r) {
+    private static List<EquityPoint> equity(BacktestResult r) {
         long[] days = r.sessionEpochDays();
         double[] eq = r.dailyEquity();
-        List<Map<String, Object>> out = new ArrayList<>(days.length);
+        List<EquityPoint> out = new ArrayList<>(days.length);
         for (int i = 0; i < days.length; i++) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("date", LocalDate.ofEpochDay(days[i]).toString());
-            m.put("equity", eq[i]);
-            out.add(m);
+            out.add(new EquityPoint(LocalDate.ofEpochDay(days[i]).toString(), eq[i]));
         }
         return out;
     }

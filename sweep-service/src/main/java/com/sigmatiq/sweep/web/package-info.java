@@ -1,2 +1,2 @@
-/** HTTP API (controllers, views, problem details) and HTTP clients of model-, pack- and market-data-service. */
+/** HTTP API: controllers, answers as records, problem details and progress streams. */
 package com.sigmatiq.sweep.web;

@@ -1,5 +1,7 @@
 package com.sigmatiq.sweep.it;
 
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.Awaitility;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sigmatiq.sweep.support.ServiceProcess;
@@ -88,8 +90,10 @@ class CoordinatorCrashIntegrationTest extends IntegrationTestBase {
                 System.out.printf("sweep completed %.1f s after the restart began (%.1f s in all)%n", secondsSince(tRestart),
                         secondsSince(t0));
                 assertThat(second.logged("sweep " + id + " resumed (coordinator restart)")).as(second.tail()).isTrue();
-                // the completion event is marked sent once the broker acknowledged it: after that nothing resends it
-                await(() -> jdbc.sql("select completion_published from sweeps where id = ?").param(sweep).query(Boolean.class).single(),
+                // the outbox marks the completion event's publication completed once the broker acknowledged it: after
+                // that nothing resends it
+                await(() -> jdbc.sql("select count(*) from event_publication where completion_date is not null "
+                        + "and serialized_event like ?").param("%\"subject_id\":\"" + sweep + "\"%").query(Long.class).single() == 1,
                         Duration.ofSeconds(30), "sweep.completed published", second);
             }
         } finally {
@@ -139,7 +143,7 @@ class CoordinatorCrashIntegrationTest extends IntegrationTestBase {
             p.awaitLine(ServiceProcess.COORDINATOR_ASSIGNED, 60);
             p.awaitLine(ServiceProcess.WORKER_ASSIGNED, 60);
             return p;
-        } catch (AssertionError | InterruptedException e) {
+        } catch (AssertionError e) {
             p.kill();
             throw e;
         }
@@ -171,13 +175,11 @@ class CoordinatorCrashIntegrationTest extends IntegrationTestBase {
         return found;
     }
 
-    private static void await(BooleanSupplier condition, Duration timeout, String what, ServiceProcess p) throws InterruptedException {
-        long until = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > until) {
-                throw new AssertionError("not within " + timeout.toSeconds() + " s: " + what + "; sweep-service log:\n" + p.tail());
-            }
-            Thread.sleep(10);
+    private static void await(BooleanSupplier condition, Duration timeout, String what, ServiceProcess p) {
+        try {
+            Awaitility.await(what).atMost(timeout).pollInterval(Duration.ofMillis(10)).until(condition::getAsBoolean);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("not within " + timeout.toSeconds() + " s: " + what + "; sweep-service log:\n" + p.tail(), e);
         }
     }
 

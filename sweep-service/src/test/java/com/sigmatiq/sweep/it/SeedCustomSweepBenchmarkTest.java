@@ -1,5 +1,6 @@
 package com.sigmatiq.sweep.it;
 
+import org.awaitility.Awaitility;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sigmatiq.sweep.domain.SweepTimings;
@@ -169,18 +170,12 @@ class SeedCustomSweepBenchmarkTest extends IntegrationTestBase {
 
     /** Waits until the worker group is stable with {@code members} members holding every partition of the work topic. */
     private static void awaitWorkers(Admin admin, int members) throws InterruptedException, ExecutionException {
-        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         int partitions = admin.describeTopics(List.of(SweepTopics.WORK)).allTopicNames().get().get(SweepTopics.WORK).partitions().size();
-        ConsumerGroupDescription d = null;
-        while (System.nanoTime() < until) {
-            d = admin.describeConsumerGroups(List.of(SweepTopics.WORKER_GROUP)).all().get().get(SweepTopics.WORKER_GROUP);
-            int assigned = d.members().stream().mapToInt(m -> m.assignment().topicPartitions().size()).sum();
-            if (d.groupState() == GroupState.STABLE && d.members().size() == members && assigned == partitions) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the worker group did not settle with " + members + " members: " + d);
+        Awaitility.await("the worker group settles with " + members + " members").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> admin.describeConsumerGroups(List.of(SweepTopics.WORKER_GROUP)).all().get().get(SweepTopics.WORKER_GROUP),
+                        d -> d.groupState() == GroupState.STABLE && d.members().size() == members
+                                && d.members().stream().mapToInt(m -> m.assignment().topicPartitions().size()).sum() == partitions);
     }
 
     private Map<String, Object> run(String token, Map<String, Object> request, long combos, List<WorkerProcess> workers) {

@@ -1,5 +1,6 @@
 package com.sigmatiq.sweep.it;
 
+import org.awaitility.Awaitility;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sigmatiq.cli.SigmatiqCommand;
@@ -14,6 +15,7 @@ import com.sigmatiq.sweep.support.Api;
 import com.sigmatiq.sweep.support.StubUpstreams;
 import com.sigmatiq.testinfra.SigmatiqInfrastructure;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -121,9 +123,15 @@ class SweepApiIntegrationTest extends IntegrationTestBase {
         assertThat(result.path("equity_curve").size()).isGreaterThan(10);
         assertThat(api.get("/sweeps/" + id + "/results/99999", token).status()).isEqualTo(404);
 
-        // the model moved to swept, and sweep.completed was published
-        assertThat(UPSTREAMS.statusChanges()).anyMatch(s -> s.endsWith("/spy_swing_momentum_v1 swept"));
-        assertThat(completedEvents(id)).hasSize(1);
+        // sweep.completed left through the outbox, once, with the id derived from the sweep; moving the model to swept is
+        // model-service's answer to it: sweep-service asks nothing of model-service over HTTP
+        List<JsonNode> completed = completedEvents(id);
+        assertThat(completed).hasSize(1);
+        assertThat(completed.get(0).path("event_id").asString())
+                .isEqualTo(UUID.nameUUIDFromBytes(("sweep.completed:" + id).getBytes(StandardCharsets.UTF_8)).toString());
+        assertThat(jdbc.sql("select count(*) from event_publication where completion_date is not null and serialized_event like ?")
+                .param("%\"subject_id\":\"" + id + "\"%").query(Long.class).single()).isEqualTo(1);
+        assertThat(UPSTREAMS.statusChanges()).isEmpty();
 
         // server-sent events of a finished sweep: the final event, then the stream ends
         String sse = api.stream("/sweeps/" + id + "/events", token);
@@ -287,6 +295,26 @@ class SweepApiIntegrationTest extends IntegrationTestBase {
         }
     }
 
+    @Test
+    void theOpenApiDocumentDescribesEveryAnswer() {
+        Api.Response docs = api().get("/v3/api-docs", null);
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.body().path("info").path("title").asString()).isEqualTo("Sigmatiq sweep-service");
+        assertThat(docs.body().path("info").path("description").asString()).contains("Parameter sweeps");
+        JsonNode schemas = docs.body().path("components").path("schemas");
+        for (String answer : List.of("Created", "Sweep", "Leaderboard", "Result")) {
+            assertThat(schemas.has(answer)).as(answer).isTrue();
+        }
+        List<String> leaderboard = new ArrayList<>();
+        schemas.path("Leaderboard").path("properties").propertyNames().forEach(leaderboard::add);
+        assertThat(leaderboard).contains("sweep_id", "total_combinations", "passed_gates", "leaderboard");
+        List<String> row = new ArrayList<>();
+        schemas.path("LeaderboardRow").path("properties").propertyNames().forEach(row::add);
+        assertThat(row).contains("combo_id", "sharpe", "deflated_sharpe", "return", "gate", "selection_checkbox");
+        JsonNode get = docs.body().path("paths").path("/sweeps/{id}/leaderboard").path("get");
+        assertThat(get.path("responses").path("200").path("content").toString()).contains("#/components/schemas/Leaderboard");
+    }
+
     @SuppressWarnings("unchecked")
     private Map<Long, Double> engineSharpes(Map<String, Object> request) {
         StubUpstreams stub = UPSTREAMS;
@@ -319,8 +347,7 @@ class SweepApiIntegrationTest extends IntegrationTestBase {
         try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
             c.subscribe(List.of("sweep.events"));
             List<JsonNode> found = new ArrayList<>();
-            long until = System.currentTimeMillis() + 10_000;
-            while (System.currentTimeMillis() < until) {
+            Awaitility.await("sweep.completed of " + sweepId).atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO).until(() -> {
                 for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(500))) {
                     JsonNode e = json.readTree(r.value());
                     if (sweepId.equals(e.path("subject_id").asString())) {
@@ -331,10 +358,8 @@ class SweepApiIntegrationTest extends IntegrationTestBase {
                         found.add(e);
                     }
                 }
-                if (!found.isEmpty()) {
-                    return found;
-                }
-            }
+                return !found.isEmpty();
+            });
             return found;
         }
     }

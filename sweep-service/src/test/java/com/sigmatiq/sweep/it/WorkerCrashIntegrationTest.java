@@ -1,5 +1,6 @@
 package com.sigmatiq.sweep.it;
 
+import org.awaitility.Awaitility;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sigmatiq.sweep.domain.WorkChunk;
@@ -50,12 +51,9 @@ class WorkerCrashIntegrationTest extends IntegrationTestBase {
             var created = api().post("/sweeps", token, SeedRequests.custom("spy_swing_momentum_v1", "2011-03-01", "2011-03-31"));
             assertThat(created.status()).as(created.raw()).isEqualTo(201);
             id = UUID.fromString(created.body().path("sweep_id").asString());
-            long stored = 0;
-            long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (stored < 1000 && System.nanoTime() < until) {
-                Thread.sleep(10);
-                stored = count(id);
-            }
+            UUID sweep = id;
+            Awaitility.await("1,000 results stored").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10))
+                    .until(() -> count(sweep) >= 1000);
             worker.kill();
             long atKill = count(id);
             assertThat(atKill).as("results stored when the worker was killed; worker log:\n" + worker.tail())

@@ -1,5 +1,6 @@
 package com.sigmatiq.sweep.support;
 
+import org.awaitility.Awaitility;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -54,22 +55,8 @@ public final class Api {
 
     /** Polls {@code GET path} until {@code done} holds for its body. */
     public JsonNode await(String path, String token, Predicate<JsonNode> done, Duration timeout) {
-        long until = System.nanoTime() + timeout.toNanos();
-        JsonNode last = null;
-        while (System.nanoTime() < until) {
-            Response r = get(path, token);
-            last = r.body();
-            if (r.status() == 200 && done.test(last)) {
-                return last;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("timed out waiting on " + path + "; last answer " + last);
+        return Awaitility.await("GET " + path).atMost(timeout).pollInterval(Duration.ofMillis(100))
+                .until(() -> get(path, token), r -> r.status() == 200 && done.test(r.body())).body();
     }
 
     private Response send(HttpRequest.Builder r, String token) {

@@ -1,5 +1,8 @@
 package com.sigmatiq.sweep.support;
 
+import java.time.Duration;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.Awaitility;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -86,19 +89,22 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /** Waits until a logged line contains {@code text}; fails with the log's tail if the deadline passes or the JVM dies. */
-    public void awaitLine(String text, long seconds) throws InterruptedException {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (System.nanoTime() < until) {
-            if (lines.stream().anyMatch(l -> l.contains(text))) {
-                return;
-            }
-            if (!process.isAlive()) {
-                throw new AssertionError("the process exited (" + process.exitValue() + ") before logging '" + text + "'; log: "
-                        + log + "\n" + tail());
-            }
-            Thread.sleep(50);
+    public void awaitLine(String text, long seconds) {
+        try {
+            Awaitility.await("a line with '" + text + "'").atMost(Duration.ofSeconds(seconds)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> {
+                        if (lines.stream().anyMatch(l -> l.contains(text))) {
+                            return true;
+                        }
+                        if (!process.isAlive()) {
+                            throw new AssertionError("the process exited (" + process.exitValue() + ") before logging '"
+                                    + text + "'; log: " + log + "\n" + tail());
+                        }
+                        return false;
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("no line with '" + text + "' in " + seconds + " s; log: " + log + "\n" + tail(), e);
         }
-        throw new AssertionError("no line with '" + text + "' in " + seconds + " s; log: " + log + "\n" + tail());
     }
 
     /** Whether a logged line contains {@code text}. */

@@ -33,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  * files through the same endpoints and shapes:
  * <ul>
  *   <li>model-service: {@code GET /models/{id}} (models registered per owner; another owner's answers 404, as the
- *       real service does) and {@code PATCH /models/{id}/status} (recorded);</li>
+ *       real service does) and {@code PATCH /models/{id}/status} (recorded, to show that sweep-service sends none:
+ *       model-service moves the model on {@code sweep.completed});</li>
  *   <li>pack-service: {@code GET /packs/swingsigma/versions/1.0.0/files} ({@code packs/swingsigma});</li>
  *   <li>market-data-service: {@code GET /series} and {@code GET /bars/SPY?timeframe=1m&from=&to=&format=csv} from
  *       {@code data/market/SPY_1min_2011-03-01_2011-03-31_utc_barend.csv}, converted as market-data-service serves

@@ -1,4 +1,4 @@
-package com.sigmatiq.model.web;
+package com.sigmatiq.model.client;
 
 import com.sigmatiq.engine.pack.Pack;
 import com.sigmatiq.engine.pack.PackLoader;

@@ -1,4 +1,4 @@
-package com.sigmatiq.sweep.web;
+package com.sigmatiq.sweep.client;
 
 import com.sigmatiq.sweep.config.ServiceEndpoints;
 import com.sigmatiq.sweep.domain.ModelSource;
@@ -6,8 +6,6 @@ import com.sigmatiq.sweep.domain.UpstreamUnavailableException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -19,13 +17,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * model-service ({@code GET /models/{id}}, {@code PATCH /models/{id}/status}) and pack-service
+ * model-service ({@code GET /models/{id}}) and pack-service
  * ({@code GET /packs/{id}/versions/{version}/files}) over HTTP with the caller's bearer token.
  */
 @Component
 class HttpModelSource implements ModelSource {
-
-    private static final Logger log = LoggerFactory.getLogger(HttpModelSource.class);
 
     private final RestClient modelService;
     private final RestClient packService;
@@ -73,18 +69,6 @@ class HttpModelSource implements ModelSource {
         } catch (RestClientException e) {
             throw new UpstreamUnavailableException("pack " + packId + " " + version + " cannot be read from pack-service: "
                     + e.getMessage(), e);
-        }
-    }
-
-    @Override
-    public boolean markSwept(String modelId, String token) {
-        try {
-            modelService.patch().uri("/models/{id}/status", modelId).headers(h -> h.setBearerAuth(token))
-                    .contentType(MediaType.APPLICATION_JSON).body(Map.of("status", "swept")).retrieve().toBodilessEntity();
-            return true;
-        } catch (RestClientException e) {
-            log.info("model {} not moved to swept by PATCH: {}", modelId, e.getMessage());
-            return false;
         }
     }
 

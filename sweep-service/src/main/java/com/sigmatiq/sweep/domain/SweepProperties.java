@@ -1,4 +1,4 @@
-package com.sigmatiq.sweep.config;
+package com.sigmatiq.sweep.domain;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,4 +1,4 @@
-package com.sigmatiq.sweep.web;
+package com.sigmatiq.sweep.client;
 
 import com.sigmatiq.engine.data.BarSeries;
 import com.sigmatiq.engine.data.Timeframe;

@@ -1,0 +1,39 @@
+package com.sigmatiq.kit.messaging;
+
+import com.sigmatiq.contracts.EventEnvelope;
+import com.sigmatiq.contracts.EventType;
+import com.sigmatiq.contracts.marketdata.BarClosed;
+import com.sigmatiq.contracts.model.ModelCreated;
+import com.sigmatiq.contracts.model.ModelDeleted;
+import com.sigmatiq.contracts.model.ModelStatusChanged;
+import com.sigmatiq.contracts.sweep.SweepCompleted;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** One envelope of every {@link EventType}, with every field set (nullable ones once null, once not). */
+final class SampleEvents {
+
+    private SampleEvents() {
+    }
+
+    /** A payload of {@code type}; the switch has no default, so a new type does not compile until it has a sample. */
+    static Object payload(EventType type) {
+        return switch (type) {
+            case MODEL_CREATED -> new ModelCreated("spy_swing_momentum_v1", "swingsigma", "1.0.0", "momentum_swing", "SPY", "5m");
+            case MODEL_STATUS_CHANGED -> new ModelStatusChanged("spy_swing_momentum_v1", "created", "swept");
+            case MODEL_DELETED -> new ModelDeleted("spy_swing_momentum_v1");
+            case SWEEP_COMPLETED -> new SweepCompleted("1b4e28ba-2fa1-11d2-883f-0016d3cca427", "spy_swing_momentum_v1", 18_900,
+                    1_234, 17_666, 4_321L, 1.8372615, Instant.parse("2011-04-01T20:00:00.123456Z"));
+            case BAR_CLOSED -> new BarClosed("SPY", "America/New_York", "5m", Instant.parse("2011-03-01T14:30:00Z"),
+                    Instant.parse("2011-03-01T14:35:00Z"), 133.11, 133.42, 132.9, 133.2, null, "replay",
+                    "9f0b1c2d-0000-4000-8000-000000000001", 7);
+        };
+    }
+
+    static EventEnvelope<Object> envelope(EventType type) {
+        return EventCatalog.envelope(UUID.nameUUIDFromBytes(type.typeName().getBytes()), payload(type),
+                type == EventType.BAR_CLOSED ? null : "0b6c3a9e-1111-4222-8333-944445555666", "subject-" + type.name(),
+                Instant.parse("2025-01-02T03:04:05.678Z"));
+    }
+}
