@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * The second half of a backtest, for sweeps: sizes the trades of a {@link TradePath}, keeps cash and the
  * daily equity curve and computes the metrics, with the same arithmetic in the same order as
- * {@link Backtester#run}, so both give bit-identical results. Cost is O(trades + sessions), not O(bars).
+ * {@link StrategyEvaluator}, so both give bit-identical results (EvaluatorEquivalenceTest). Cost is O(trades +
+ * sessions), not O(bars): while flat, equity is cash, and in a position it is needed at sessions' last bars only.
  */
 public final class Accounting {
 
@@ -29,8 +30,8 @@ public final class Accounting {
     /**
      * Sizes and books {@code path} over {@code [from, to)} with the costs, capital and sizing of {@code p}.
      *
-     * @return the result, or null when an entry could not be sized (equity not positive) — the caller then
-     *         runs {@link Backtester#run}, which skips such an entry and so takes a different path
+     * @return the result, or null when an entry could not be sized (equity not positive, or not one whole share)
+     *         — the caller then runs {@link Backtester#run}, which skips such an entry and so takes a different path
      */
     public static Result account(TradePath path, BarSeries bars, SessionClock clock, int from, int to, ExecutionParams p,
                                  boolean keepTrades) {
@@ -39,6 +40,7 @@ public final class Accounting {
         final int[] session = clock.sessions();
         final double perOrder = p.commissionPerOrder();
         final double perShare = p.commissionPerShare();
+        final boolean wholeShares = p.wholeShares();
         final int firstSession = session[from];
         final int lastSession = session[to - 1];
         final int sessions = lastSession - firstSession + 1;
@@ -67,7 +69,15 @@ public final class Accounting {
                 return null;
             }
             double fill = path.entryFill(i);
-            double shares = NextOpenFillModel.shares(amount, fill);
+            double shares;
+            if (wholeShares) {
+                shares = Math.floor(amount / close[in - 1]); // decided at the previous close, at its price
+                if (!(shares >= 1)) {
+                    return null;
+                }
+            } else {
+                shares = NextOpenFillModel.shares(amount, fill);
+            }
             double entryCommission = NextOpenFillModel.commission(shares, perOrder, perShare);
             cash -= shares * fill + entryCommission;
             while (ns <= lastSession && sessionEnd(clock, ns, to) < out) {

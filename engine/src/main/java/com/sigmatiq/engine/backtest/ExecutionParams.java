@@ -1,5 +1,6 @@
 package com.sigmatiq.engine.backtest;
 
+import com.sigmatiq.engine.strategy.StrategyConfig;
 import java.util.Objects;
 
 /**
@@ -16,10 +17,12 @@ import java.util.Objects;
  * @param commissionPerShare money per share, ≥ 0
  * @param initialCapital     starting cash, money, &gt; 0 (DESIGN default 100,000)
  * @param sizing             position sizing
+ * @param wholeShares        buy whole shares, floor(equity × size / the deciding close), as alerts, paper and live
+ *                           orders do (DESIGN §4 "Sizing", §7); false for the fractional shares of backtests
  */
 public record ExecutionParams(double threshold, double stopLoss, double takeProfit, double trailingStop,
                               int timeStopDays, double slippageBps, double commissionPerOrder,
-                              double commissionPerShare, double initialCapital, Sizing sizing) {
+                              double commissionPerShare, double initialCapital, Sizing sizing, boolean wholeShares) {
 
     public static final double DEFAULT_THRESHOLD = 1.0;
     public static final double DEFAULT_SLIPPAGE_BPS = 2.0;
@@ -58,5 +61,28 @@ public record ExecutionParams(double threshold, double stopLoss, double takeProf
             throw new IllegalArgumentException("initial_capital must be a finite number > 0, got " + initialCapital);
         }
         Objects.requireNonNull(sizing, "sizing");
+    }
+
+    /** Fractional shares, as backtests buy them. */
+    public ExecutionParams(double threshold, double stopLoss, double takeProfit, double trailingStop, int timeStopDays,
+                           double slippageBps, double commissionPerOrder, double commissionPerShare, double initialCapital,
+                           Sizing sizing) {
+        this(threshold, stopLoss, takeProfit, trailingStop, timeStopDays, slippageBps, commissionPerOrder,
+                commissionPerShare, initialCapital, sizing, false);
+    }
+
+    /** The settings of a configuration (fractions inside; Kelly sizing unless a position size is set), fractional shares. */
+    public static ExecutionParams of(StrategyConfig c) {
+        Sizing sizing = c.positionSizePct() != null
+                ? new Sizing.FixedFraction(c.positionSizePct() / 100)
+                : new Sizing.Kelly(c.minPositionPct() / 100, c.maxPositionPct() / 100);
+        return new ExecutionParams(c.threshold(), c.stopLoss(), c.takeProfit(), c.trailingStop(), c.timeStopDays(),
+                c.slippageBps(), c.commissionPerOrder(), c.commissionPerShare(), c.initialCapital(), sizing);
+    }
+
+    /** The same with whole or fractional shares. */
+    public ExecutionParams withWholeShares(boolean whole) {
+        return new ExecutionParams(threshold, stopLoss, takeProfit, trailingStop, timeStopDays, slippageBps,
+                commissionPerOrder, commissionPerShare, initialCapital, sizing, whole);
     }
 }

@@ -1,5 +1,8 @@
 package com.sigmatiq.engine.backtest;
 
+import com.sigmatiq.engine.state.StateReader;
+import com.sigmatiq.engine.state.StateWriter;
+
 /**
  * The fraction of equity a new entry invests (DESIGN §4 "Sizing"), with the running statistics Kelly sizing
  * needs. Mutable, primitive, O(1) per call; feed it every closed trade's return.
@@ -51,6 +54,24 @@ public final class PositionSizer {
             losers++;
             sumLoserReturns += returnFraction;
         }
+    }
+
+    /** Writes the closed trades' statistics, for {@link #readState}. */
+    public void writeState(StateWriter out) {
+        out.putInt(closed);
+        out.putInt(winners);
+        out.putInt(losers);
+        out.putDouble(sumWinnerReturns);
+        out.putDouble(sumLoserReturns);
+    }
+
+    /** Continues from statistics written by {@link #writeState}. */
+    public void readState(StateReader in) {
+        closed = in.getInt();
+        winners = in.getInt();
+        losers = in.getInt();
+        sumWinnerReturns = in.getDouble();
+        sumLoserReturns = in.getDouble();
     }
 
     public int closedTrades() {

@@ -1,5 +1,8 @@
 package com.sigmatiq.engine.backtest;
 
+import com.sigmatiq.engine.state.StateReader;
+import com.sigmatiq.engine.state.StateWriter;
+
 /**
  * The exit side of the fill model: one long position's stop, target, peak and pending rule exit, stepped bar
  * by bar in the order of DESIGN §4. Mutable, primitive and allocation-free, so that the backtester, the sweep
@@ -176,6 +179,40 @@ public final class PositionState {
         exitPending = false;
         exitPrice = price;
         return code;
+    }
+
+    /** Writes the position (not the exit rules), for {@link #readState}. */
+    public void writeState(StateWriter out) {
+        out.putBoolean(open);
+        out.putInt(entryBar);
+        out.putInt(entrySession);
+        out.putDouble(entryPrice);
+        out.putDouble(shares);
+        out.putDouble(entryCommission);
+        out.putDouble(sizeFraction);
+        out.putDouble(stop);
+        out.putDouble(target);
+        out.putDouble(peak);
+        out.putBoolean(stopRaised);
+        out.putBoolean(exitPending);
+        out.putDouble(exitPrice);
+    }
+
+    /** Continues from a position written by {@link #writeState}, under this state's exit rules. */
+    public void readState(StateReader in) {
+        open = in.getBoolean();
+        entryBar = in.getInt();
+        entrySession = in.getInt();
+        entryPrice = in.getDouble();
+        shares = in.getDouble();
+        entryCommission = in.getDouble();
+        sizeFraction = in.getDouble();
+        stop = in.getDouble();
+        target = in.getDouble();
+        peak = in.getDouble();
+        stopRaised = in.getBoolean();
+        exitPending = in.getBoolean();
+        exitPrice = in.getDouble();
     }
 
     /** A position is held (possibly with a rule exit pending for the next open). */

@@ -7,10 +7,12 @@ import java.util.Arrays;
 /**
  * The first half of a backtest, for sweeps: when trades enter and exit and at which fill prices, which
  * does not depend on position size, commissions or capital. Produced by the same {@link PositionState}
- * and {@link NextOpenFillModel} as {@link Backtester}; while flat it jumps straight to the next bar whose
+ * and {@link NextOpenFillModel} as {@link StrategyEvaluator}; while flat it jumps straight to the next bar whose
  * close may decide an entry ({@link EntryCandidates}) instead of visiting every bar, which is what makes
  * it fast. {@link Accounting} turns a path into cash, equity, trades and metrics for one sizing, giving
- * exactly what {@link Backtester#run} gives.
+ * exactly what the evaluator gives ({@link Backtester#run}), as EvaluatorEquivalenceTest checks on random
+ * configurations. The time stop acts at the calendar's session-closing bar ({@link SessionClock#isSessionLastBar}),
+ * as in the evaluator.
  *
  * <p>Arrays hold {@link #count()} trades; a path is immutable once built.
  */

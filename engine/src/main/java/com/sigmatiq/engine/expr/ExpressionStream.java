@@ -1,5 +1,8 @@
 package com.sigmatiq.engine.expr;
 
+import com.sigmatiq.engine.state.StateReader;
+import com.sigmatiq.engine.state.StateWriter;
+
 /**
  * Bar-by-bar evaluation of a {@link CompiledExpression}. Holds state (ring buffers) and is therefore
  * not thread-safe: one stream per series and thread. {@link #update} allocates nothing.
@@ -14,4 +17,13 @@ public interface ExpressionStream {
 
     /** Forgets all bars seen, as if freshly created. */
     void reset();
+
+    /** Writes what it remembers of the bars seen (ring buffers, previous values), for {@link #readState}. */
+    void writeState(StateWriter out);
+
+    /**
+     * Continues from state written by {@link #writeState} of a stream of the same expression: its later results
+     * are then bit for bit those of the stream that wrote it.
+     */
+    void readState(StateReader in);
 }

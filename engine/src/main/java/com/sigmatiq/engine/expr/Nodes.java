@@ -1,5 +1,7 @@
 package com.sigmatiq.engine.expr;
 
+import com.sigmatiq.engine.state.StateReader;
+import com.sigmatiq.engine.state.StateWriter;
 import java.util.Arrays;
 
 /**
@@ -63,6 +65,14 @@ final class Nodes {
                 }
 
                 @Override
+                public void writeState(StateWriter out) {
+                }
+
+                @Override
+                public void readState(StateReader in) {
+                }
+
+                @Override
                 public void reset() {
                 }
             };
@@ -88,6 +98,14 @@ final class Nodes {
                 @Override
                 public double update(double[] values) {
                     return values[slot];
+                }
+
+                @Override
+                public void writeState(StateWriter out) {
+                }
+
+                @Override
+                public void readState(StateReader in) {
                 }
 
                 @Override
@@ -122,6 +140,14 @@ final class Nodes {
                 @Override
                 public double update(double[] values) {
                     return truth(values[slot]);
+                }
+
+                @Override
+                public void writeState(StateWriter out) {
+                }
+
+                @Override
+                public void readState(StateReader in) {
                 }
 
                 @Override
@@ -194,6 +220,16 @@ final class Nodes {
                 @Override
                 public double update(double[] values) {
                     return apply(o, sx.update(values));
+                }
+
+                @Override
+                public void writeState(StateWriter out) {
+                    sx.writeState(out);
+                }
+
+                @Override
+                public void readState(StateReader in) {
+                    sx.readState(in);
                 }
 
                 @Override
@@ -335,6 +371,18 @@ final class Nodes {
                 }
 
                 @Override
+                public void writeState(StateWriter out) {
+                    sa.writeState(out);
+                    sb.writeState(out);
+                }
+
+                @Override
+                public void readState(StateReader in) {
+                    sa.readState(in);
+                    sb.readState(in);
+                }
+
+                @Override
                 public void reset() {
                     sa.reset();
                     sb.reset();
@@ -398,6 +446,22 @@ final class Nodes {
                 }
 
                 @Override
+                public void writeState(StateWriter out) {
+                    sx.writeState(out);
+                    out.putDoubles(ring);
+                    out.putInt(pos);
+                    out.putInt(seen);
+                }
+
+                @Override
+                public void readState(StateReader in) {
+                    sx.readState(in);
+                    in.getDoubles(ring);
+                    pos = in.getInt();
+                    seen = in.getInt();
+                }
+
+                @Override
                 public void reset() {
                     sx.reset();
                     pos = 0;
@@ -451,6 +515,18 @@ final class Nodes {
                     boolean r = up ? v > previous : v < previous;
                     previous = v;
                     return r ? 1.0 : 0.0;
+                }
+
+                @Override
+                public void writeState(StateWriter out) {
+                    sx.writeState(out);
+                    out.putDouble(previous);
+                }
+
+                @Override
+                public void readState(StateReader in) {
+                    sx.readState(in);
+                    previous = in.getDouble();
                 }
 
                 @Override
@@ -516,6 +592,22 @@ final class Nodes {
                 }
 
                 @Override
+                public void writeState(StateWriter out) {
+                    sa.writeState(out);
+                    sb.writeState(out);
+                    out.putDouble(prevA);
+                    out.putDouble(prevB);
+                }
+
+                @Override
+                public void readState(StateReader in) {
+                    sa.readState(in);
+                    sb.readState(in);
+                    prevA = in.getDouble();
+                    prevB = in.getDouble();
+                }
+
+                @Override
                 public void reset() {
                     sa.reset();
                     sb.reset();
@@ -558,6 +650,18 @@ final class Nodes {
                 @Override
                 public double update(double[] values) {
                     return k.push(sx.update(values));
+                }
+
+                @Override
+                public void writeState(StateWriter out) {
+                    sx.writeState(out);
+                    k.writeState(out);
+                }
+
+                @Override
+                public void readState(StateReader in) {
+                    sx.readState(in);
+                    k.readState(in);
                 }
 
                 @Override
@@ -607,6 +711,20 @@ final class Nodes {
                     double a = sx.update(values);
                     double b = sy.update(values);
                     return k.push(a, b);
+                }
+
+                @Override
+                public void writeState(StateWriter out) {
+                    sx.writeState(out);
+                    sy.writeState(out);
+                    k.writeState(out);
+                }
+
+                @Override
+                public void readState(StateReader in) {
+                    sx.readState(in);
+                    sy.readState(in);
+                    k.readState(in);
                 }
 
                 @Override

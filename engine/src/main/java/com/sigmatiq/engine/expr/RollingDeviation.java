@@ -1,5 +1,8 @@
 package com.sigmatiq.engine.expr;
 
+import com.sigmatiq.engine.state.StateReader;
+import com.sigmatiq.engine.state.StateWriter;
+
 /**
  * Per-series state of {@code detect_divergence}: the last n+1 values, the change over n bars
  * (v[t] − v[t−n]) and the population standard deviation of the last n values.
@@ -36,6 +39,20 @@ final class RollingDeviation {
         pos = n; // the first push goes to slot 0
         pushed = 0;
         sinceInvalid = n + 1;
+    }
+
+    void writeState(StateWriter out) {
+        out.putDoubles(ring);
+        out.putInt(pos);
+        out.putInt(pushed);
+        out.putInt(sinceInvalid);
+    }
+
+    void readState(StateReader in) {
+        in.getDoubles(ring);
+        pos = in.getInt();
+        pushed = in.getInt();
+        sinceInvalid = in.getInt();
     }
 
     void push(double v) {

@@ -1,5 +1,8 @@
 package com.sigmatiq.engine.expr;
 
+import com.sigmatiq.engine.state.StateReader;
+import com.sigmatiq.engine.state.StateWriter;
+
 /**
  * The kernel of {@code detect_divergence(x, y, n)} = clip((Δy/σy − Δx/σx) / 4, −1, 1), Δ the change
  * over n bars, σ the population standard deviation of the last n values (a term is 0 where its σ is
@@ -20,6 +23,16 @@ final class RollingDivergence {
     void reset() {
         x.reset();
         y.reset();
+    }
+
+    void writeState(StateWriter out) {
+        x.writeState(out);
+        y.writeState(out);
+    }
+
+    void readState(StateReader in) {
+        x.readState(in);
+        y.readState(in);
     }
 
     double push(double xv, double yv) {

@@ -1,6 +1,8 @@
 package com.sigmatiq.engine.expr;
 
 import com.sigmatiq.engine.indicator.SlidingExtremes;
+import com.sigmatiq.engine.state.StateReader;
+import com.sigmatiq.engine.state.StateWriter;
 
 /**
  * The kernel of {@code normalized(x, n)}: min-max scaling of the newest value against the last n
@@ -43,6 +45,50 @@ final class RollingNormalizer {
         seq = 0;
         filled = 0;
         sinceInvalid = window;
+    }
+
+    /** Writes the live part of the deques (oldest first) and the counters; a restored deque starts at slot 0. */
+    void writeState(StateWriter out) {
+        out.putInt(minSize);
+        for (int k = 0; k < minSize; k++) {
+            int i = index(minHead, k);
+            out.putInt(minSeq[i]);
+            out.putDouble(minVal[i]);
+        }
+        out.putInt(maxSize);
+        for (int k = 0; k < maxSize; k++) {
+            int i = index(maxHead, k);
+            out.putInt(maxSeq[i]);
+            out.putDouble(maxVal[i]);
+        }
+        out.putInt(seq);
+        out.putInt(filled);
+        out.putInt(sinceInvalid);
+    }
+
+    void readState(StateReader in) {
+        minHead = 0;
+        minSize = size(in.getInt());
+        for (int k = 0; k < minSize; k++) {
+            minSeq[k] = in.getInt();
+            minVal[k] = in.getDouble();
+        }
+        maxHead = 0;
+        maxSize = size(in.getInt());
+        for (int k = 0; k < maxSize; k++) {
+            maxSeq[k] = in.getInt();
+            maxVal[k] = in.getDouble();
+        }
+        seq = in.getInt();
+        filled = in.getInt();
+        sinceInvalid = in.getInt();
+    }
+
+    private int size(int n) {
+        if (n < 0 || n > window) {
+            throw new IllegalStateException("saved state does not fit: a deque of " + n + " entries in a window of " + window);
+        }
+        return n;
     }
 
     double push(double x) {

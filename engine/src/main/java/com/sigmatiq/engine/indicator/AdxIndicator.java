@@ -5,6 +5,9 @@ import static com.sigmatiq.engine.indicator.TaLibMath.fillNaN;
 import static com.sigmatiq.engine.indicator.TaLibMath.isZero;
 import static com.sigmatiq.engine.indicator.TaLibMath.trueRange;
 
+import com.sigmatiq.engine.state.StateReader;
+import com.sigmatiq.engine.state.StateWriter;
+
 /**
  * Wilder's ADX with +DI and −DI (TA-Lib {@code TA_ADX}, {@code TA_PLUS_DI}, {@code TA_MINUS_DI}).
  *
@@ -216,6 +219,36 @@ public final class AdxIndicator implements StreamingIndicator {
     @Override
     public int warmupBars() {
         return adxLookback(period) + 1;
+    }
+
+    @Override
+    public void writeState(StateWriter out) {
+        out.putInt(count);
+        out.putDouble(prevHigh);
+        out.putDouble(prevLow);
+        out.putDouble(prevClose);
+        out.putDouble(plusDM);
+        out.putDouble(minusDM);
+        out.putDouble(tr);
+        out.putDouble(sumDX);
+        out.putDouble(adx);
+        out.putDouble(plusDI);
+        out.putDouble(minusDI);
+    }
+
+    @Override
+    public void readState(StateReader in) {
+        count = in.getInt();
+        prevHigh = in.getDouble();
+        prevLow = in.getDouble();
+        prevClose = in.getDouble();
+        plusDM = in.getDouble();
+        minusDM = in.getDouble();
+        tr = in.getDouble();
+        sumDX = in.getDouble();
+        adx = in.getDouble();
+        plusDI = in.getDouble();
+        minusDI = in.getDouble();
     }
 
     @Override

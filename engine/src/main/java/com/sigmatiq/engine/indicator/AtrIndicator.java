@@ -3,6 +3,9 @@ package com.sigmatiq.engine.indicator;
 import static com.sigmatiq.engine.indicator.TaLibMath.fillNaN;
 import static com.sigmatiq.engine.indicator.TaLibMath.trueRange;
 
+import com.sigmatiq.engine.state.StateReader;
+import com.sigmatiq.engine.state.StateWriter;
+
 /**
  * Average true range (TA-Lib {@code TA_ATR}): seeded at index {@code period} with the mean of
  * TR[1..period] (TR[0] has no previous close and is not used), then Wilder smoothing
@@ -89,6 +92,22 @@ public final class AtrIndicator implements StreamingIndicator {
     @Override
     public int warmupBars() {
         return period + 1;
+    }
+
+    @Override
+    public void writeState(StateWriter out) {
+        out.putInt(count);
+        out.putDouble(prevClose);
+        out.putDouble(sum);
+        out.putDouble(atr);
+    }
+
+    @Override
+    public void readState(StateReader in) {
+        count = in.getInt();
+        prevClose = in.getDouble();
+        sum = in.getDouble();
+        atr = in.getDouble();
     }
 
     @Override

@@ -3,6 +3,9 @@ package com.sigmatiq.engine.indicator;
 import static com.sigmatiq.engine.indicator.TaLibMath.fillNaN;
 import static com.sigmatiq.engine.indicator.TaLibMath.isZeroOrNeg;
 
+import com.sigmatiq.engine.state.StateReader;
+import com.sigmatiq.engine.state.StateWriter;
+
 /**
  * Bollinger Bands of the close (TA-Lib {@code TA_BBANDS} with an SMA middle band): middle = SMA(period),
  * upper/lower = middle ± stdDev × σ, where σ is the population standard deviation computed as TA-Lib
@@ -121,6 +124,28 @@ public final class BollingerBandsIndicator implements StreamingIndicator {
     @Override
     public int warmupBars() {
         return period;
+    }
+
+    @Override
+    public void writeState(StateWriter out) {
+        out.putDoubles(window);
+        out.putInt(pos);
+        out.putInt(count);
+        out.putDouble(sum);
+        out.putDouble(sumSq);
+        out.putDouble(middle);
+        out.putDouble(width);
+    }
+
+    @Override
+    public void readState(StateReader in) {
+        in.getDoubles(window);
+        pos = in.getInt();
+        count = in.getInt();
+        sum = in.getDouble();
+        sumSq = in.getDouble();
+        middle = in.getDouble();
+        width = in.getDouble();
     }
 
     @Override

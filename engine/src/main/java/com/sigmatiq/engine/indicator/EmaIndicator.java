@@ -4,6 +4,9 @@ import static com.sigmatiq.engine.indicator.TaLibMath.emaFactor;
 import static com.sigmatiq.engine.indicator.TaLibMath.emaStep;
 import static com.sigmatiq.engine.indicator.TaLibMath.fillNaN;
 
+import com.sigmatiq.engine.state.StateReader;
+import com.sigmatiq.engine.state.StateWriter;
+
 /**
  * Exponential moving average of the close (TA-Lib {@code TA_EMA}): seeded at index
  * {@code period - 1} with the simple mean of the first {@code period} values, then
@@ -88,6 +91,20 @@ public final class EmaIndicator implements StreamingIndicator {
     @Override
     public int warmupBars() {
         return period;
+    }
+
+    @Override
+    public void writeState(StateWriter out) {
+        out.putInt(count);
+        out.putDouble(sum);
+        out.putDouble(ema);
+    }
+
+    @Override
+    public void readState(StateReader in) {
+        count = in.getInt();
+        sum = in.getDouble();
+        ema = in.getDouble();
     }
 
     @Override

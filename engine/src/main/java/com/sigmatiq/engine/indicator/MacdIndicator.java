@@ -4,6 +4,9 @@ import static com.sigmatiq.engine.indicator.TaLibMath.emaFactor;
 import static com.sigmatiq.engine.indicator.TaLibMath.emaStep;
 import static com.sigmatiq.engine.indicator.TaLibMath.fillNaN;
 
+import com.sigmatiq.engine.state.StateReader;
+import com.sigmatiq.engine.state.StateWriter;
+
 /**
  * MACD of the close (TA-Lib {@code TA_MACD}): line = EMA(fast) − EMA(slow), signal = EMA(signal) of
  * the line, histogram = line − signal. TA-Lib's seeding is kept: both EMAs start at index
@@ -161,6 +164,30 @@ public final class MacdIndicator implements StreamingIndicator {
     @Override
     public int warmupBars() {
         return slow + signal - 1;
+    }
+
+    @Override
+    public void writeState(StateWriter out) {
+        out.putInt(count);
+        out.putDouble(sumFast);
+        out.putDouble(sumSlow);
+        out.putDouble(sumSignal);
+        out.putDouble(emaFast);
+        out.putDouble(emaSlow);
+        out.putDouble(line);
+        out.putDouble(signalValue);
+    }
+
+    @Override
+    public void readState(StateReader in) {
+        count = in.getInt();
+        sumFast = in.getDouble();
+        sumSlow = in.getDouble();
+        sumSignal = in.getDouble();
+        emaFast = in.getDouble();
+        emaSlow = in.getDouble();
+        line = in.getDouble();
+        signalValue = in.getDouble();
     }
 
     @Override

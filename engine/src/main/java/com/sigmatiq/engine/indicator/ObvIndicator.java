@@ -2,6 +2,9 @@ package com.sigmatiq.engine.indicator;
 
 import static com.sigmatiq.engine.indicator.TaLibMath.bit;
 
+import com.sigmatiq.engine.state.StateReader;
+import com.sigmatiq.engine.state.StateWriter;
+
 /**
  * On-balance volume (TA-Lib {@code TA_OBV}): starts at {@code volume[0]} on the first bar, then adds
  * the bar's volume when the close rises, subtracts it when the close falls, and keeps it when unchanged
@@ -74,6 +77,20 @@ public final class ObvIndicator implements StreamingIndicator {
     @Override
     public int warmupBars() {
         return 1;
+    }
+
+    @Override
+    public void writeState(StateWriter out) {
+        out.putBoolean(started);
+        out.putDouble(prevClose);
+        out.putDouble(obv);
+    }
+
+    @Override
+    public void readState(StateReader in) {
+        started = in.getBoolean();
+        prevClose = in.getDouble();
+        obv = in.getDouble();
     }
 
     @Override

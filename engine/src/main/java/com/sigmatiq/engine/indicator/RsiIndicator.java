@@ -4,6 +4,9 @@ import static com.sigmatiq.engine.indicator.TaLibMath.bit;
 import static com.sigmatiq.engine.indicator.TaLibMath.fillNaN;
 import static com.sigmatiq.engine.indicator.TaLibMath.isZero;
 
+import com.sigmatiq.engine.state.StateReader;
+import com.sigmatiq.engine.state.StateWriter;
+
 /**
  * Wilder's relative strength index of the close (TA-Lib {@code TA_RSI}, default compatibility): the
  * first average gain and loss are the simple means of the first {@code period} changes (value at index
@@ -128,6 +131,24 @@ public final class RsiIndicator implements StreamingIndicator {
     @Override
     public int warmupBars() {
         return period + 1;
+    }
+
+    @Override
+    public void writeState(StateWriter out) {
+        out.putInt(count);
+        out.putDouble(prevValue);
+        out.putDouble(gain);
+        out.putDouble(loss);
+        out.putDouble(rsi);
+    }
+
+    @Override
+    public void readState(StateReader in) {
+        count = in.getInt();
+        prevValue = in.getDouble();
+        gain = in.getDouble();
+        loss = in.getDouble();
+        rsi = in.getDouble();
     }
 
     @Override

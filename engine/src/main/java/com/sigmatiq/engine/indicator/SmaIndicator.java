@@ -2,6 +2,9 @@ package com.sigmatiq.engine.indicator;
 
 import static com.sigmatiq.engine.indicator.TaLibMath.fillNaN;
 
+import com.sigmatiq.engine.state.StateReader;
+import com.sigmatiq.engine.state.StateWriter;
+
 /**
  * Simple moving average (TA-Lib {@code TA_SMA}): a running sum, to which each bar's value is added
  * before the average is taken and from which the value leaving the window is then subtracted. The
@@ -92,6 +95,24 @@ public final class SmaIndicator implements StreamingIndicator {
     @Override
     public int warmupBars() {
         return period;
+    }
+
+    @Override
+    public void writeState(StateWriter out) {
+        out.putDoubles(window);
+        out.putInt(pos);
+        out.putInt(count);
+        out.putDouble(total);
+        out.putDouble(value);
+    }
+
+    @Override
+    public void readState(StateReader in) {
+        in.getDoubles(window);
+        pos = in.getInt();
+        count = in.getInt();
+        total = in.getDouble();
+        value = in.getDouble();
     }
 
     @Override

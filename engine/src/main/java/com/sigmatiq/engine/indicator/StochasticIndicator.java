@@ -2,6 +2,9 @@ package com.sigmatiq.engine.indicator;
 
 import static com.sigmatiq.engine.indicator.TaLibMath.fillNaN;
 
+import com.sigmatiq.engine.state.StateReader;
+import com.sigmatiq.engine.state.StateWriter;
+
 /**
  * Slow stochastic oscillator (TA-Lib {@code TA_STOCH} with SMA smoothing). Raw %K over
  * {@code kPeriod} bars is {@code (close - lowest) / ((highest - lowest) / 100)}, 0 when the highest
@@ -201,6 +204,42 @@ public final class StochasticIndicator implements StreamingIndicator {
     @Override
     public int warmupBars() {
         return lookback(kPeriod, smoothK, dPeriod) + 1;
+    }
+
+    @Override
+    public void writeState(StateWriter out) {
+        out.putDoubles(highs);
+        out.putDoubles(lows);
+        out.putDoubles(fastKs);
+        out.putDoubles(slowKs);
+        out.putInt(count);
+        out.putInt(highestIdx);
+        out.putInt(lowestIdx);
+        out.putDouble(highest);
+        out.putDouble(lowest);
+        out.putDouble(diff);
+        out.putDouble(sumFast);
+        out.putDouble(sumSlow);
+        out.putDouble(slowK);
+        out.putDouble(slowD);
+    }
+
+    @Override
+    public void readState(StateReader in) {
+        in.getDoubles(highs);
+        in.getDoubles(lows);
+        in.getDoubles(fastKs);
+        in.getDoubles(slowKs);
+        count = in.getInt();
+        highestIdx = in.getInt();
+        lowestIdx = in.getInt();
+        highest = in.getDouble();
+        lowest = in.getDouble();
+        diff = in.getDouble();
+        sumFast = in.getDouble();
+        sumSlow = in.getDouble();
+        slowK = in.getDouble();
+        slowD = in.getDouble();
     }
 
     @Override

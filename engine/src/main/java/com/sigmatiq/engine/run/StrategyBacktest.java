@@ -5,7 +5,7 @@ import com.sigmatiq.engine.strategy.StrategyConfig;
 import com.sigmatiq.engine.backtest.BacktestResult;
 import com.sigmatiq.engine.backtest.Backtester;
 import com.sigmatiq.engine.backtest.ExecutionParams;
-import com.sigmatiq.engine.backtest.Sizing;
+import com.sigmatiq.engine.backtest.SignalColumns;
 import com.sigmatiq.engine.data.BarSeries;
 import com.sigmatiq.engine.data.SessionClock;
 import com.sigmatiq.engine.gate.GateEvaluator;
@@ -35,11 +35,7 @@ public final class StrategyBacktest {
 
     /** Simulator settings of a configuration (fractions inside; Kelly sizing unless a position size is set). */
     public static ExecutionParams executionParams(StrategyConfig c) {
-        Sizing sizing = c.positionSizePct() != null
-                ? new Sizing.FixedFraction(c.positionSizePct() / 100)
-                : new Sizing.Kelly(c.minPositionPct() / 100, c.maxPositionPct() / 100);
-        return new ExecutionParams(c.threshold(), c.stopLoss(), c.takeProfit(), c.trailingStop(), c.timeStopDays(),
-                c.slippageBps(), c.commissionPerOrder(), c.commissionPerShare(), c.initialCapital(), sizing);
+        return ExecutionParams.of(c);
     }
 
     /** The pack's gates with a sweep's {@code quality_gates} (pack units, e.g. 25 for 25%) over them. */
@@ -78,7 +74,7 @@ public final class StrategyBacktest {
         SessionClock clock = SessionClock.of(bars);
         Signals signals = SignalEngine.compile(config).run(bars);
         ExecutionParams p = executionParams(config);
-        BacktestResult result = Backtester.run(bars, clock, signals.toColumns(), from, to, p);
+        BacktestResult result = Backtester.run(bars, clock, SignalColumns.of(signals), from, to, p);
         GateVerdict verdict = GateEvaluator.evaluate(gates(config.pack().gates(), qualityGates),
                 GateInputs.of(result, bars, clock, from, to, p, List.of()));
         return new Report(config, result, verdict, from, to);

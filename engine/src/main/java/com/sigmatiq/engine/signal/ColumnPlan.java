@@ -11,6 +11,8 @@ import com.sigmatiq.engine.indicator.StreamingIndicator;
 import com.sigmatiq.engine.pack.FeatureDef;
 import com.sigmatiq.engine.pack.IndicatorDef;
 import com.sigmatiq.engine.pack.Pack;
+import com.sigmatiq.engine.state.StateReader;
+import com.sigmatiq.engine.state.StateWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -204,45 +206,53 @@ public final class ColumnPlan {
     /** Streaming state of a {@link ColumnPlan}; not thread-safe; {@link #update} allocates nothing. */
     public final class Stream {
         private final StreamingIndicator[] running = new StreamingIndicator[indicators.size()];
+        private final int[][] outputSlots = new int[indicators.size()][];
+        private final int[] aliasSlots = new int[indicators.size()];
         private final ExpressionStream[] featureStreams = new ExpressionStream[features.size()];
+        private final int[] featureSlots = new int[features.size()];
         private final double[] values = new double[symbols.size()];
-        private final int macdAlias = symbols.slot(IndicatorKind.MACD_ALIAS);
         private int bars;
 
         private Stream() {
+            int macdAlias = symbols.slot(IndicatorKind.MACD_ALIAS);
             for (int i = 0; i < running.length; i++) {
                 Step s = indicators.get(i);
                 running[i] = Indicators.streaming(s.kind, s.params);
+                outputSlots[i] = s.outputSlots.clone();
+                // the alias column as batch has it: only where the plan computes it
+                aliasSlots[i] = s.kind == IndicatorKind.MACD && macdAlias >= 0 && needed.get(macdAlias) ? macdAlias : -1;
             }
             for (int i = 0; i < featureStreams.length; i++) {
                 featureStreams[i] = features.get(i).expr.stream();
+                featureSlots[i] = features.get(i).slot;
             }
             Arrays.fill(values, Double.NaN);
         }
 
         /** Takes one closed bar; afterwards {@link #values()} holds every computed name's value on it. */
         public void update(double open, double high, double low, double close, double volume) {
-            values[0] = open;
-            values[1] = high;
-            values[2] = low;
-            values[3] = close;
-            values[4] = volume;
-            values[5] = close;
+            double[] v = values;
+            v[0] = open;
+            v[1] = high;
+            v[2] = low;
+            v[3] = close;
+            v[4] = volume;
+            v[5] = close;
             for (int i = 0; i < running.length; i++) {
                 StreamingIndicator ind = running[i];
                 ind.update(open, high, low, close, volume);
-                int[] slots = indicators.get(i).outputSlots;
+                int[] slots = outputSlots[i];
                 for (int k = 0; k < slots.length; k++) {
                     if (slots[k] >= 0) {
-                        values[slots[k]] = ind.value(k);
+                        v[slots[k]] = ind.value(k);
                     }
                 }
-                if (macdAlias >= 0 && indicators.get(i).kind == IndicatorKind.MACD) {
-                    values[macdAlias] = ind.value(0);
+                if (aliasSlots[i] >= 0) {
+                    v[aliasSlots[i]] = ind.value(0);
                 }
             }
             for (int i = 0; i < featureStreams.length; i++) {
-                values[features.get(i).slot] = featureStreams[i].update(values);
+                v[featureSlots[i]] = featureStreams[i].update(v);
             }
             bars++;
         }
@@ -255,6 +265,30 @@ public final class ColumnPlan {
         /** Bars taken so far. */
         public int bars() {
             return bars;
+        }
+
+        /** Writes the indicators' and features' state and this bar's values, for {@link #readState}. */
+        public void writeState(StateWriter out) {
+            out.putInt(bars);
+            out.putDoubles(values);
+            for (StreamingIndicator i : running) {
+                i.writeState(out);
+            }
+            for (ExpressionStream e : featureStreams) {
+                e.writeState(out);
+            }
+        }
+
+        /** Continues from state written by {@link #writeState} of a stream of the same plan. */
+        public void readState(StateReader in) {
+            bars = in.getInt();
+            in.getDoubles(values);
+            for (StreamingIndicator i : running) {
+                i.readState(in);
+            }
+            for (ExpressionStream e : featureStreams) {
+                e.readState(in);
+            }
         }
 
         public void reset() {

@@ -1,7 +1,5 @@
 package com.sigmatiq.engine.signal;
 
-import com.sigmatiq.engine.backtest.SignalColumns;
-
 /**
  * A strategy's per-bar decisions over a series (DESIGN section 4, "Signals"), all taken at the bar's close.
  *
@@ -19,15 +17,5 @@ public record Signals(double[] score, boolean[] ready, boolean[] hourAllowed, bo
     /** Whether bar {@code t}'s close may decide an entry, everything but flatness and the threshold considered. */
     public boolean eligible(int t) {
         return ready[t] && hourAllowed[t] && !exit[t];
-    }
-
-    /** What the simulator takes: confidence = entry score (no trained model yet). */
-    public SignalColumns toColumns() {
-        int n = size();
-        boolean[] eligible = new boolean[n];
-        for (int t = 0; t < n; t++) {
-            eligible[t] = eligible(t);
-        }
-        return new SignalColumns(score, eligible, exit);
     }
 }

@@ -235,7 +235,7 @@ public final class SweepSession {
         return once(signals, indicators + "|" + config.allowedHours().mask(), () -> {
             SignalEngine engine = SignalEngine.compile(config);
             double[][] cols = once(columns, indicators, () -> engine.plan().compute(bars));
-            return engine.run(bars, cols, clock).toColumns();
+            return SignalColumns.of(engine.run(bars, cols, clock));
         });
     }
 

@@ -32,7 +32,7 @@ class TradePathAccountingTest {
         BarSeries bars = daily ? DAILY : MINUTES;
         String strategy = new String[] {"momentum_swing", "mean_reversion_swing", "breakout_swing"}[seed % 3];
         StrategyConfig config = StrategyConfig.resolve(PACK, strategy, Map.of("allowed_hours", seed % 4 == 1 ? "morning_only" : "all_day"));
-        SignalColumns signals = SignalEngine.compile(config).run(bars).toColumns();
+        SignalColumns signals = SignalColumns.of(SignalEngine.compile(config).run(bars));
         SessionClock clock = SessionClock.of(bars);
         int from = r.nextInt(0, bars.size() / 3);
         int to = bars.size() - r.nextInt(0, bars.size() / 3);
