@@ -57,6 +57,7 @@ public final class ExchangeCalendar {
             LocalDate.of(2025, 1, 9), "National Day of Mourning (President Carter)");
 
     private final Map<Integer, Map<LocalDate, String>> holidaysByYear = new ConcurrentHashMap<>();
+    private final Map<Integer, short[]> closeMinutesByYear = new ConcurrentHashMap<>();
 
     private ExchangeCalendar() {
     }
@@ -126,6 +127,21 @@ public final class ExchangeCalendar {
         return early ? EARLY_CLOSE_MINUTE : CLOSE_MINUTE;
     }
 
+    /**
+     * {@link #closeMinute} of every day of {@code year}, indexed by day of the year from 0 (shared, do not modify): a
+     * streaming clock looks a session's close up here without allocating.
+     */
+    public short[] closeMinutesOfYear(int year) {
+        return closeMinutesByYear.computeIfAbsent(year, y -> {
+            LocalDate first = LocalDate.of(y, 1, 1);
+            short[] minutes = new short[first.lengthOfYear()];
+            for (int d = 0; d < minutes.length; d++) {
+                minutes[d] = (short) closeMinute(first.plusDays(d));
+            }
+            return minutes;
+        });
+    }
+
     /** Whether the session closes early (13:00). */
     public boolean isEarlyClose(LocalDate date) {
         return closeMinute(date) != CLOSE_MINUTE;
@@ -141,7 +157,15 @@ public final class ExchangeCalendar {
      * bars, the end of late trading for a series that also holds extended-hours bars.
      */
     public int sessionEndMinute(LocalDate date, boolean extendedHours) {
-        return extendedHours ? extendedCloseMinute(date) : closeMinute(date);
+        return sessionEndMinute(closeMinute(date), extendedHours);
+    }
+
+    /** {@link #sessionEndMinute(LocalDate, boolean)} of a session that closes at {@code closeMinute}. */
+    static int sessionEndMinute(int closeMinute, boolean extendedHours) {
+        if (!extendedHours) {
+            return closeMinute;
+        }
+        return closeMinute == CLOSE_MINUTE ? EXTENDED_CLOSE_MINUTE : EARLY_EXTENDED_CLOSE_MINUTE;
     }
 
     /** Sessions from {@code from} to {@code to}, both included. */

@@ -182,6 +182,8 @@ public final class SessionClock {
         private long epochDay = Long.MIN_VALUE;
         private int closeMinute;
         private int endMinute;
+        private short[] yearCloseMinutes;
+        private long yearStartEpochDay;
         private int hour;
         private boolean regular;
         private boolean closes;
@@ -219,10 +221,20 @@ public final class SessionClock {
             }
         }
 
+        /** Looks the new session's close up in the year's table (allocates once a year, not once a session). */
         private void dayChanged() {
-            LocalDate date = LocalDate.ofEpochDay(epochDay);
-            closeMinute = calendar.closeMinute(date);
-            endMinute = calendar.sessionEndMinute(date, extendedHours);
+            if (daily) {
+                return;
+            }
+            long dayOfYear = epochDay - yearStartEpochDay;
+            if (yearCloseMinutes == null || dayOfYear < 0 || dayOfYear >= yearCloseMinutes.length) {
+                LocalDate date = LocalDate.ofEpochDay(epochDay);
+                yearStartEpochDay = date.withDayOfYear(1).toEpochDay();
+                yearCloseMinutes = calendar.closeMinutesOfYear(date.getYear());
+                dayOfYear = epochDay - yearStartEpochDay;
+            }
+            closeMinute = yearCloseMinutes[(int) dayOfYear];
+            endMinute = ExchangeCalendar.sessionEndMinute(closeMinute, extendedHours);
         }
 
         /** Finds the zone offset in force at {@code millis} and the span it holds for (runs at DST changes only). */
