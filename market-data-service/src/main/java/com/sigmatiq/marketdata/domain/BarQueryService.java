@@ -2,7 +2,6 @@ package com.sigmatiq.marketdata.domain;
 
 import com.sigmatiq.engine.data.ExchangeCalendar;
 import com.sigmatiq.engine.data.Timeframe;
-import com.sigmatiq.marketdata.persistence.BarStore;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -1,3 +1,8 @@
-/** Bars as columns, the US session calendar, resampling by session, price adjustment, gap reports, import options and
- * reports (plain Java), and {@link com.sigmatiq.marketdata.domain.BarQueryService} which answers range queries. */
+/**
+ * Bars as columns, resampling by session (the engine's), price adjustment, gap reports, import options and reports,
+ * the stores the service needs ({@link com.sigmatiq.marketdata.domain.BarStore},
+ * {@link com.sigmatiq.marketdata.domain.ImportRunRepository}, {@link com.sigmatiq.marketdata.domain.ReplayRepository},
+ * implemented in {@code persistence}), the bar stream format, and
+ * {@link com.sigmatiq.marketdata.domain.BarQueryService} which answers range queries.
+ */
 package com.sigmatiq.marketdata.domain;

@@ -6,7 +6,7 @@ import com.sigmatiq.marketdata.domain.Resampler;
 import com.sigmatiq.engine.data.ExchangeCalendar;
 import com.sigmatiq.contracts.marketdata.BarClosed;
 import com.sigmatiq.marketdata.messaging.BarEventPublisher;
-import com.sigmatiq.marketdata.persistence.BarStore;
+import com.sigmatiq.marketdata.domain.BarStore;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;

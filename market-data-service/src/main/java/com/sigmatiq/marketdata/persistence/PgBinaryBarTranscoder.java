@@ -1,20 +1,17 @@
 package com.sigmatiq.marketdata.persistence;
 
+import com.sigmatiq.marketdata.domain.BarStreamFormat;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 
 /**
  * Turns PostgreSQL binary {@code COPY} output of {@code (start_ms bigint, open, high, low, close, volume float8)} into
- * the compact bar stream {@code application/vnd.sigmatiq.bars}: the 8 ASCII bytes {@code SQBARS01}, then 48 bytes per
- * bar, big-endian: int64 start (epoch ms UTC), float64 open, high, low, close, volume (NaN when absent); the stream
- * ends with the last bar. Streaming: bytes are transcoded as they arrive.
+ * the compact bar stream of {@link BarStreamFormat}. Streaming: bytes are transcoded as they arrive.
  */
-public final class PgBinaryBarTranscoder extends OutputStream {
+final class PgBinaryBarTranscoder extends OutputStream {
 
-    public static final String MEDIA_TYPE = "application/vnd.sigmatiq.bars";
-    public static final byte[] MAGIC = {'S', 'Q', 'B', 'A', 'R', 'S', '0', '1'};
-    public static final int RECORD_BYTES = 48;
+    private static final int RECORD_BYTES = BarStreamFormat.RECORD_BYTES;
     private static final int FIELDS = 6;
 
     private final OutputStream out;
@@ -24,9 +21,9 @@ public final class PgBinaryBarTranscoder extends OutputStream {
     private boolean ended;
     private long bars;
 
-    public PgBinaryBarTranscoder(OutputStream out) throws IOException {
+    PgBinaryBarTranscoder(OutputStream out) throws IOException {
         this.out = out;
-        out.write(MAGIC);
+        out.write(BarStreamFormat.magic());
     }
 
     public long bars() {

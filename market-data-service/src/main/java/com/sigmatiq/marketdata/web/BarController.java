@@ -7,8 +7,8 @@ import com.sigmatiq.marketdata.domain.BarColumns;
 import com.sigmatiq.marketdata.domain.BarQueryService;
 import com.sigmatiq.marketdata.domain.BarQueryService.BarQuery;
 import com.sigmatiq.marketdata.domain.GapReport;
-import com.sigmatiq.marketdata.persistence.BarStore;
-import com.sigmatiq.marketdata.persistence.PgBinaryBarTranscoder;
+import com.sigmatiq.marketdata.domain.BarStore;
+import com.sigmatiq.marketdata.domain.BarStreamFormat;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,7 +33,7 @@ import java.util.Locale;
  * Range queries. {@code GET /bars/{ticker}?timeframe=5m&from=2011-03-01&to=2011-03-31} with {@code adjusted},
  * {@code extended} (pre/post-market bars; default regular session only) and the answer's format: JSON (default),
  * CSV ({@code format=csv} or {@code Accept: text/csv}) or the compact binary stream ({@code format=binary} or
- * {@code Accept: application/vnd.sigmatiq.bars}; layout in {@link PgBinaryBarTranscoder}). Stored raw bars of the
+ * {@code Accept: application/vnd.sigmatiq.bars}; layout in {@link BarStreamFormat}). Stored raw bars of the
  * asked timeframe (daily, or intraday with {@code extended=true}) stream straight from PostgreSQL's COPY.
  */
 @RestController
@@ -97,15 +97,9 @@ class BarController {
         }
         BarQuery q = new BarQuery(t, tf, fromMs, toMs, adjusted, extended, sourceTf);
         if (!fmt.equals("json") && queries.streamable(q, series)) {
-            response.setContentType(fmt.equals("csv") ? "text/csv" : PgBinaryBarTranscoder.MEDIA_TYPE);
+            response.setContentType(fmt.equals("csv") ? "text/csv" : BarStreamFormat.MEDIA_TYPE);
             OutputStream out = response.getOutputStream();
-            if (fmt.equals("csv")) {
-                store.copyOut(t, tf, fromMs, toMs, false, !epochTime, out);
-            } else {
-                try (PgBinaryBarTranscoder bin = new PgBinaryBarTranscoder(out)) {
-                    store.copyOut(t, tf, fromMs, toMs, true, false, bin);
-                }
-            }
+            store.copyOut(t, tf, fromMs, toMs, !fmt.equals("csv"), !epochTime, out);
             out.flush();
             return;
         }
@@ -117,7 +111,7 @@ class BarController {
                 writeCsv(b, epochTime, response.getOutputStream());
             }
             case "binary" -> {
-                response.setContentType(PgBinaryBarTranscoder.MEDIA_TYPE);
+                response.setContentType(BarStreamFormat.MEDIA_TYPE);
                 writeBinary(b, response.getOutputStream());
             }
             default -> {
@@ -165,7 +159,7 @@ class BarController {
             if (accept.contains("text/csv")) {
                 return "csv";
             }
-            if (accept.contains(PgBinaryBarTranscoder.MEDIA_TYPE) || accept.contains("application/octet-stream")) {
+            if (accept.contains(BarStreamFormat.MEDIA_TYPE) || accept.contains("application/octet-stream")) {
                 return "binary";
             }
         }
@@ -199,7 +193,7 @@ class BarController {
 
     static void writeBinary(BarColumns b, OutputStream raw) throws IOException {
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw, 1 << 16));
-        out.write(PgBinaryBarTranscoder.MAGIC);
+        out.write(BarStreamFormat.magic());
         for (int i = 0; i < b.size(); i++) {
             out.writeLong(b.time()[i]);
             out.writeDouble(b.open()[i]);

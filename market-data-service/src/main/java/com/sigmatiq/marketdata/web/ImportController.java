@@ -7,7 +7,7 @@ import com.sigmatiq.marketdata.domain.ImportOptions;
 import com.sigmatiq.marketdata.domain.ImportReport;
 import com.sigmatiq.engine.data.ExchangeCalendar;
 import com.sigmatiq.marketdata.importing.BarImportService;
-import com.sigmatiq.marketdata.persistence.ImportRunRepository;
+import com.sigmatiq.marketdata.domain.ImportRunRepository;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

@@ -4,7 +4,7 @@ import com.sigmatiq.engine.data.Timeframe;
 import com.sigmatiq.engine.data.ExchangeCalendar;
 import com.sigmatiq.marketdata.feed.ReplayRequest;
 import com.sigmatiq.marketdata.feed.ReplayService;
-import com.sigmatiq.marketdata.persistence.ReplayRepository.ReplayRow;
+import com.sigmatiq.marketdata.domain.ReplayRepository.ReplayRow;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;

@@ -8,7 +8,7 @@ import com.sigmatiq.marketdata.domain.BarQueryService;
 import com.sigmatiq.contracts.marketdata.BarClosed;
 import com.sigmatiq.kit.messaging.EventSender;
 import com.sigmatiq.marketdata.messaging.BarEventPublisher;
-import com.sigmatiq.marketdata.persistence.ReplayRepository;
+import com.sigmatiq.marketdata.domain.ReplayRepository;
 import com.sigmatiq.testinfra.SigmatiqInfrastructure;
 import com.sigmatiq.testinfra.SigmatiqInfrastructureCondition;
 import org.apache.kafka.clients.consumer.ConsumerConfig;

@@ -2,6 +2,7 @@ package com.sigmatiq.marketdata.persistence;
 
 import com.sigmatiq.engine.data.Timeframe;
 import com.sigmatiq.marketdata.domain.BarColumns;
+import com.sigmatiq.marketdata.domain.BarStore;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
@@ -28,21 +29,17 @@ import java.util.Optional;
  * {@code COPY … TO STDOUT} output.
  */
 @Repository
-public class BarStore {
-
-    /** A stored series: its exchange zone and whether its prices already include its splits. */
-    public record Series(String ticker, Timeframe timeframe, ZoneId exchange, boolean pricesSplitAdjusted,
-                         long bars, Long firstStartMs, Long lastStartMs) {
-    }
+public class JdbcBarStore implements BarStore {
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
 
-    public BarStore(DataSource dataSource, JdbcClient jdbc) {
+    public JdbcBarStore(DataSource dataSource, JdbcClient jdbc) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
     }
 
+    @Override
     public void upsertSeries(String ticker, Timeframe tf, ZoneId exchange, boolean pricesSplitAdjusted) {
         jdbc.sql("""
                 insert into series (ticker, timeframe, exchange, prices_split_adjusted) values (?, ?, ?, ?)
@@ -52,6 +49,7 @@ public class BarStore {
     }
 
     /** Writes the bars (insert or replace); must run inside a transaction. Returns the number of bars written. */
+    @Override
     public int upsertBars(String ticker, Timeframe tf, BarColumns bars) {
         if (bars.size() == 0) {
             return 0;
@@ -114,6 +112,7 @@ public class BarStore {
         return Double.isNaN(v) ? sb.append("\\N") : sb.append(v);
     }
 
+    @Override
     public Optional<Series> series(String ticker, Timeframe tf) {
         return jdbc.sql("""
                 select s.ticker, s.timeframe, s.exchange, s.prices_split_adjusted,
@@ -121,16 +120,17 @@ public class BarStore {
                        (select min(start_ms) from bar b where b.ticker = s.ticker and b.timeframe = s.timeframe) as first,
                        (select max(start_ms) from bar b where b.ticker = s.ticker and b.timeframe = s.timeframe) as last
                 from series s where s.ticker = ? and s.timeframe = ?""")
-                .params(ticker, tf.label()).query(BarStore::mapSeries).optional();
+                .params(ticker, tf.label()).query(JdbcBarStore::mapSeries).optional();
     }
 
+    @Override
     public List<Series> allSeries() {
         return jdbc.sql("""
                 select s.ticker, s.timeframe, s.exchange, s.prices_split_adjusted, count(b.start_ms) as n,
                        min(b.start_ms) as first, max(b.start_ms) as last
                 from series s left join bar b on b.ticker = s.ticker and b.timeframe = s.timeframe
                 group by s.ticker, s.timeframe, s.exchange, s.prices_split_adjusted order by s.ticker, s.timeframe""")
-                .query(BarStore::mapSeries).list();
+                .query(JdbcBarStore::mapSeries).list();
     }
 
     private static Series mapSeries(ResultSet rs, int row) throws SQLException {
@@ -143,6 +143,7 @@ public class BarStore {
     }
 
     /** Bars with start in {@code [fromMs, toMs)}, in time order. */
+    @Override
     public BarColumns read(String ticker, Timeframe tf, long fromMs, long toMs) {
         Connection c = DataSourceUtils.getConnection(dataSource);
         try (PreparedStatement ps = c.prepareStatement("""
@@ -201,11 +202,8 @@ public class BarStore {
         System.arraycopy(from.split(), 0, to.split(), 0, n);
     }
 
-    /**
-     * Streams stored bars with start in {@code [fromMs, toMs)} as PostgreSQL {@code COPY} output of
-     * {@code start_ms, open, high, low, close, volume}: {@code binary} is PostgreSQL's binary COPY format,
-     * otherwise CSV with a header. Returns the bytes written.
-     */
+    /** PostgreSQL's {@code COPY … TO STDOUT}: CSV as it comes, binary through {@link PgBinaryBarTranscoder}. */
+    @Override
     public long copyOut(String ticker, Timeframe tf, long fromMs, long toMs, boolean binary, boolean isoTime, OutputStream out)
             throws IOException {
         String time = isoTime
@@ -217,7 +215,12 @@ public class BarStore {
         Connection c = DataSourceUtils.getConnection(dataSource);
         try {
             CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
-            return copy.copyOut(sql, out);
+            if (!binary) {
+                return copy.copyOut(sql, out);
+            }
+            try (PgBinaryBarTranscoder bars = new PgBinaryBarTranscoder(out)) {
+                return copy.copyOut(sql, bars);
+            }
         } catch (SQLException e) {
             throw new org.springframework.dao.DataAccessResourceFailureException("reading bars failed: " + e.getMessage(), e);
         } finally {

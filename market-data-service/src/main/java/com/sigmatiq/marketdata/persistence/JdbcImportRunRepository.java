@@ -1,6 +1,7 @@
 package com.sigmatiq.marketdata.persistence;
 
 import com.sigmatiq.marketdata.domain.ImportReport;
+import com.sigmatiq.marketdata.domain.ImportRunRepository;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -12,16 +13,17 @@ import java.util.UUID;
 
 /** Import runs and their reports (table {@code marketdata.import_run}). */
 @Repository
-public class ImportRunRepository {
+public class JdbcImportRunRepository implements ImportRunRepository {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
-    public ImportRunRepository(JdbcClient jdbc, JsonMapper json) {
+    public JdbcImportRunRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
     }
 
+    @Override
     public void insert(ImportReport r, String optionsKey) {
         jdbc.sql("""
                 insert into import_run (id, file_name, content_sha256, options_key, ticker, timeframe, mode, status,
@@ -34,16 +36,19 @@ public class ImportRunRepository {
     }
 
     /** The completed import of the same content read with the same options, if any. */
+    @Override
     public Optional<ImportReport> findCompleted(String sha256, String optionsKey) {
         return jdbc.sql("select report from import_run where content_sha256 = ? and options_key = ? and status = 'completed' "
                         + "order by imported_at limit 1")
                 .params(sha256, optionsKey).query(String.class).optional().map(this::read);
     }
 
+    @Override
     public Optional<ImportReport> find(UUID id) {
         return jdbc.sql("select report from import_run where id = ?").param(id).query(String.class).optional().map(this::read);
     }
 
+    @Override
     public List<ImportReport> recent(int limit) {
         return jdbc.sql("select report from import_run order by imported_at desc limit ?").param(limit)
                 .query(String.class).list().stream().map(this::read).toList();

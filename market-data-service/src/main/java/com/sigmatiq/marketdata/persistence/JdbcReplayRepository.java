@@ -1,5 +1,6 @@
 package com.sigmatiq.marketdata.persistence;
 
+import com.sigmatiq.marketdata.domain.ReplayRepository;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,26 +17,15 @@ import java.util.UUID;
 
 /** Replays and their cursors (table {@code marketdata.replay}). */
 @Repository
-public class ReplayRepository {
-
-    /**
-     * @param speed    1 = real time, 0 = as fast as possible
-     * @param position timeline events acknowledged by Kafka when the cursor was saved
-     * @param offsets  per {@code topic:partition}, the highest offset acknowledged when the cursor was saved (or the
-     *                 end offset when the replay was created)
-     */
-    public record ReplayRow(UUID id, List<String> tickers, String sourceTimeframe, List<String> timeframes, long fromMs,
-                            long toMs, double speed, boolean extended, String status, long position, long total,
-                            Map<String, Long> offsets, String error, String requestedBy, Instant createdAt,
-                            Instant updatedAt) {
-    }
+public class JdbcReplayRepository implements ReplayRepository {
 
     private final JdbcClient jdbc;
 
-    public ReplayRepository(JdbcClient jdbc) {
+    public JdbcReplayRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
+    @Override
     public void insert(ReplayRow r) {
         jdbc.sql("""
                 insert into replay (id, tickers, source_timeframe, timeframes, from_ms, to_ms, speed, extended, status,
@@ -49,6 +39,7 @@ public class ReplayRepository {
     }
 
     /** Saves the cursor: acknowledged position and offsets, optionally a new status. */
+    @Override
     public void saveCursor(UUID id, long position, long total, Map<String, Long> offsets, String status, String error,
                            Instant now) {
         jdbc.sql("update replay set position = ?, total = ?, offsets = ?, status = coalesce(?, status), error = ?, "
@@ -56,29 +47,34 @@ public class ReplayRepository {
                 .params(position, total, encode(offsets), status, error, Timestamp.from(now), id).update();
     }
 
+    @Override
     public void fail(UUID id, String error, Instant now) {
         jdbc.sql("update replay set status = 'failed', error = ?, updated_at = ? where id = ? and status = 'running'")
                 .params(error, Timestamp.from(now), id).update();
     }
 
     /** Changes the status only when it is currently one of {@code from}; returns whether it changed. */
+    @Override
     public boolean transition(UUID id, String to, Instant now, String... from) {
         return jdbc.sql("update replay set status = :to, updated_at = :now where id = :id and status in (:from)")
                 .param("to", to).param("now", Timestamp.from(now)).param("id", id).param("from", List.of(from))
                 .update() == 1;
     }
 
+    @Override
     public Optional<ReplayRow> find(UUID id) {
-        return jdbc.sql("select * from replay where id = ?").param(id).query(ReplayRepository::map).optional();
+        return jdbc.sql("select * from replay where id = ?").param(id).query(JdbcReplayRepository::map).optional();
     }
 
+    @Override
     public List<ReplayRow> byStatus(String status) {
         return jdbc.sql("select * from replay where status = ? order by created_at").param(status)
-                .query(ReplayRepository::map).list();
+                .query(JdbcReplayRepository::map).list();
     }
 
+    @Override
     public List<ReplayRow> recent(int limit) {
-        return jdbc.sql("select * from replay order by created_at desc limit ?").param(limit).query(ReplayRepository::map).list();
+        return jdbc.sql("select * from replay order by created_at desc limit ?").param(limit).query(JdbcReplayRepository::map).list();
     }
 
     private static ReplayRow map(ResultSet rs, int row) throws SQLException {
