@@ -1,10 +1,6 @@
 package com.sigmatiq.cli;
 
 import com.sigmatiq.engine.data.BarSeries;
-import com.sigmatiq.engine.data.SessionClock;
-import com.sigmatiq.engine.pack.Pack;
-import com.sigmatiq.engine.pack.PackLoader;
-import com.sigmatiq.engine.run.StrategyBacktest;
 import com.sigmatiq.engine.strategy.StrategyConfig;
 import com.sigmatiq.engine.training.DatasetOptions;
 import com.sigmatiq.engine.training.Split;
@@ -18,10 +14,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,20 +34,8 @@ final class DatasetCommand implements Callable<Integer> {
     @Mixin
     DataOptions data = new DataOptions();
 
-    @Option(names = "--pack", required = true, paramLabel = "DIR", description = "pack folder, e.g. packs/swingsigma")
-    Path pack;
-
-    @Option(names = "--strategy", required = true, description = "strategy id of the pack, e.g. momentum_swing")
-    String strategy;
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "parameter override, e.g. stop_loss_pct=6 or allowed_hours=[9,10,11] (repeatable)")
-    List<String> sets;
-
-    @Option(names = "--from", paramLabel = "DATE", description = "first session whose closes decide samples (yyyy-mm-dd); earlier bars only warm indicators up")
-    LocalDate from;
-
-    @Option(names = "--to", paramLabel = "DATE", description = "last session whose closes decide samples (yyyy-mm-dd); trades may run on after it")
-    LocalDate to;
+    @Mixin
+    ConfigurationOptions configuration = new ConfigurationOptions();
 
     @Option(names = "--test-size", paramLabel = "FRACTION", defaultValue = "0.2",
             description = "share of the samples, newest first, kept for validation, in [0, 1) (default: ${DEFAULT-VALUE})")
@@ -68,18 +50,17 @@ final class DatasetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Pack p = PackLoader.load(pack);
-        Map<String, Object> overrides = Overrides.parse(sets);
-        StrategyConfig config = StrategyConfig.resolve(p, strategy, overrides);
+        Map<String, Object> overrides = configuration.overrides();
+        StrategyConfig config = configuration.config();
         DatasetOptions options = new DatasetOptions(candidateFloor, testSize, null, null);
         BarSeries bars = data.read();
-        int[] range = StrategyBacktest.range(bars, SessionClock.of(bars), from, to);
+        int[] range = configuration.range(bars);
         TrainingDataset d = TrainingDataset.build(config, bars, range[0], range[1], options);
         Files.createDirectories(out);
         writeSamples(out.resolve("samples.csv"), d);
         ResultWriter.JSON.writeValue(out.resolve("schema.json").toFile(), schemaJson(d, config, bars, overrides));
         System.err.printf("%s %s: %d samples (%d unresolved), train %d, purged %d, validation %d, positives %d -> %s%n",
-                strategy, bars.ticker(), d.size(), d.unresolvedCount(), d.count(Split.TRAIN), d.count(Split.PURGED),
+                configuration.strategy, bars.ticker(), d.size(), d.unresolvedCount(), d.count(Split.TRAIN), d.count(Split.PURGED),
                 d.count(Split.VALIDATION), d.positives(), out);
         return 0;
     }
