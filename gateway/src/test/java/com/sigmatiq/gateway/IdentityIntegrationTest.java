@@ -38,7 +38,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import tools.jackson.databind.JsonNode;
 
 /** Registration, login and the JWKS on the real embedded PostgreSQL. */
-@SigmatiqIntegrationTest(properties = {GatewayHttp.TEST_SECRET, "sigmatiq.identity.demo-user.enabled=true"})
+@SigmatiqIntegrationTest(properties = {GatewayHttp.TEST_SECRET, "sigmatiq.identity.demo-user.enabled=true",
+        "sigmatiq.identity.operators=olga-operator"})
 class IdentityIntegrationTest {
 
     @LocalServerPort
@@ -97,6 +98,7 @@ class IdentityIntegrationTest {
         assertThat(claims.getIssuer()).isEqualTo("sigmatiq");
         assertThat(claims.getSubject()).isEqualTo(userId);
         assertThat(claims.getStringClaim("preferred_username")).isEqualTo(username);
+        assertThat(claims.getStringListClaim("roles")).as("a registered user is a user, not an operator").containsExactly("user");
         assertThat(claims.getExpirationTime().getTime() - claims.getIssueTime().getTime()).isEqualTo(3_600_000L);
         assertThat(claims.getExpirationTime()).isAfter(new Date());
 
@@ -186,7 +188,26 @@ class IdentityIntegrationTest {
     void demoUserExistsOnceAndCanLogIn() {
         assertThat(jdbc.sql("SELECT count(*) FROM users WHERE username = 'demo'").query(Long.class).single())
                 .isEqualTo(1L);
-        assertThat(http.login("demo", "sigmatiq-demo").statusCode()).isEqualTo(200);
+        HttpResponse<String> demo = http.login("demo", "sigmatiq-demo");
+        assertThat(demo.statusCode()).isEqualTo(200);
+        assertThat(roles(demo)).as("local mode's demo user is user and operator").containsExactly("user", "operator");
+    }
+
+    @Test
+    void aConfiguredOperatorsTokensHoldTheOperatorRole() throws Exception {
+        assertThat(http.register("olga-operator", "operator-password").statusCode()).isEqualTo(201);
+        assertThat(roles(http.login("olga-operator", "operator-password"))).containsExactly("user", "operator");
+        String other = GatewayHttp.uniqueUsername("olgas-friend");
+        http.register(other, "friend-password");
+        assertThat(roles(http.login(other, "friend-password"))).containsExactly("user");
+    }
+
+    private List<String> roles(HttpResponse<String> login) {
+        try {
+            return SignedJWT.parse(json(login).path("access_token").asString()).getJWTClaimsSet().getStringListClaim("roles");
+        } catch (java.text.ParseException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

@@ -92,6 +92,7 @@ class IdentityConfiguration {
 
     @Bean
     TokenIssuer tokenIssuer(JwtEncoder encoder, SigningKeys keys, IdentityProperties identity, Clock clock) {
-        return new TokenIssuer(encoder, identity.issuer(), identity.tokenTtl(), keys.active().getKeyID(), clock);
+        return new TokenIssuer(encoder, identity.issuer(), identity.tokenTtl(), keys.active().getKeyID(), clock,
+                identity.operatorUsernames());
     }
 }

@@ -1,6 +1,9 @@
 package com.sigmatiq.gateway.config;
 
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -19,7 +22,9 @@ import org.springframework.validation.annotation.Validated;
  * @param keyEncryptionSecret passphrase from which the AES-256 key protecting the private signing
  *                            key is derived; at least {@value #MIN_SECRET_LENGTH} characters; no default in
  *                            profile {@code prod} (checked at start by the identity configuration)
- * @param demoUser            the optional demo account created at start
+ * @param demoUser            the optional demo account created at start (an operator)
+ * @param operators           usernames whose tokens hold the {@code operator} role as well as {@code user}: they may
+ *                            import bars and start replays (shared data); e.g. {@code SIGMATIQ_IDENTITY_OPERATORS=alice,bob}
  */
 @Validated
 @ConfigurationProperties("sigmatiq.identity")
@@ -27,7 +32,8 @@ public record IdentityProperties(
         @DefaultValue("sigmatiq") @NotBlank String issuer,
         @DefaultValue("1h") @NotNull Duration tokenTtl,
         String keyEncryptionSecret,
-        @DefaultValue @Valid DemoUser demoUser) {
+        @DefaultValue @Valid DemoUser demoUser,
+        @DefaultValue List<String> operators) {
 
     /** The value in {@code application.yaml}; fine for a laptop, never for a shared deployment. */
     public static final String DEV_KEY_ENCRYPTION_SECRET = "dev-only-insecure-key-encryption-secret-change-me";
@@ -47,6 +53,15 @@ public record IdentityProperties(
 
     /** Shortest accepted key-encryption secret. */
     public static final int MIN_SECRET_LENGTH = 16;
+
+    /** The operators' usernames: {@link #operators()}, and the demo user when it is enabled. */
+    public Set<String> operatorUsernames() {
+        Set<String> all = new LinkedHashSet<>(operators);
+        if (demoUser.enabled()) {
+            all.add(demoUser.username());
+        }
+        return all;
+    }
 
     public boolean usesDevKeyEncryptionSecret() {
         return DEV_KEY_ENCRYPTION_SECRET.equals(keyEncryptionSecret);

@@ -3,7 +3,11 @@ package com.sigmatiq.gateway.domain;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -13,7 +17,8 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 
 /**
  * Issues RS256 access tokens: {@code iss} = the configured issuer, {@code sub} = user id,
- * {@code preferred_username}, {@code iat}, {@code exp} = iat + ttl, {@code jti}; header {@code kid}.
+ * {@code preferred_username}, {@code roles} ({@code ["user"]}, with {@code "operator"} for the operators, who may
+ * change shared data: bar imports and replays), {@code iat}, {@code exp} = iat + ttl, {@code jti}; header {@code kid}.
  */
 public final class TokenIssuer {
 
@@ -22,13 +27,26 @@ public final class TokenIssuer {
     private final Duration ttl;
     private final String kid;
     private final Clock clock;
+    private final Set<String> operators;
 
-    public TokenIssuer(JwtEncoder encoder, String issuer, Duration ttl, String kid, Clock clock) {
+    /** A token of every user holds role {@code user}. */
+    public static final String USER = "user";
+    /** Held by the users named in {@code operators}. */
+    public static final String OPERATOR = "operator";
+
+    /** @param operators usernames (case-insensitive) whose tokens also hold {@value #OPERATOR} */
+    public TokenIssuer(JwtEncoder encoder, String issuer, Duration ttl, String kid, Clock clock, Set<String> operators) {
         this.encoder = encoder;
         this.issuer = issuer;
         this.ttl = ttl;
         this.kid = kid;
         this.clock = clock;
+        this.operators = operators.stream().map(u -> u.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The roles of {@code account}'s tokens. */
+    public List<String> roles(UserAccount account) {
+        return operators.contains(account.username().toLowerCase(Locale.ROOT)) ? List.of(USER, OPERATOR) : List.of(USER);
     }
 
     public IssuedToken issue(UserAccount account) {
@@ -38,6 +56,7 @@ public final class TokenIssuer {
                 .issuer(issuer)
                 .subject(account.id().toString())
                 .claim("preferred_username", account.username())
+                .claim("roles", roles(account))
                 .issuedAt(now)
                 .expiresAt(expiresAt)
                 .id(UUID.randomUUID().toString())

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Date;
+import java.util.Set;
 import java.util.UUID;
 
 import com.nimbusds.jose.JWSAlgorithm;
@@ -29,8 +30,9 @@ class TokenIssuerTest {
         SigningKey key = SigningKeys.generate(clock);
         RSAKey jwk = new RSAKey.Builder(key.publicKey()).privateKey(key.privateKey()).keyID(key.kid()).build();
         TokenIssuer issuer = new TokenIssuer(new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(jwk))),
-                "sigmatiq", Duration.ofHours(1), key.kid(), clock);
+                "sigmatiq", Duration.ofHours(1), key.kid(), clock, Set.of("Olga"));
         UserAccount alice = new UserAccount(UUID.randomUUID(), "alice", "$2a$hash", now);
+        UserAccount olga = new UserAccount(UUID.randomUUID(), "olga", "$2a$hash", now);
 
         IssuedToken token = issuer.issue(alice);
 
@@ -42,6 +44,9 @@ class TokenIssuerTest {
         assertThat(claims.getIssuer()).isEqualTo("sigmatiq");
         assertThat(claims.getSubject()).isEqualTo(alice.id().toString());
         assertThat(claims.getStringClaim("preferred_username")).isEqualTo("alice");
+        assertThat(claims.getStringListClaim("roles")).containsExactly("user");
+        assertThat(SignedJWT.parse(issuer.issue(olga).value()).getJWTClaimsSet().getStringListClaim("roles"))
+                .as("operators are named case-insensitively").containsExactly("user", "operator");
         assertThat(claims.getIssueTime()).isEqualTo(Date.from(now));
         assertThat(claims.getExpirationTime()).isEqualTo(Date.from(now.plusSeconds(3600)));
         assertThat(claims.getJWTID()).isNotBlank();
