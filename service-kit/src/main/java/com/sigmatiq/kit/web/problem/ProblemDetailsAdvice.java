@@ -10,6 +10,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
@@ -18,6 +20,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -53,6 +56,8 @@ import tools.jackson.databind.exc.MismatchedInputException;
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
+    private static final Pattern REJECTED_NAME = Pattern.compile("parameter name \"(.*)\" is not allowed", Pattern.DOTALL);
+
     private final UnaryOperator<String> jsonName;
 
     /**
@@ -66,6 +71,21 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidRequestException.class)
     ProblemDetail invalidRequest(InvalidRequestException e) {
         return Problems.invalid(e.title(), e.errors());
+    }
+
+    /**
+     * Spring Security's firewall refuses some requests only when their parameters are first read (a parameter name
+     * with a control character, say): a 400 naming the parameter where the firewall's message does.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ProblemDetail rejected(RequestRejectedException e) {
+        Matcher name = REJECTED_NAME.matcher(String.valueOf(e.getMessage()));
+        if (name.find()) {
+            String field = name.group(1).replace("\0", "\\u0000");
+            return Problems.invalid("Rejected request", List.of(FieldError.of(field, "the parameter name '" + field
+                    + "' is not allowed")));
+        }
+        return Problems.of(HttpStatus.BAD_REQUEST, "Rejected request", "The request has characters or a shape that are not allowed.");
     }
 
     @Override

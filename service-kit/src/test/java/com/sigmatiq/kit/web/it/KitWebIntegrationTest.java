@@ -201,6 +201,9 @@ class KitWebIntegrationTest {
         Answer query = send("GET", "/things?sort=a%00b", userToken(), null);
         assertProblem(query, 400);
         assertThat(field(query)).isEqualTo("sort");
+        Answer name = send("GET", "/things?sort=a&x%01y=1", userToken(), null);
+        assertProblem(name, 400);
+        assertThat(name.json().path("title").asString()).isEqualTo("Rejected request");
         Answer path = send("GET", "/things/a%00b", userToken(), null);
         assertThat(path.status()).isEqualTo(400);
         assertThat(ProblemCheck.why(path.status(), path.contentType(), path.raw())).isNull();
