@@ -22,6 +22,9 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import com.sigmatiq.kit.web.testing.FuzzRun;
+import com.sigmatiq.kit.web.testing.ProblemCheck;
+import com.sigmatiq.kit.web.testing.RequestFuzzer;
 import com.sigmatiq.testinfra.SigmatiqIntegrationTest;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -38,7 +41,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import tools.jackson.databind.JsonNode;
 
 /** Registration, login and the JWKS on the real embedded PostgreSQL. */
-@SigmatiqIntegrationTest(properties = {GatewayHttp.TEST_SECRET, "sigmatiq.identity.demo-user.enabled=true"})
+@SigmatiqIntegrationTest(properties = {GatewayHttp.TEST_SECRET, "sigmatiq.identity.demo-user.enabled=true",
+        "sigmatiq.identity.operators=demo, ops-somebody"})
 class IdentityIntegrationTest {
 
     @LocalServerPort
@@ -97,6 +101,7 @@ class IdentityIntegrationTest {
         assertThat(claims.getIssuer()).isEqualTo("sigmatiq");
         assertThat(claims.getSubject()).isEqualTo(userId);
         assertThat(claims.getStringClaim("preferred_username")).isEqualTo(username);
+        assertThat(claims.getStringListClaim("roles")).containsExactly("user");
         assertThat(claims.getExpirationTime().getTime() - claims.getIssueTime().getTime()).isEqualTo(3_600_000L);
         assertThat(claims.getExpirationTime()).isAfter(new Date());
 
@@ -190,6 +195,15 @@ class IdentityIntegrationTest {
     }
 
     @Test
+    void anOperatorsTokenCarriesTheOperatorRole() throws Exception {
+        String demo = json(http.login("demo", "sigmatiq-demo")).path("access_token").asString();
+        assertThat(SignedJWT.parse(demo).getJWTClaimsSet().getStringListClaim("roles")).containsExactly("user", "operator");
+        http.register("ops-somebody", "password-123");
+        String ops = json(http.login("ops-somebody", "password-123")).path("access_token").asString();
+        assertThat(SignedJWT.parse(ops).getJWTClaimsSet().getStringListClaim("roles")).containsExactly("user", "operator");
+    }
+
+    @Test
     void signingKeyIsStoredEncrypted() {
         List<byte[]> ciphertexts = jdbc.sql("SELECT private_key_ciphertext FROM signing_key")
                 .query(byte[].class).list();
@@ -235,6 +249,31 @@ class IdentityIntegrationTest {
                 t -> assertThat(t).startsWith("application/problem+json"));
         assertThat(json(response).path("status").asInt()).isEqualTo(400);
         assertThat(response.body()).doesNotContain("<html", "Exception");
+    }
+
+    @Test
+    void aNulInAUsernameIs400NamingTheFieldAndNothingIsStored() {
+        long users = jdbc.sql("SELECT count(*) FROM users").query(Long.class).single();
+        HttpResponse<String> r = http.postJson("/api/auth/register", "{\"username\":\"nul\\u0000user\",\"password\":\"password-123\"}");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(ProblemCheck.why(400, r.headers().firstValue("Content-Type").orElse(null), r.body())).isNull();
+        assertThat(json(r).path("errors").path(0).path("field").asString()).isEqualTo("username");
+        assertThat(jdbc.sql("SELECT count(*) FROM users").query(Long.class).single()).isEqualTo(users);
+    }
+
+    @Test
+    void fuzzedRegistrationsAndLoginsNeverGive5xxAndRefusalsStoreNothing() {
+        java.util.function.Supplier<java.util.Map<String, Long>> rows = () -> java.util.Map.of("users",
+                jdbc.sql("SELECT count(*) FROM users").query(Long.class).single());
+        for (String path : List.of("/api/auth/register", "/api/auth/login")) {
+            List<RequestFuzzer.Case> cases = RequestFuzzer.cases(List.of("{\"username\": \"fuzz-user\", \"password\": "
+                    + "\"correct-horse\"}", "{\"username\": \"demo\", \"password\": \"sigmatiq-demo\"}"), path.length(), 150);
+            FuzzRun.Report report = FuzzRun.run("gateway POST " + path, cases, body -> {
+                HttpResponse<String> r = http.postJson(path, body);
+                return new FuzzRun.Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body());
+            }, rows);
+            assertThat(report.failures()).isEmpty();
+        }
     }
 
     static int indexOf(byte[] haystack, byte[] needle) {

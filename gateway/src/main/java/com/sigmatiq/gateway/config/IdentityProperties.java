@@ -1,6 +1,7 @@
 package com.sigmatiq.gateway.config;
 
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -20,6 +21,9 @@ import org.springframework.validation.annotation.Validated;
  *                            key is derived; at least {@value #MIN_SECRET_LENGTH} characters; no default in
  *                            profile {@code prod} (checked at start by the identity configuration)
  * @param demoUser            the optional demo account created at start
+ * @param operators           usernames whose tokens carry the {@code operator} role besides {@code user} (bar imports
+ *                            and replays need it); e.g. {@code SIGMATIQ_IDENTITY_OPERATORS=alice,bob}; read at start,
+ *                            so a change needs a restart of the gateway and a new login (docs/operations.md)
  */
 @Validated
 @ConfigurationProperties("sigmatiq.identity")
@@ -27,7 +31,13 @@ public record IdentityProperties(
         @DefaultValue("sigmatiq") @NotBlank String issuer,
         @DefaultValue("1h") @NotNull Duration tokenTtl,
         String keyEncryptionSecret,
-        @DefaultValue @Valid DemoUser demoUser) {
+        @DefaultValue @Valid DemoUser demoUser,
+        List<String> operators) {
+
+    public IdentityProperties {
+        operators = operators == null ? List.of()
+                : operators.stream().map(String::trim).filter(o -> !o.isEmpty()).distinct().toList();
+    }
 
     /** The value in {@code application.yaml}; fine for a laptop, never for a shared deployment. */
     public static final String DEV_KEY_ENCRYPTION_SECRET = "dev-only-insecure-key-encryption-secret-change-me";

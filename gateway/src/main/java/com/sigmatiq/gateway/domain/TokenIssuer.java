@@ -3,7 +3,12 @@ package com.sigmatiq.gateway.domain;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+
+import com.sigmatiq.kit.web.security.Roles;
 
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -13,7 +18,8 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 
 /**
  * Issues RS256 access tokens: {@code iss} = the configured issuer, {@code sub} = user id,
- * {@code preferred_username}, {@code iat}, {@code exp} = iat + ttl, {@code jti}; header {@code kid}.
+ * {@code preferred_username}, {@code roles} ({@code user}, and {@code operator} for the configured operators),
+ * {@code iat}, {@code exp} = iat + ttl, {@code jti}; header {@code kid}.
  */
 public final class TokenIssuer {
 
@@ -22,13 +28,23 @@ public final class TokenIssuer {
     private final Duration ttl;
     private final String kid;
     private final Clock clock;
+    private final Set<String> operators;
 
-    public TokenIssuer(JwtEncoder encoder, String issuer, Duration ttl, String kid, Clock clock) {
+    /**
+     * @param operators usernames that get the {@code operator} role (may import and replay shared market data)
+     */
+    public TokenIssuer(JwtEncoder encoder, String issuer, Duration ttl, String kid, Clock clock, Collection<String> operators) {
         this.encoder = encoder;
         this.issuer = issuer;
         this.ttl = ttl;
         this.kid = kid;
         this.clock = clock;
+        this.operators = Set.copyOf(operators);
+    }
+
+    /** Every user is a {@code user}; the configured operators are {@code operator} as well. */
+    public List<String> roles(UserAccount account) {
+        return operators.contains(account.username()) ? List.of(Roles.USER, Roles.OPERATOR) : List.of(Roles.USER);
     }
 
     public IssuedToken issue(UserAccount account) {
@@ -38,6 +54,7 @@ public final class TokenIssuer {
                 .issuer(issuer)
                 .subject(account.id().toString())
                 .claim("preferred_username", account.username())
+                .claim(Roles.CLAIM, roles(account))
                 .issuedAt(now)
                 .expiresAt(expiresAt)
                 .id(UUID.randomUUID().toString())

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Date;
+import java.util.List;
 import java.util.UUID;
 
 import com.nimbusds.jose.JWSAlgorithm;
@@ -29,7 +30,7 @@ class TokenIssuerTest {
         SigningKey key = SigningKeys.generate(clock);
         RSAKey jwk = new RSAKey.Builder(key.publicKey()).privateKey(key.privateKey()).keyID(key.kid()).build();
         TokenIssuer issuer = new TokenIssuer(new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(jwk))),
-                "sigmatiq", Duration.ofHours(1), key.kid(), clock);
+                "sigmatiq", Duration.ofHours(1), key.kid(), clock, List.of("ops"));
         UserAccount alice = new UserAccount(UUID.randomUUID(), "alice", "$2a$hash", now);
 
         IssuedToken token = issuer.issue(alice);
@@ -42,11 +43,23 @@ class TokenIssuerTest {
         assertThat(claims.getIssuer()).isEqualTo("sigmatiq");
         assertThat(claims.getSubject()).isEqualTo(alice.id().toString());
         assertThat(claims.getStringClaim("preferred_username")).isEqualTo("alice");
+        assertThat(claims.getStringListClaim("roles")).containsExactly("user");
         assertThat(claims.getIssueTime()).isEqualTo(Date.from(now));
         assertThat(claims.getExpirationTime()).isEqualTo(Date.from(now.plusSeconds(3600)));
         assertThat(claims.getJWTID()).isNotBlank();
         assertThat(token.lifetimeSeconds()).isEqualTo(3600);
         assertThat(token.expiresAt()).isEqualTo(now.plusSeconds(3600));
+    }
+
+    @Test
+    void theConfiguredOperatorsAreOperatorsAsWell() {
+        SigningKey key = SigningKeys.generate(Clock.systemUTC());
+        RSAKey jwk = new RSAKey.Builder(key.publicKey()).privateKey(key.privateKey()).keyID(key.kid()).build();
+        TokenIssuer issuer = new TokenIssuer(new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(jwk))),
+                "sigmatiq", Duration.ofHours(1), key.kid(), Clock.systemUTC(), List.of("ops"));
+        Instant now = Instant.now();
+        assertThat(issuer.roles(new UserAccount(UUID.randomUUID(), "ops", "$2a$hash", now))).containsExactly("user", "operator");
+        assertThat(issuer.roles(new UserAccount(UUID.randomUUID(), "opsx", "$2a$hash", now))).containsExactly("user");
     }
 
     @Test

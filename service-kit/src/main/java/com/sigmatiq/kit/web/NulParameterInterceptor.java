@@ -4,6 +4,7 @@ import com.sigmatiq.kit.web.problem.InvalidRequestException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -11,7 +12,7 @@ import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Refuses the NUL character in query parameters, form fields, path variables and uploaded file names before a
- * controller runs (PostgreSQL cannot store it); answered 400 naming the parameter.
+ * controller method runs (PostgreSQL cannot store it); answered 400 naming the parameter.
  */
 final class NulParameterInterceptor implements HandlerInterceptor {
 
@@ -19,6 +20,9 @@ final class NulParameterInterceptor implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (!(handler instanceof HandlerMethod)) {
+            return true; // e.g. the gateway's proxy routes: the body stays unread and the service behind checks
+        }
         for (Map.Entry<String, String[]> e : request.getParameterMap().entrySet()) {
             check(e.getKey(), e.getKey());
             for (String v : e.getValue()) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sigmatiq.kit.web.json.NulCharacterException;
+import com.sigmatiq.kit.web.json.NullItemException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -62,16 +63,29 @@ class StrictJsonTest {
                         com.sigmatiq.kit.web.json.JsonPaths.of(e.getPath())).isEqualTo(path));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "{\"parameters\": {\"p\": [1, null]}}             | parameters.p[1]",
+            "{\"parameters\": {\"p\": {\"q\": [[null]]}}}     | parameters.p.q[0][0]",
+            "{\"tree\": {\"a\": [true, null]}}                | tree.a[1]",
+            "{\"tree\": {\"a\": {\"b\": null}}}               | tree.a.b",
+            "{\"any\": [0, null]}                             | any[1]",
+    })
+    void nullInsideAnUntypedValueIsRefusedWithItsPath(String json, String path) {
+        assertThatThrownBy(() -> STRICT.readValue(json, Body.class))
+                .isInstanceOfSatisfying(NullItemException.class, e -> assertThat(e.field()).isEqualTo(path));
+    }
+
     @Test
     void ordinaryBodiesReadAsBefore() {
         String json = """
                 {"model_id": "spy_v1", "tickers": ["SPY", "QQQ"], "names": ["a"], "labels": {"k": "v"},
-                 "parameters": {"p": [1, 2.5, "x", null], "q": {"r": true}}, "inner": null, "tickers_extra": 1,
-                 "tree": {"a": [null]}, "any": "text \\\\u0000 is six characters here", "count": 3, "tag": null}""";
+                 "parameters": {"p": [1, 2.5, "x"], "q": {"r": true}}, "inner": null, "tickers_extra": 1,
+                 "tree": {"a": [1]}, "any": "text \\\\u0000 is six characters here", "count": 3, "tag": null}""";
         Body b = STRICT.readValue(json, Body.class);
         assertThat(b.modelId()).isEqualTo("spy_v1");
         assertThat(b.tickers()).containsExactly("SPY", "QQQ");
-        assertThat(b.parameters().get("p")).isEqualTo(java.util.Arrays.asList(1, 2.5, "x", null));
+        assertThat(b.parameters().get("p")).isEqualTo(List.of(1, 2.5, "x"));
         assertThat(b.any()).isEqualTo("text \\u0000 is six characters here");
         assertThat(b.tickers()).isNotNull();
         assertThat(b.count()).isEqualTo(3);

@@ -1,25 +1,16 @@
 package com.sigmatiq.kit.web.json;
 
 import tools.jackson.core.JsonParser;
-import tools.jackson.databind.exc.InvalidFormatException;
 
 /**
  * A string or object key of a request body holds the NUL character ({@code \u0000}), which PostgreSQL cannot store
- * in text or JSON; refused while reading, before anything is stored.
+ * in text or JSON.
  */
-public final class NulCharacterException extends InvalidFormatException {
+public final class NulCharacterException extends StrictJsonException {
 
     private static final long serialVersionUID = 1L;
 
-    private final String field;
-
-    NulCharacterException(JsonParser p, String field, String value) {
-        super(p, "NUL character (\\u0000) in " + (field.isEmpty() ? "the body" : field), value, String.class);
-        this.field = field;
-    }
-
-    /** Where the NUL is, as the client wrote it: {@code tag}, {@code tickers[1]}, {@code parameters.x}. */
-    public String field() {
-        return field;
+    NulCharacterException(JsonParser p, String field) {
+        super(p, field, "must not contain the NUL character (\\u0000)");
     }
 }

@@ -20,8 +20,10 @@ import tools.jackson.databind.module.SimpleModule;
 /**
  * Refuses the NUL character ({@code \u0000}) anywhere in what a request body deserializes to: string values (in
  * fields, lists, arrays and maps), map keys, and the strings and keys inside untyped values ({@code Object},
- * {@code Map<String, Object>}) and JSON trees. The failure is a {@link NulCharacterException} naming the JSON path
- * ({@code tag}, {@code tickers[1]}, {@code parameters.x[0]}), which the kit answers 400.
+ * {@code Map<String, Object>}) and JSON trees; and {@code null} items inside untyped values and trees (typed lists
+ * and maps refuse them through the content-null setting the kit adds beside this module). The failure is a
+ * {@link StrictJsonException} naming the JSON path ({@code tag}, {@code tickers[1]}, {@code parameters.x[0]}),
+ * which the kit answers 400.
  */
 public final class StrictJsonModule extends SimpleModule {
 
@@ -80,7 +82,7 @@ public final class StrictJsonModule extends SimpleModule {
                 public Object deserializeKey(String key, DeserializationContext ctxt) {
                     if (key != null && key.indexOf('\0') >= 0) {
                         JsonParser p = ctxt.getParser();
-                        throw new NulCharacterException(p, JsonPaths.of(p.streamReadContext(), false), key);
+                        throw new NulCharacterException(p, JsonPaths.of(p.streamReadContext(), false));
                     }
                     return deserializer.deserializeKey(key, ctxt);
                 }
@@ -107,7 +109,7 @@ public final class StrictJsonModule extends SimpleModule {
             if (p.currentToken() == JsonToken.VALUE_STRING) {
                 String s = p.getString();
                 if (s.indexOf('\0') >= 0) {
-                    throw new NulCharacterException(p, JsonPaths.of(p.streamReadContext(), false), s);
+                    throw new NulCharacterException(p, JsonPaths.of(p.streamReadContext(), false));
                 }
             }
             return _delegatee.deserialize(p, ctxt);
@@ -116,7 +118,7 @@ public final class StrictJsonModule extends SimpleModule {
 
     /**
      * An untyped value or a JSON tree: strings inside it may already be checked by {@link StringCheck}, but keys of
-     * nested objects are read directly, so the result is walked once.
+     * nested objects and null items are read directly, so the result is walked once.
      */
     private static final class TreeCheck extends DelegatingDeserializer {
 
@@ -136,67 +138,53 @@ public final class StrictJsonModule extends SimpleModule {
             JsonToken t = p.currentToken();
             String base = JsonPaths.of(p.streamReadContext(), t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY);
             Object value = _delegatee.deserialize(p, ctxt);
-            String bad = find(value, base);
-            if (bad != null) {
-                throw new NulCharacterException(p, bad, null);
-            }
+            check(p, value, base);
             return value;
         }
 
-        /** The path of the first string or key holding a NUL inside {@code value}, or null. */
-        private static String find(Object value, String at) {
+        /** Refuses the first string or key with a NUL, or null item, inside {@code value}. */
+        private static void check(JsonParser p, Object value, String at) {
             if (value instanceof String s) {
-                return s.indexOf('\0') >= 0 ? at : null;
-            }
-            if (value instanceof Map<?, ?> m) {
+                nul(p, s, at);
+            } else if (value instanceof Map<?, ?> m) {
                 for (Map.Entry<?, ?> e : m.entrySet()) {
                     String key = String.valueOf(e.getKey());
                     String here = JsonPaths.join(at, key);
-                    if (key.indexOf('\0') >= 0) {
-                        return here;
-                    }
-                    String bad = find(e.getValue(), here);
-                    if (bad != null) {
-                        return bad;
-                    }
+                    nul(p, key, here);
+                    item(p, e.getValue(), here);
                 }
-                return null;
-            }
-            if (value instanceof List<?> l) {
+            } else if (value instanceof List<?> l) {
                 for (int i = 0; i < l.size(); i++) {
-                    String bad = find(l.get(i), at + "[" + i + "]");
-                    if (bad != null) {
-                        return bad;
-                    }
+                    item(p, l.get(i), at + "[" + i + "]");
                 }
-                return null;
-            }
-            if (value instanceof JsonNode n) {
+            } else if (value instanceof JsonNode n) {
                 if (n.isString()) {
-                    return n.asString().indexOf('\0') >= 0 ? at : null;
-                }
-                if (n.isObject()) {
+                    nul(p, n.asString(), at);
+                } else if (n.isObject()) {
                     for (Map.Entry<String, JsonNode> e : n.properties()) {
                         String here = JsonPaths.join(at, e.getKey());
-                        if (e.getKey().indexOf('\0') >= 0) {
-                            return here;
-                        }
-                        String bad = find(e.getValue(), here);
-                        if (bad != null) {
-                            return bad;
-                        }
+                        nul(p, e.getKey(), here);
+                        item(p, e.getValue(), here);
                     }
-                }
-                if (n.isArray()) {
+                } else if (n.isArray()) {
                     for (int i = 0; i < n.size(); i++) {
-                        String bad = find(n.get(i), at + "[" + i + "]");
-                        if (bad != null) {
-                            return bad;
-                        }
+                        item(p, n.get(i), at + "[" + i + "]");
                     }
                 }
             }
-            return null;
+        }
+
+        private static void item(JsonParser p, Object value, String at) {
+            if (value == null || value instanceof JsonNode n && n.isNull()) {
+                throw new NullItemException(p, at);
+            }
+            check(p, value, at);
+        }
+
+        private static void nul(JsonParser p, String s, String at) {
+            if (s.indexOf('\0') >= 0) {
+                throw new NulCharacterException(p, at);
+            }
         }
     }
 }

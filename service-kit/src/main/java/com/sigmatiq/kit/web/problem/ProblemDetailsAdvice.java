@@ -1,7 +1,7 @@
 package com.sigmatiq.kit.web.problem;
 
 import com.sigmatiq.kit.web.json.JsonPaths;
-import com.sigmatiq.kit.web.json.NulCharacterException;
+import com.sigmatiq.kit.web.json.StrictJsonException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -158,8 +158,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private ProblemDetail unreadable(HttpMessageNotReadableException ex) {
         Throwable cause = ex.getCause();
-        if (cause instanceof NulCharacterException nul) {
-            return unreadable(nul.field(), "must not contain the NUL character (\\u0000)", List.of());
+        if (cause instanceof StrictJsonException strict) {
+            return unreadable(strict.field(), strict.field() + " " + strict.problem(), List.of());
         }
         if (!(cause instanceof JacksonException je)) {
             String message = String.valueOf(ex.getMessage());

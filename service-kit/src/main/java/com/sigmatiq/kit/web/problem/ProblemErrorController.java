@@ -1,5 +1,6 @@
 package com.sigmatiq.kit.web.problem;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code /error}: errors that never reach a controller (rejected by the servlet container, a filter or the security
  * firewall) are forwarded here by the container; they are answered as problem details too, never with a stack trace.
  */
+@Hidden // not part of any service's API document
 @RestController
 public class ProblemErrorController implements ErrorController {
 

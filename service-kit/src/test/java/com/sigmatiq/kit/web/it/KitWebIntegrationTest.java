@@ -171,6 +171,7 @@ class KitWebIntegrationTest {
     @CsvSource(delimiter = '|', value = {
             "{\"model_id\":\"m\",\"tag\":\"a\\u0000b\"}                           | tag",
             "{\"model_id\":\"m\",\"tickers\":[\"SPY\",null]}                      | tickers[1]",
+            "{\"model_id\":\"m\",\"parameters\":{\"x\":[1,null]}}                 | parameters.x[1]",
             "{\"model_id\":\"m\",\"tickers\":[\"SPY\",\"\\u0000\"]}               | tickers[1]",
             "{\"model_id\":\"m\",\"parameters\":{\"x\":[1,{\"k\\u0000\":2}]}}     | parameters.x[1].k\\u0000",
             "{\"model_id\":\"../x\"}                                              | model_id",
@@ -218,7 +219,7 @@ class KitWebIntegrationTest {
 
     @Test
     void aGoodBodyIsStored() throws Exception {
-        Answer a = send("POST", "/things", userToken(), "{\"model_id\":\"good\",\"tickers\":[\"SPY\"],\"parameters\":{\"x\":[1,null]}}");
+        Answer a = send("POST", "/things", userToken(), "{\"model_id\":\"good\",\"tickers\":[\"SPY\"],\"parameters\":{\"x\":[1,\"a\"]}}");
         assertThat(a.status()).as(a.raw()).isEqualTo(201);
         assertThat(a.json().path("owner").asString()).isEqualTo(USER);
     }
