@@ -36,6 +36,8 @@ public final class LocalMode implements AutoCloseable {
     public static final String DEMO_USERNAME = "demo";
     public static final String DEMO_PASSWORD = "sigmatiq-demo";
     public static final String DEMO_USER_PROPERTY = "sigmatiq.identity.demo-user.enabled";
+    /** Usernames whose tokens carry the {@code operator} role: local mode's demo user imports and replays bars. */
+    public static final String OPERATORS_PROPERTY = "sigmatiq.identity.operators";
 
     /** The bundled packs, relative to the repository root. */
     static final String PACKS_FOLDER = "packs";
@@ -243,8 +245,8 @@ public final class LocalMode implements AutoCloseable {
     /**
      * The properties local mode gives {@code service}: its port, its schema in the shared database, the broker, the
      * bundled packs, where the gateway's JWKS is, and every service's base URL as {@code sigmatiq.services.<module>}
-     * (e.g. model-service calls pack-service there); the gateway also gets its key-encryption secret, the demo user and
-     * a route per routed service.
+     * (e.g. model-service calls pack-service there); the gateway also gets its key-encryption secret, the demo user (an
+     * operator) and a route per routed service.
      */
     static Map<String, String> propertiesFor(LocalService service, List<LocalService> all, Platform platform) {
         Map<String, String> p = new LinkedHashMap<>();
@@ -264,6 +266,7 @@ public final class LocalMode implements AutoCloseable {
         }
         if (service.module().equals(LocalServices.GATEWAY)) {
             p.put(DEMO_USER_PROPERTY, "true");
+            p.put(OPERATORS_PROPERTY, DEMO_USERNAME);
             if (platform.identitySecret() != null) {
                 p.put(IdentitySecret.PROPERTY, platform.identitySecret());
             }
@@ -295,7 +298,7 @@ public final class LocalMode implements AutoCloseable {
                 .filter(r -> r.service().module().equals(LocalServices.GATEWAY)).findFirst();
         if (gateway.isPresent()) {
             b.append("  open           ").append(gateway.get().service().baseUrl()).append('\n');
-            b.append("  demo user      ").append(DEMO_USERNAME).append(" / ").append(DEMO_PASSWORD).append('\n');
+            b.append("  demo user      ").append(DEMO_USERNAME).append(" / ").append(DEMO_PASSWORD).append("  (user and operator)\n");
         } else {
             b.append("  (no gateway running: nothing to open yet)\n");
         }

@@ -43,6 +43,7 @@ class LocalServicesTest {
 
         assertThat(p).containsEntry("server.port", "8080")
                 .containsEntry(LocalMode.DEMO_USER_PROPERTY, "true")
+                .containsEntry(LocalMode.OPERATORS_PROPERTY, LocalMode.DEMO_USERNAME)
                 .containsEntry("sigmatiq.gateway.routes.packs", "http://localhost:8081")
                 .containsEntry("sigmatiq.gateway.routes.models", "http://localhost:8082")
                 .containsEntry("spring.datasource.url", "jdbc:postgresql://localhost:5432/sigmatiq?currentSchema=identity")
@@ -75,6 +76,7 @@ class LocalServicesTest {
                 .containsEntry("sigmatiq.services.pack-service", "http://localhost:8081")
                 .containsEntry("sigmatiq.packs.dir", Path.of("/repo/packs").toString())
                 .doesNotContainKey(LocalMode.DEMO_USER_PROPERTY)
+                .doesNotContainKey(LocalMode.OPERATORS_PROPERTY)
                 .doesNotContainKey("sigmatiq.gateway.routes.models");
     }
 

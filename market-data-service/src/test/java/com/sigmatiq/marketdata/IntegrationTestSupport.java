@@ -62,14 +62,24 @@ public abstract class IntegrationTestSupport {
                 .header("Accept", accept).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /** A POST as an operator (imports and replays need the role). */
     protected HttpResponse<String> post(String path, String jsonBody) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + TestTokens.token(USER))
+        return post(path, jsonBody, TestTokens.operatorToken(USER));
+    }
+
+    protected HttpResponse<String> post(String path, String jsonBody, String token) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(jsonBody)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Multipart upload of {@code content} as {@code fileName} to {@code POST /imports} with form fields. */
+    /** Multipart upload of {@code content} as {@code fileName} to {@code POST /imports} with form fields, as an operator. */
     protected HttpResponse<String> upload(String fileName, String content, Map<String, String> fields) throws Exception {
+        return upload(fileName, content, fields, TestTokens.operatorToken(USER));
+    }
+
+    protected HttpResponse<String> upload(String fileName, String content, Map<String, String> fields, String token)
+            throws Exception {
         String boundary = "----sigmatiq" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (var f : fields.entrySet()) {
@@ -80,7 +90,7 @@ public abstract class IntegrationTestSupport {
                 + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content.getBytes(StandardCharsets.UTF_8));
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return HTTP.send(HttpRequest.newBuilder(uri("/imports")).header("Authorization", "Bearer " + TestTokens.token(USER))
+        return HTTP.send(HttpRequest.newBuilder(uri("/imports")).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -16,10 +16,12 @@ import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 
 /**
  * Stands in for the gateway in tests: an RSA key, its JWKS served by a JDK HttpServer on a free port, and RS256 tokens
- * issued by {@code sigmatiq}.
+ * issued by {@code sigmatiq} with the gateway's {@code roles} claim ({@code user}; {@code operator} as well for
+ * {@link #operatorToken}).
  */
 public final class TestTokens {
 
@@ -55,11 +57,21 @@ public final class TestTokens {
         return jwksUri;
     }
 
+    /** A token of an ordinary user (role {@code user}). */
     public static String token(String subject) {
+        return token(subject, List.of("user"));
+    }
+
+    /** A token of an operator (roles {@code user} and {@code operator}): may import and replay. */
+    public static String operatorToken(String subject) {
+        return token(subject, List.of("user", "operator"));
+    }
+
+    public static String token(String subject, List<String> roles) {
         jwksUri();
         try {
             JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer("sigmatiq").subject(subject)
-                    .claim("preferred_username", "tester").issueTime(new Date())
+                    .claim("preferred_username", "tester").claim("roles", roles).issueTime(new Date())
                     .expirationTime(Date.from(Instant.now().plusSeconds(3600))).build();
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("test").build(), claims);
             jwt.sign(new RSASSASigner(key));

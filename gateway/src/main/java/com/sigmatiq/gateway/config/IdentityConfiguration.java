@@ -29,16 +29,11 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Passwords, the signing key, and the encoder/decoder of the gateway's own tokens. */
+/** Passwords, the signing key, and the encoder/decoder of the gateway's own tokens (the clock is the service kit's). */
 @Configuration(proxyBeanMethods = false)
 class IdentityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(IdentityConfiguration.class);
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -92,7 +87,10 @@ class IdentityConfiguration {
 
     @Bean
     TokenIssuer tokenIssuer(JwtEncoder encoder, SigningKeys keys, IdentityProperties identity, Clock clock) {
+        if (!identity.operators().isEmpty()) {
+            log.info("Operators (role 'operator' in their tokens): {}", identity.operators());
+        }
         return new TokenIssuer(encoder, identity.issuer(), identity.tokenTtl(), keys.active().getKeyID(), clock,
-                identity.operatorUsernames());
+                identity.operators());
     }
 }

@@ -1,9 +1,7 @@
 package com.sigmatiq.gateway.config;
 
 import java.time.Duration;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -22,9 +20,10 @@ import org.springframework.validation.annotation.Validated;
  * @param keyEncryptionSecret passphrase from which the AES-256 key protecting the private signing
  *                            key is derived; at least {@value #MIN_SECRET_LENGTH} characters; no default in
  *                            profile {@code prod} (checked at start by the identity configuration)
- * @param demoUser            the optional demo account created at start (an operator)
- * @param operators           usernames whose tokens hold the {@code operator} role as well as {@code user}: they may
- *                            import bars and start replays (shared data); e.g. {@code SIGMATIQ_IDENTITY_OPERATORS=alice,bob}
+ * @param demoUser            the optional demo account created at start
+ * @param operators           usernames whose tokens carry the {@code operator} role besides {@code user} (bar imports
+ *                            and replays need it); e.g. {@code SIGMATIQ_IDENTITY_OPERATORS=alice,bob}; read at start,
+ *                            so a change needs a restart of the gateway and a new login (docs/operations.md)
  */
 @Validated
 @ConfigurationProperties("sigmatiq.identity")
@@ -33,7 +32,12 @@ public record IdentityProperties(
         @DefaultValue("1h") @NotNull Duration tokenTtl,
         String keyEncryptionSecret,
         @DefaultValue @Valid DemoUser demoUser,
-        @DefaultValue List<String> operators) {
+        List<String> operators) {
+
+    public IdentityProperties {
+        operators = operators == null ? List.of()
+                : operators.stream().map(String::trim).filter(o -> !o.isEmpty()).distinct().toList();
+    }
 
     /** The value in {@code application.yaml}; fine for a laptop, never for a shared deployment. */
     public static final String DEV_KEY_ENCRYPTION_SECRET = "dev-only-insecure-key-encryption-secret-change-me";
@@ -53,15 +57,6 @@ public record IdentityProperties(
 
     /** Shortest accepted key-encryption secret. */
     public static final int MIN_SECRET_LENGTH = 16;
-
-    /** The operators' usernames: {@link #operators()}, and the demo user when it is enabled. */
-    public Set<String> operatorUsernames() {
-        Set<String> all = new LinkedHashSet<>(operators);
-        if (demoUser.enabled()) {
-            all.add(demoUser.username());
-        }
-        return all;
-    }
 
     public boolean usesDevKeyEncryptionSecret() {
         return DEV_KEY_ENCRYPTION_SECRET.equals(keyEncryptionSecret);

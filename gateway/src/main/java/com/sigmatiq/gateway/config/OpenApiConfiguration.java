@@ -1,9 +1,5 @@
 package com.sigmatiq.gateway.config;
 
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-
-import io.swagger.v3.core.jackson.ModelResolver;
-import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -12,18 +8,12 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The gateway's own OpenAPI document (auth and JWKS); each service documents its own API. */
+/**
+ * The gateway's own OpenAPI document (auth and JWKS, no global bearer requirement: login is public); each service
+ * documents its own API. Schemas are snake_case through the service kit's model resolver.
+ */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
-
-    /**
-     * Schemas in snake_case like the JSON on the wire: springdoc inspects types with swagger-core's
-     * own Jackson 2 mapper, which does not see {@code spring.jackson.property-naming-strategy}.
-     */
-    @Bean
-    ModelResolver snakeCaseModelResolver() {
-        return new ModelResolver(Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
-    }
 
     @Bean
     OpenAPI gatewayOpenApi() {

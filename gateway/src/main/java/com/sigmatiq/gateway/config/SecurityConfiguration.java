@@ -2,6 +2,8 @@ package com.sigmatiq.gateway.config;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import com.sigmatiq.kit.web.security.ProblemSecurityHandlers;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -27,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * with 401.</li>
  * <li>Everything else requires a valid token.</li>
  * </ul>
- * Every 401/403 is a problem detail.
+ * Every 401/403 is a problem detail (the service kit's handlers).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -42,7 +44,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain gatewaySecurity(HttpSecurity http, JsonMapper json) throws Exception {
-        ProblemDetailsWriter problems = new ProblemDetailsWriter(json);
+        ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json);
         http.csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)

@@ -3,11 +3,12 @@ package com.sigmatiq.gateway.domain;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
+
+import com.sigmatiq.kit.web.security.Roles;
 
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -17,8 +18,8 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 
 /**
  * Issues RS256 access tokens: {@code iss} = the configured issuer, {@code sub} = user id,
- * {@code preferred_username}, {@code roles} ({@code ["user"]}, with {@code "operator"} for the operators, who may
- * change shared data: bar imports and replays), {@code iat}, {@code exp} = iat + ttl, {@code jti}; header {@code kid}.
+ * {@code preferred_username}, {@code roles} ({@code user}, and {@code operator} for the configured operators),
+ * {@code iat}, {@code exp} = iat + ttl, {@code jti}; header {@code kid}.
  */
 public final class TokenIssuer {
 
@@ -29,24 +30,21 @@ public final class TokenIssuer {
     private final Clock clock;
     private final Set<String> operators;
 
-    /** A token of every user holds role {@code user}. */
-    public static final String USER = "user";
-    /** Held by the users named in {@code operators}. */
-    public static final String OPERATOR = "operator";
-
-    /** @param operators usernames (case-insensitive) whose tokens also hold {@value #OPERATOR} */
-    public TokenIssuer(JwtEncoder encoder, String issuer, Duration ttl, String kid, Clock clock, Set<String> operators) {
+    /**
+     * @param operators usernames that get the {@code operator} role (may import and replay shared market data)
+     */
+    public TokenIssuer(JwtEncoder encoder, String issuer, Duration ttl, String kid, Clock clock, Collection<String> operators) {
         this.encoder = encoder;
         this.issuer = issuer;
         this.ttl = ttl;
         this.kid = kid;
         this.clock = clock;
-        this.operators = operators.stream().map(u -> u.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        this.operators = Set.copyOf(operators);
     }
 
-    /** The roles of {@code account}'s tokens. */
+    /** Every user is a {@code user}; the configured operators are {@code operator} as well. */
     public List<String> roles(UserAccount account) {
-        return operators.contains(account.username().toLowerCase(Locale.ROOT)) ? List.of(USER, OPERATOR) : List.of(USER);
+        return operators.contains(account.username()) ? List.of(Roles.USER, Roles.OPERATOR) : List.of(Roles.USER);
     }
 
     public IssuedToken issue(UserAccount account) {
@@ -56,7 +54,7 @@ public final class TokenIssuer {
                 .issuer(issuer)
                 .subject(account.id().toString())
                 .claim("preferred_username", account.username())
-                .claim("roles", roles(account))
+                .claim(Roles.CLAIM, roles(account))
                 .issuedAt(now)
                 .expiresAt(expiresAt)
                 .id(UUID.randomUUID().toString())

@@ -1,5 +1,6 @@
 /**
  * HTTP surface of the gateway: authentication endpoints, the JWKS document, the routes that proxy
- * {@code /api/<service>/**} to the services, and RFC 9457 problem details for every error.
+ * {@code /api/<service>/**} to the services, and the problem details of the gateway's own errors (the service kit
+ * answers validation, Spring MVC and unexpected errors, and {@code /error}).
  */
 package com.sigmatiq.gateway.web;

@@ -1,2 +1,2 @@
-/** Typed properties, security (OAuth2 resource server), clock, Kafka topics. */
+/** Typed properties and Kafka topics; security, clock and identity come from the service kit. */
 package com.sigmatiq.marketdata.config;

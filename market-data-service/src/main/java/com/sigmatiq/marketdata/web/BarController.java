@@ -2,10 +2,11 @@ package com.sigmatiq.marketdata.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.sigmatiq.engine.data.Timeframe;
+import com.sigmatiq.kit.web.problem.InvalidRequestException;
 import com.sigmatiq.marketdata.config.MarketDataProperties;
 import com.sigmatiq.marketdata.domain.BarColumns;
-import com.sigmatiq.marketdata.domain.BarQueryService;
 import com.sigmatiq.marketdata.domain.BarQueryService.BarQuery;
+import com.sigmatiq.marketdata.domain.BarQueryService;
 import com.sigmatiq.marketdata.domain.GapReport;
 import com.sigmatiq.marketdata.domain.BarStore;
 import com.sigmatiq.marketdata.domain.BarStreamFormat;
@@ -85,7 +86,7 @@ class BarController {
         String fmt = format(format, accept);
         boolean epochTime = "epoch_ms".equalsIgnoreCase(time);
         if (!epochTime && !"iso".equalsIgnoreCase(time)) {
-            throw new FieldException("time", "time must be iso or epoch_ms");
+            throw InvalidRequestException.of("time", "time must be iso or epoch_ms");
         }
         Timeframe sourceTf = source == null || source.isBlank() ? null
                 : ImportController.field("source", () -> Timeframe.parse(source));
@@ -93,7 +94,7 @@ class BarController {
         long fromMs = TimeParams.from(from, series.exchange(), "from");
         long toMs = TimeParams.to(to, series.exchange(), "to");
         if (fromMs >= toMs) {
-            throw new FieldException("to", "to must be after from");
+            throw InvalidRequestException.of("to", "to must be after from");
         }
         BarQuery q = new BarQuery(t, tf, fromMs, toMs, adjusted, extended, sourceTf);
         if (!fmt.equals("json") && queries.streamable(q, series)) {
@@ -116,7 +117,7 @@ class BarController {
             }
             default -> {
                 if (b.size() > properties.maxJsonBars()) {
-                    throw new FieldException("format", b.size() + " bars are too many for JSON (at most "
+                    throw InvalidRequestException.of("format", b.size() + " bars are too many for JSON (at most "
                             + properties.maxJsonBars() + "); ask format=csv or format=binary");
                 }
                 List<BarView> views = new ArrayList<>(b.size());
@@ -138,7 +139,7 @@ class BarController {
         LocalDate f = ImportController.field("from", () -> LocalDate.parse(from));
         LocalDate e = ImportController.field("to", () -> LocalDate.parse(to));
         if (e.isBefore(f)) {
-            throw new FieldException("to", "to must not be before from");
+            throw InvalidRequestException.of("to", "to must not be before from");
         }
         return queries.gaps(ticker.toUpperCase(Locale.ROOT), tf, f, e);
     }
@@ -151,7 +152,7 @@ class BarController {
         if (format != null && !format.isBlank()) {
             String f = format.toLowerCase(Locale.ROOT);
             if (!f.equals("json") && !f.equals("csv") && !f.equals("binary")) {
-                throw new FieldException("format", "format must be json, csv or binary");
+                throw InvalidRequestException.of("format", "format must be json, csv or binary");
             }
             return f;
         }

@@ -1,6 +1,8 @@
 package com.sigmatiq.marketdata.web;
 
 import com.sigmatiq.engine.data.Timeframe;
+import com.sigmatiq.kit.web.problem.InvalidRequestException;
+import com.sigmatiq.kit.web.security.CurrentUser;
 import com.sigmatiq.marketdata.domain.BarConvention;
 import com.sigmatiq.marketdata.domain.ImportMode;
 import com.sigmatiq.marketdata.domain.ImportOptions;
@@ -11,8 +13,6 @@ import com.sigmatiq.marketdata.domain.ImportRunRepository;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,8 +28,9 @@ import java.util.UUID;
 /**
  * {@code POST /imports} (multipart {@code file} plus optional options) imports a bar file and answers its report:
  * 201 when stored, 200 {@code already_imported} when the same file was imported with the same options, 422 (problem
- * details with the report) when refused. Bars are shared reference data: any authenticated user imports and reads;
- * the import records who imported it.
+ * details with the report) when refused. Bars are shared reference data: importing (and listing imports) needs the
+ * {@code operator} role ({@code sigmatiq.security.role-paths}), reading bars is open to every user; the import records
+ * who imported it.
  */
 @RestController
 class ImportController {
@@ -51,7 +52,7 @@ class ImportController {
                                         @RequestParam(required = false) String timeframe,
                                         @RequestParam(name = "split_adjusted", defaultValue = "false") boolean splitAdjusted,
                                         @RequestParam(defaultValue = "skip") String mode,
-                                        @AuthenticationPrincipal Jwt jwt) throws IOException {
+                                        CurrentUser user) throws IOException {
         ImportOptions options = new ImportOptions(blank(ticker) ? null : ticker,
                 blank(exchange) ? ExchangeCalendar.NEW_YORK : zone(exchange, "exchange"),
                 blank(sourceZone) ? null : zone(sourceZone, "source_zone"),
@@ -60,7 +61,7 @@ class ImportController {
                 splitAdjusted, field("mode", () -> ImportMode.parse(mode)));
         String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
                 ? "upload.csv" : file.getOriginalFilename();
-        ImportReport report = importer.importFile(name, file.getBytes(), options, jwt.getSubject());
+        ImportReport report = importer.importFile(name, file.getBytes(), options, user.id());
         return ResponseEntity.status("already_imported".equals(report.status()) ? HttpStatus.OK : HttpStatus.CREATED)
                 .body(report);
     }
@@ -87,7 +88,7 @@ class ImportController {
         try {
             return parse.get();
         } catch (RuntimeException e) {
-            throw new FieldException(field, e.getMessage());
+            throw InvalidRequestException.of(field, e.getMessage());
         }
     }
 }

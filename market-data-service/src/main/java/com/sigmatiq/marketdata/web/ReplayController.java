@@ -2,12 +2,12 @@ package com.sigmatiq.marketdata.web;
 
 import com.sigmatiq.engine.data.Timeframe;
 import com.sigmatiq.engine.data.ExchangeCalendar;
+import com.sigmatiq.kit.web.problem.InvalidRequestException;
+import com.sigmatiq.kit.web.security.CurrentUser;
 import com.sigmatiq.marketdata.feed.ReplayRequest;
 import com.sigmatiq.marketdata.feed.ReplayService;
 import com.sigmatiq.marketdata.domain.ReplayRepository.ReplayRow;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -49,9 +49,9 @@ class ReplayController {
 
     @PostMapping("/replays")
     @ResponseStatus(HttpStatus.CREATED)
-    ReplayView start(@RequestBody StartReplay body, @AuthenticationPrincipal Jwt jwt) {
+    ReplayView start(@RequestBody StartReplay body, CurrentUser user) {
         if (body.from() == null || body.to() == null) {
-            throw new FieldException(body.from() == null ? "from" : "to", "from and to are required");
+            throw InvalidRequestException.of(body.from() == null ? "from" : "to", "from and to are required");
         }
         double speed;
         String s = body.speed() == null ? "max" : body.speed().trim();
@@ -60,7 +60,7 @@ class ReplayController {
         } else {
             speed = ImportController.field("speed", () -> Double.parseDouble(s.endsWith("x") ? s.substring(0, s.length() - 1) : s));
             if (!(speed > 0) || Double.isInfinite(speed)) {
-                throw new FieldException("speed", "speed must be a positive number (1 = real time) or max");
+                throw InvalidRequestException.of("speed", "speed must be a positive number (1 = real time) or max");
             }
         }
         List<Timeframe> tfs = body.timeframes() == null ? List.of(Timeframe.M1)
@@ -70,7 +70,7 @@ class ReplayController {
         var zone = ExchangeCalendar.NEW_YORK;
         ReplayRequest request = new ReplayRequest(body.tickers(), source, tfs, TimeParams.from(body.from(), zone, "from"),
                 TimeParams.to(body.to(), zone, "to"), speed, Boolean.TRUE.equals(body.extended()));
-        return ReplayView.of(replays.start(request, jwt.getSubject()));
+        return ReplayView.of(replays.start(request, user.id()));
     }
 
     @GetMapping("/replays")

@@ -1,5 +1,6 @@
 package com.sigmatiq.marketdata.web;
 
+import com.sigmatiq.kit.web.problem.InvalidRequestException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -31,7 +32,7 @@ final class TimeParams {
             }
             return s.endsWith("Z") ? Instant.parse(s).toEpochMilli() : OffsetDateTime.parse(s).toInstant().toEpochMilli();
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(field + ": cannot read '" + s + "' as a date (2011-03-01) or an instant "
+            throw InvalidRequestException.of(field, "cannot read '" + s + "' as a date (2011-03-01) or an instant "
                     + "(2011-03-01T14:30:00Z)");
         }
     }

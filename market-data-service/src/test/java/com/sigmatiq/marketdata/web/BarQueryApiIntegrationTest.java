@@ -55,7 +55,7 @@ class BarQueryApiIntegrationTest extends IntegrationTestSupport {
     void theOpenApiDocumentHasItsTitleAndTypedAnswers() throws Exception {
         JsonNode docs = getJson("/v3/api-docs");
         assertThat(docs.get("info").get("title").asString()).isEqualTo("Sigmatiq market-data-service");
-        assertThat(docs.get("info").get("description").asString()).contains("Bars");
+        assertThat(docs.get("info").get("description").asString()).contains("Bar imports");
         assertThat(docs.get("paths").get("/series").get("get").get("responses").get("200").toString())
                 .contains("#/components/schemas/SeriesView");
     }

@@ -3,6 +3,7 @@ package com.sigmatiq.model.client;
 import com.sigmatiq.engine.pack.Pack;
 import com.sigmatiq.engine.pack.PackLoader;
 import com.sigmatiq.engine.pack.PackValidationException;
+import com.sigmatiq.kit.web.security.CurrentUser;
 import com.sigmatiq.model.config.ServiceEndpoints;
 import com.sigmatiq.model.domain.PackCatalog;
 import com.sigmatiq.model.domain.PackUnavailableException;
@@ -12,9 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.AbstractOAuth2TokenAuthenticationToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -39,10 +37,7 @@ class PackServiceClient implements PackCatalog {
         this.rest = builder.clone()
                 .baseUrl(endpoints.packService().toString())
                 .requestInterceptor((request, body, execution) -> {
-                    Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-                    if (auth instanceof AbstractOAuth2TokenAuthenticationToken<?> token) {
-                        request.getHeaders().setBearerAuth(token.getToken().getTokenValue());
-                    }
+                    CurrentUser.current().ifPresent(user -> request.getHeaders().setBearerAuth(user.token()));
                     return execution.execute(request, body);
                 })
                 .build();

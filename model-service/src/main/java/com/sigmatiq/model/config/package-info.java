@@ -1,2 +1,2 @@
-/** Spring wiring: typed properties, security (OAuth2 resource server), HTTP clients, YAML output, OpenAPI. */
+/** Spring wiring: typed properties, HTTP clients, YAML output; security, clock and the OpenAPI frame come from the service kit. */
 package com.sigmatiq.model.config;

@@ -4,6 +4,7 @@ import com.sigmatiq.engine.data.Timeframe;
 import com.sigmatiq.engine.pack.Pack;
 import com.sigmatiq.engine.strategy.ConfigException;
 import com.sigmatiq.engine.strategy.StrategyConfig;
+import com.sigmatiq.kit.web.problem.FieldError;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -87,7 +88,6 @@ public final class ModelRequestValidator {
      * @return the validated model, or null if any problem was found (then {@code errors} says which)
      */
     public static ValidatedModel checkAgainstPack(CreateModelCommand c, Pack pack, List<FieldError> errors) {
-        int before = errors.size();
         List<String> instruments = pack.info().supportedInstruments();
         String instrument = c.instrument() == null ? pack.info().defaultInstrument() : c.instrument();
         if (instrument == null || (!instruments.isEmpty() && !instruments.contains(instrument))) {
@@ -109,7 +109,7 @@ public final class ModelRequestValidator {
         }
         List<String> features = selection("selected_features", "feature", c.selectedFeatures(), pack.featureIds(), pack, errors);
 
-        if (errors.size() > before) {
+        if (!errors.isEmpty()) { // this check's or an earlier one's (a bad timeframe must not reach Timeframe.parse)
             return null;
         }
         Timeframe timeframe = c.timeframe() == null ? DEFAULT_TIMEFRAME : Timeframe.parse(c.timeframe());

@@ -1,6 +1,7 @@
 package com.sigmatiq.model.domain;
 
 import com.sigmatiq.engine.pack.Pack;
+import com.sigmatiq.kit.web.problem.FieldError;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,19 +1,16 @@
 package com.sigmatiq.model.domain;
 
+import com.sigmatiq.kit.web.problem.FieldError;
+import com.sigmatiq.kit.web.problem.InvalidRequestException;
 import java.util.List;
-import java.util.stream.Collectors;
 
-/** A request that names things the pack does not have or values out of range; lists every problem found. */
-public class ModelValidationException extends RuntimeException {
-
-    private final List<FieldError> errors;
+/**
+ * A request that names things the pack does not have or values out of range; lists every problem found (answered
+ * 400 by the service kit, titled "Invalid model request").
+ */
+public class ModelValidationException extends InvalidRequestException {
 
     public ModelValidationException(List<FieldError> errors) {
-        super(errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")));
-        this.errors = List.copyOf(errors);
-    }
-
-    public List<FieldError> errors() {
-        return errors;
+        super("Invalid model request", errors);
     }
 }

@@ -1,5 +1,6 @@
 package com.sigmatiq.model.web;
 
+import com.sigmatiq.kit.web.validation.SafeId;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
@@ -7,13 +8,13 @@ import java.util.Map;
 /**
  * The seed's create-model request (section 2.1) plus {@code timeframe} and {@code pack_version}; JSON names are
  * snake_case. {@code user_id} is accepted for compatibility with the seed but ignored: the owner is always the
- * token's subject.
+ * token's subject. {@code pack_id} and {@code pack_version} are checked ({@link SafeId}) before pack-service is asked.
  */
 @Schema(description = "Create-model request (seed section 2.1). user_id is ignored: the owner is the token's subject.")
 public record CreateModelRequest(
         @Schema(example = "spy_swing_momentum_v1") String modelId,
-        @Schema(example = "swingsigma") String packId,
-        @Schema(description = "pack version; default the latest", example = "1.0.0") String packVersion,
+        @Schema(example = "swingsigma") @SafeId String packId,
+        @Schema(description = "pack version; default the latest", example = "1.0.0") @SafeId String packVersion,
         @Schema(description = "ignored; the owner is the bearer token's subject", deprecated = true) String userId,
         @Schema(example = "SPY Momentum Swing") String name,
         String description,

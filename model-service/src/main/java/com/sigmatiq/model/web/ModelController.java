@@ -1,21 +1,21 @@
 package com.sigmatiq.model.web;
 
+import com.sigmatiq.kit.web.problem.FieldError;
+import com.sigmatiq.kit.web.security.CurrentUser;
 import com.sigmatiq.model.domain.CreateModelCommand;
-import com.sigmatiq.model.domain.FieldError;
 import com.sigmatiq.model.domain.Model;
 import com.sigmatiq.model.domain.ModelService;
 import com.sigmatiq.model.domain.ModelStatus;
 import com.sigmatiq.model.domain.ModelValidationException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -46,8 +46,8 @@ class ModelController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Create a model from a pack (seed section 2.1); 400 names each bad field and its valid choices, "
             + "409 if you already have a model with this id")
-    ResponseEntity<CreateModelResponse> create(@AuthenticationPrincipal Jwt jwt, @RequestBody CreateModelRequest r) {
-        Model m = models.create(new CreateModelCommand(jwt.getSubject(), r.modelId(), r.packId(), r.packVersion(), r.name(),
+    ResponseEntity<CreateModelResponse> create(CurrentUser user, @Valid @RequestBody CreateModelRequest r) {
+        Model m = models.create(new CreateModelCommand(user.id(), r.modelId(), r.packId(), r.packVersion(), r.name(),
                 r.description(), r.instrument(), r.ticker(), r.timeframe(), r.strategyId(), r.selectedIndicators(),
                 r.selectedFeatures(), r.riskProfile(), r.parameterOverrides()));
         CreateModelResponse body = new CreateModelResponse(true,
@@ -57,27 +57,27 @@ class ModelController {
 
     @GetMapping
     @Operation(summary = "Your models, oldest first")
-    ModelList list(@AuthenticationPrincipal Jwt jwt) {
-        return new ModelList(models.list(jwt.getSubject()).stream().map(ModelView::of).toList());
+    ModelList list(CurrentUser user) {
+        return new ModelList(models.list(user.id()).stream().map(ModelView::of).toList());
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One of your models")
-    ModelView get(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
-        return ModelView.of(models.get(jwt.getSubject(), id));
+    ModelView get(CurrentUser user, @PathVariable String id) {
+        return ModelView.of(models.get(user.id(), id));
     }
 
     @GetMapping(value = "/{id}/config", produces = {MediaType.APPLICATION_JSON_VALUE, YAML})
     @Operation(summary = "The model's effective configuration as the seed's section 2.2 lays it out, plus timeframe; "
             + "YAML with Accept: application/yaml")
-    Map<String, Object> config(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
-        return models.get(jwt.getSubject(), id).config();
+    Map<String, Object> config(CurrentUser user, @PathVariable String id) {
+        return models.get(user.id(), id).config();
     }
 
     @PatchMapping(value = "/{id}/status", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Move the model along its lifecycle (created → swept → trained → published → paper_trading → live "
             + "→ retired; any → retired; live → paper_trading); 409 for a move the lifecycle forbids")
-    ModelView changeStatus(@AuthenticationPrincipal Jwt jwt, @PathVariable String id, @RequestBody StatusChangeRequest r) {
+    ModelView changeStatus(CurrentUser user, @PathVariable String id, @RequestBody StatusChangeRequest r) {
         ModelStatus next;
         try {
             next = ModelStatus.parse(r.status());
@@ -85,13 +85,13 @@ class ModelController {
             throw new ModelValidationException(List.of(new FieldError("status",
                     "unknown status '" + r.status() + "'", ModelStatus.labels())));
         }
-        return ModelView.of(models.changeStatus(jwt.getSubject(), id, next));
+        return ModelView.of(models.changeStatus(user.id(), id, next));
     }
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Delete the model (a live model must be retired first)")
-    void delete(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
-        models.delete(jwt.getSubject(), id);
+    void delete(CurrentUser user, @PathVariable String id) {
+        models.delete(user.id(), id);
     }
 }

@@ -1,5 +1,5 @@
 /**
- * HTTP adapter: the REST controller for {@code /models}, its request and response bodies, and the mapping of domain
- * errors to RFC 9457 problem details.
+ * HTTP adapter: the REST controller for {@code /models}, its request and response bodies, and the problem details
+ * of model errors. Security, the base problem handling and strict request bodies come from the service kit.
  */
 package com.sigmatiq.model.web;

@@ -1,5 +1,6 @@
 package com.sigmatiq.model.domain;
 
+import com.sigmatiq.kit.web.problem.FieldError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sigmatiq.engine.data.Timeframe;

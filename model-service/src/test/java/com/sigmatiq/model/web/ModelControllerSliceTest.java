@@ -15,10 +15,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.sigmatiq.model.config.SecurityConfiguration;
+import com.sigmatiq.kit.web.problem.FieldError;
 import com.sigmatiq.model.config.YamlConfiguration;
 import com.sigmatiq.model.domain.CreateModelCommand;
-import com.sigmatiq.model.domain.FieldError;
 import com.sigmatiq.model.domain.ModelConflictException;
 import com.sigmatiq.model.domain.ModelNotFoundException;
 import com.sigmatiq.model.domain.ModelService;
@@ -39,7 +38,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** The web layer alone: request mapping, owner from the token, problem details, YAML, with the service mocked. */
 @WebMvcTest(ModelController.class)
-@Import({SecurityConfiguration.class, YamlConfiguration.class})
+@Import(YamlConfiguration.class)
 class ModelControllerSliceTest {
 
     private static final String OWNER = "7d1c2b3a-0000-4000-8000-000000000001";
@@ -101,7 +100,7 @@ class ModelControllerSliceTest {
         when(models.list(any())).thenThrow(new IllegalStateException("secret internals"));
         mvc.perform(get("/models").with(jwt()))
                 .andExpect(status().isInternalServerError())
-                .andExpect(jsonPath("$.detail").value("an unexpected error occurred"))
+                .andExpect(jsonPath("$.detail").value("An unexpected error occurred; it has been logged."))
                 .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("secret"))));
     }
 

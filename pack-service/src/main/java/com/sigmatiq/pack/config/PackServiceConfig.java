@@ -2,19 +2,13 @@ package com.sigmatiq.pack.config;
 
 import com.sigmatiq.pack.domain.BundledPackImporter;
 import com.sigmatiq.pack.domain.PackCatalogue;
-import java.time.Clock;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Service wiring: the clock, and the bundled packs loaded before the service reports ready. */
+/** Service wiring: the bundled packs loaded before the service reports ready (the clock is the service kit's). */
 @Configuration(proxyBeanMethods = false)
 class PackServiceConfig {
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     @Bean
     BundledPackImporter bundledPackImporter(PackCatalogue catalogue, PacksProperties properties) {

@@ -1,2 +1,2 @@
-/** Wiring: typed properties, resource-server security with problem-detail 401/403, OpenAPI metadata. */
+/** Wiring: typed properties and the bundled packs; security, problem details and the OpenAPI frame come from the service kit. */
 package com.sigmatiq.pack.config;

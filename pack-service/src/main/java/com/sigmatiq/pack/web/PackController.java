@@ -1,5 +1,6 @@
 package com.sigmatiq.pack.web;
 
+import com.sigmatiq.kit.web.security.CurrentUser;
 import com.sigmatiq.pack.domain.PackCatalogue;
 import com.sigmatiq.pack.domain.PackSummary;
 import com.sigmatiq.pack.domain.PackVersion;
@@ -19,8 +20,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -92,12 +91,12 @@ class PackController {
             description = "Body {\"files\": {\"pack.yaml\": \"...\", ...}} with the six pack files. 201 with Location when stored; "
                     + "200 when the same version is already stored with the same content; 409 when it is stored with other "
                     + "content; 400 with errors [{file, line, column, message}] when the engine rejects the pack.")
-    ResponseEntity<PackContent> uploadJson(@RequestBody PackUpload upload, @AuthenticationPrincipal Jwt jwt) {
+    ResponseEntity<PackContent> uploadJson(@RequestBody PackUpload upload, CurrentUser user) {
         if (upload == null || upload.files() == null || upload.files().isEmpty()) {
             throw new InvalidUploadException("the body needs 'files': the pack files by name (pack.yaml, indicators.yaml, "
                     + "features.yaml, strategies.yaml, gates.yaml, policies.yaml)");
         }
-        return register(upload.files(), jwt);
+        return register(upload.files(), user);
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -105,7 +104,7 @@ class PackController {
             description = "One part per pack file, named by its file name (pack.yaml, indicators.yaml, ...). Same answers as the JSON upload.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
             schema = @Schema(implementation = MultipartPack.class)))
-    ResponseEntity<PackContent> uploadMultipart(MultipartHttpServletRequest request, @AuthenticationPrincipal Jwt jwt) {
+    ResponseEntity<PackContent> uploadMultipart(MultipartHttpServletRequest request, CurrentUser user) {
         Map<String, String> files = new TreeMap<>();
         request.getParameterMap().forEach((name, values) -> {
             if (values.length > 0) {
@@ -122,7 +121,7 @@ class PackController {
         if (files.isEmpty()) {
             throw new InvalidUploadException("the request has no parts; send one part per pack file, named by its file name");
         }
-        return register(files, jwt);
+        return register(files, user);
     }
 
     /** OpenAPI shape of the multipart upload: one file part per pack file. */
@@ -136,8 +135,8 @@ class PackController {
             @Schema(name = "policies.yaml", format = "binary", requiredMode = Schema.RequiredMode.REQUIRED) String policiesYaml) {
     }
 
-    private ResponseEntity<PackContent> register(Map<String, String> files, Jwt jwt) {
-        var r = catalogue.register(files, jwt.getSubject());
+    private ResponseEntity<PackContent> register(Map<String, String> files, CurrentUser user) {
+        var r = catalogue.register(files, user.id());
         PackContent body = PackContent.of(r.version(), r.pack());
         if (r.outcome() == PackCatalogue.Outcome.UNCHANGED) {
             return ResponseEntity.ok(body);

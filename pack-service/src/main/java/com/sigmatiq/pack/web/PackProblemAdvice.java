@@ -2,27 +2,23 @@ package com.sigmatiq.pack.web;
 
 import com.sigmatiq.engine.pack.PackError;
 import com.sigmatiq.engine.pack.PackValidationException;
+import com.sigmatiq.kit.web.problem.Problems;
 import com.sigmatiq.pack.domain.PackNotFoundException;
 import com.sigmatiq.pack.domain.PackVersionConflictException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Maps every error to an RFC 9457 problem detail; Spring MVC's own exceptions go through
- * {@link ResponseEntityExceptionHandler}. Nothing here ever puts a stack trace in a response.
+ * pack-service's own errors as RFC 9457 problem details; Spring MVC's exceptions, bad bodies and anything unexpected
+ * are the service kit's. Nothing here ever puts a stack trace in a response.
  */
 @RestControllerAdvice
-class PackProblemAdvice extends ResponseEntityExceptionHandler {
-
-    private static final Logger log = LoggerFactory.getLogger(PackProblemAdvice.class);
+class PackProblemAdvice {
 
     /** The engine rejected the pack: every error with its file, line (1-based, 0 = whole file), column and message. */
     @ExceptionHandler(PackValidationException.class)
@@ -38,8 +34,7 @@ class PackProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(PackVersionConflictException.class)
     ProblemDetail conflict(PackVersionConflictException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        p.setTitle("Pack version already stored with other content");
+        ProblemDetail p = Problems.of(HttpStatus.CONFLICT, "Pack version already stored with other content", e.getMessage());
         p.setProperty("pack_id", e.packId());
         p.setProperty("version", e.version());
         p.setProperty("stored_hash", e.storedHash());
@@ -49,26 +44,12 @@ class PackProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(PackNotFoundException.class)
     ProblemDetail notFound(PackNotFoundException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        p.setTitle("Not found");
-        return p;
+        return Problems.of(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
     }
 
     @ExceptionHandler(InvalidUploadException.class)
     ProblemDetail invalidUpload(InvalidUploadException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        p.setTitle("Invalid upload");
-        return p;
-    }
-
-    /** Anything unexpected: logged with its stack trace here, answered without it. */
-    @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
-        log.error("Unexpected error", e);
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "An unexpected error occurred; it has been logged.");
-        p.setTitle("Internal error");
-        return p;
+        return Problems.of(HttpStatus.BAD_REQUEST, "Invalid upload", e.getMessage());
     }
 
     private static Map<String, Object> error(PackError e) {

@@ -44,6 +44,12 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
     }
 
+    /** A body sent as written (need not be valid JSON). */
+    public Reply postRaw(String path, String token, String json) {
+        return send(request(path, token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+    }
+
     /** One file part per entry, named by the key, with filename = key. */
     public Reply postMultipart(String path, String token, Map<String, String> parts) {
         String boundary = "----sigmatiq" + UUID.randomUUID();

@@ -23,7 +23,6 @@ import com.sigmatiq.engine.pack.Pack;
 import com.sigmatiq.engine.pack.PackError;
 import com.sigmatiq.engine.pack.PackLoader;
 import com.sigmatiq.engine.pack.PackValidationException;
-import com.sigmatiq.pack.config.SecurityConfig;
 import com.sigmatiq.pack.domain.PackCatalogue;
 import com.sigmatiq.pack.domain.PackMetadata;
 import com.sigmatiq.pack.domain.PackNotFoundException;
@@ -40,7 +39,6 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -49,7 +47,6 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** The controller and its error mapping, with the catalogue mocked and a real swingsigma {@link Pack}. */
 @WebMvcTest(PackController.class)
-@Import(SecurityConfig.class)
 class PackControllerTest {
 
     private static final String USER = "0b7f7c38-3b1e-4c5a-9a57-2f0c1f3e6d11";

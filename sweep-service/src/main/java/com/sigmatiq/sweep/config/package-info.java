@@ -1,2 +1,2 @@
-/** Spring configuration: security, Kafka topics and listener containers, properties. */
+/** Spring configuration: Kafka topics and listener containers, properties; security and clock come from the service kit. */
 package com.sigmatiq.sweep.config;

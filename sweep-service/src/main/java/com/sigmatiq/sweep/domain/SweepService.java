@@ -8,6 +8,7 @@ import com.sigmatiq.engine.pack.PackValidationException;
 import com.sigmatiq.engine.run.StrategyBacktest;
 import com.sigmatiq.engine.strategy.StrategyConfig;
 import com.sigmatiq.engine.sweep.SweepGrid;
+import com.sigmatiq.kit.web.problem.FieldError;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,22 +1,17 @@
 package com.sigmatiq.sweep.domain;
 
+import com.sigmatiq.kit.web.problem.FieldError;
+import com.sigmatiq.kit.web.problem.InvalidRequestException;
 import java.util.List;
 
-/** A sweep request that cannot run; every problem names its field. */
-public class SweepValidationException extends RuntimeException {
-
-    private final transient List<FieldError> errors;
+/** A sweep request that cannot run; every problem names its field (answered 400 by the service kit). */
+public class SweepValidationException extends InvalidRequestException {
 
     public SweepValidationException(List<FieldError> errors) {
-        super(errors.isEmpty() ? "invalid sweep request" : errors.get(0).message());
-        this.errors = List.copyOf(errors);
+        super("Invalid sweep request", errors);
     }
 
     public SweepValidationException(FieldError error) {
         this(List.of(error));
-    }
-
-    public List<FieldError> errors() {
-        return errors;
     }
 }

@@ -13,6 +13,7 @@ import com.sigmatiq.engine.strategy.StrategyConfig;
 import com.sigmatiq.engine.sweep.SweepGrid;
 import com.sigmatiq.engine.sweep.SweepRunner;
 import com.sigmatiq.engine.sweep.SweepSession;
+import com.sigmatiq.kit.web.problem.FieldError;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -1,12 +1,14 @@
 package com.sigmatiq.sweep.web;
 
+import com.sigmatiq.kit.web.problem.FieldError;
+import com.sigmatiq.kit.web.security.CurrentUser;
 import com.sigmatiq.sweep.domain.CreateSweepCommand;
-import com.sigmatiq.sweep.domain.FieldError;
 import com.sigmatiq.sweep.domain.SortKey;
 import com.sigmatiq.sweep.domain.SweepNotFoundException;
 import com.sigmatiq.sweep.domain.SweepService;
 import com.sigmatiq.sweep.domain.SweepState;
 import com.sigmatiq.sweep.domain.SweepValidationException;
+import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -14,8 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,27 +43,27 @@ class SweepController {
     }
 
     @PostMapping
-    ResponseEntity<Views.Created> create(@AuthenticationPrincipal Jwt jwt, @RequestBody SweepRequest r) {
-        SweepState s = sweeps.create(jwt.getSubject(), jwt.getTokenValue(), new CreateSweepCommand(r.modelId(), r.sweepType(),
+    ResponseEntity<Views.Created> create(CurrentUser user, @Valid @RequestBody SweepRequest r) {
+        SweepState s = sweeps.create(user.id(), user.token(), new CreateSweepCommand(r.modelId(), r.sweepType(),
                 r.dateRange() == null ? null : r.dateRange().start(), r.dateRange() == null ? null : r.dateRange().end(),
                 r.parameters(), r.qualityGates(), r.tag(), r.holdoutPct()));
         return ResponseEntity.created(URI.create("/sweeps/" + s.spec().id())).body(Views.created(s));
     }
 
     @GetMapping("/{id}")
-    Views.Sweep get(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
-        SweepState s = sweeps.get(jwt.getSubject(), uuid(id));
+    Views.Sweep get(CurrentUser user, @PathVariable String id) {
+        SweepState s = sweeps.get(user.id(), uuid(id));
         return Views.sweep(s, sweeps.log(s.spec().id()), clock.instant());
     }
 
     @GetMapping(path = "/{id}/events", produces = "text/event-stream")
-    SseEmitter events(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
-        SweepState s = sweeps.get(jwt.getSubject(), uuid(id));
+    SseEmitter events(CurrentUser user, @PathVariable String id) {
+        SweepState s = sweeps.get(user.id(), uuid(id));
         return streams.open(s.spec().id());
     }
 
     @GetMapping("/{id}/leaderboard")
-    Views.Leaderboard leaderboard(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
+    Views.Leaderboard leaderboard(CurrentUser user, @PathVariable String id,
                                     @RequestParam(defaultValue = "sharpe") String sort,
                                     @RequestParam(defaultValue = "desc") String order,
                                     @RequestParam(required = false) String gate,
@@ -96,24 +96,24 @@ class SweepController {
         if (!errors.isEmpty()) {
             throw new SweepValidationException(errors);
         }
-        return Views.leaderboard(sweeps.leaderboard(jwt.getSubject(), uuid(id), key, o.equals("asc"), pass, page, size),
+        return Views.leaderboard(sweeps.leaderboard(user.id(), uuid(id), key, o.equals("asc"), pass, page, size),
                 key.label(), o, gate == null ? null : gate.toUpperCase(Locale.ROOT), page, size);
     }
 
     @GetMapping("/{id}/results/{comboId}")
-    Views.Result result(@AuthenticationPrincipal Jwt jwt, @PathVariable String id, @PathVariable String comboId) {
+    Views.Result result(CurrentUser user, @PathVariable String id, @PathVariable String comboId) {
         long combo;
         try {
             combo = Long.parseLong(comboId);
         } catch (NumberFormatException e) {
             throw new SweepNotFoundException("no combination '" + comboId + "'");
         }
-        return Views.result(sweeps.result(jwt.getSubject(), uuid(id), combo));
+        return Views.result(sweeps.result(user.id(), uuid(id), combo));
     }
 
     @PostMapping("/{id}/cancel")
-    Views.Sweep cancel(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
-        SweepState s = sweeps.cancel(jwt.getSubject(), uuid(id));
+    Views.Sweep cancel(CurrentUser user, @PathVariable String id) {
+        SweepState s = sweeps.cancel(user.id(), uuid(id));
         return Views.sweep(s, sweeps.log(s.spec().id()), clock.instant());
     }
 

@@ -1,2 +1,5 @@
-/** HTTP API: controllers, answers as records, problem details and progress streams. */
+/**
+ * HTTP API: controllers, answers as records, the problem details of sweep errors and progress streams; security, the
+ * base problem handling and strict request bodies come from the service kit.
+ */
 package com.sigmatiq.sweep.web;

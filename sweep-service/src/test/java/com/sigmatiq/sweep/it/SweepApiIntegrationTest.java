@@ -300,7 +300,7 @@ class SweepApiIntegrationTest extends IntegrationTestBase {
         Api.Response docs = api().get("/v3/api-docs", null);
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.body().path("info").path("title").asString()).isEqualTo("Sigmatiq sweep-service");
-        assertThat(docs.body().path("info").path("description").asString()).contains("Parameter sweeps");
+        assertThat(docs.body().path("info").path("description").asString()).contains("parameter sweeps");
         JsonNode schemas = docs.body().path("components").path("schemas");
         for (String answer : List.of("Created", "Sweep", "Leaderboard", "Result")) {
             assertThat(schemas.has(answer)).as(answer).isTrue();

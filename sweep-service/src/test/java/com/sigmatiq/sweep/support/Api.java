@@ -15,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** A small HTTP client for the service under test. */
 public final class Api {
 
-    public record Response(int status, JsonNode body, String raw) {
+    /** An answer; {@code body} is null when it is empty or not JSON. */
+    public record Response(int status, JsonNode body, String raw, String contentType) {
     }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -65,8 +66,13 @@ public final class Api {
         }
         try {
             HttpResponse<String> res = http.send(r.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode body = res.body() == null || res.body().isBlank() ? null : json.readTree(res.body());
-            return new Response(res.statusCode(), body, res.body());
+            JsonNode body = null;
+            try {
+                body = res.body() == null || res.body().isBlank() ? null : json.readTree(res.body());
+            } catch (RuntimeException notJson) {
+                // left null: the caller sees raw and contentType
+            }
+            return new Response(res.statusCode(), body, res.body(), res.headers().firstValue("Content-Type").orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -1,2 +1,0 @@
-/** The services' OpenAPI documents: title and description from {@code sigmatiq.api.*}, bearer security, snake_case schemas. */
-package com.sigmatiq.kit.openapi;
