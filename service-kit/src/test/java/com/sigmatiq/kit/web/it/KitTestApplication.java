@@ -9,7 +9,12 @@ import org.springframework.http.HttpMethod;
 @SpringBootApplication(excludeName = {
         "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
         "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
-        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"})
+        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+        // the kit's messaging tests put Spring Modulith's event publication registry on this module's test class path
+        "org.springframework.modulith.events.jdbc.JdbcEventPublicationAutoConfiguration",
+        "org.springframework.modulith.events.config.EventPublicationAutoConfiguration",
+        "org.springframework.modulith.events.config.EventExternalizationAutoConfiguration",
+        "org.springframework.modulith.events.kafka.KafkaEventExternalizerConfiguration"})
 public class KitTestApplication {
 
     /** One rule the properties cannot say: reads of {@code /calendar/**} need no token. */
