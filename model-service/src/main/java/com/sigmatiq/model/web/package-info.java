@@ -1,6 +1,6 @@
 /**
- * HTTP adapters: the REST controller for {@code /models}, its request and response bodies, the problem details of
- * model errors, and the outgoing client of pack-service (which forwards the caller's bearer token). Security, the
- * base problem handling and strict request bodies come from the service kit.
+ * HTTP adapters: the REST controller for {@code /models}, its request and response bodies, and the outgoing client of
+ * pack-service (which forwards the caller's bearer token). Security and every problem answer come from the service
+ * kit: the domain's exceptions extend the kit's (invalid request, not found, conflict, unavailable).
  */
 package com.sigmatiq.model.web;

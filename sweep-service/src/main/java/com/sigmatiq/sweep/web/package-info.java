@@ -1,5 +1,6 @@
 /**
- * HTTP API (controllers, views, the problem details of sweep errors) and HTTP clients of model-, pack- and
- * market-data-service; security, the base problem handling and strict request bodies come from the service kit.
+ * HTTP API (controllers, views) and HTTP clients of model-, pack- and market-data-service. Security and every problem
+ * answer come from the service kit: the domain's exceptions extend the kit's (invalid request, not found, conflict,
+ * unavailable).
  */
 package com.sigmatiq.sweep.web;
