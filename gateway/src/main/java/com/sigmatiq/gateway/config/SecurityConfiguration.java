@@ -3,13 +3,12 @@ package com.sigmatiq.gateway.config;
 import jakarta.servlet.http.HttpServletRequest;
 
 import com.sigmatiq.kit.web.security.ProblemSecurityHandlers;
+import com.sigmatiq.kit.web.security.ResourceServerConfiguration;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
@@ -45,12 +44,7 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain gatewaySecurity(HttpSecurity http, JsonMapper json) throws Exception {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json);
-        http.csrf(AbstractHttpConfigurer::disable)
-                .httpBasic(AbstractHttpConfigurer::disable)
-                .formLogin(AbstractHttpConfigurer::disable)
-                .logout(AbstractHttpConfigurer::disable)
-                .requestCache(AbstractHttpConfigurer::disable)
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        ResourceServerConfiguration.stateless(http)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(PUBLIC_PATHS).permitAll()
                         .requestMatchers(HttpMethod.GET, STATIC_PATHS).permitAll()

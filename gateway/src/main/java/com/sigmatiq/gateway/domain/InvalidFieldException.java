@@ -1,16 +1,18 @@
 package com.sigmatiq.gateway.domain;
 
-/** A request field that breaks a domain rule; answered as 400 naming the field. */
-public class InvalidFieldException extends RuntimeException {
+import java.util.List;
 
-    private final String field;
+import com.sigmatiq.kit.web.problem.FieldError;
+import com.sigmatiq.kit.web.problem.InvalidRequestException;
+
+/** A request field that breaks a domain rule; answered 400 naming the field (by the service kit). */
+public class InvalidFieldException extends InvalidRequestException {
 
     public InvalidFieldException(String field, String message) {
-        super(message);
-        this.field = field;
+        super(List.of(FieldError.of(field, message)));
     }
 
     public String field() {
-        return field;
+        return errors().get(0).field();
     }
 }

@@ -7,7 +7,6 @@ import java.net.http.HttpTimeoutException;
 import java.util.List;
 
 import com.sigmatiq.gateway.domain.InvalidCredentialsException;
-import com.sigmatiq.gateway.domain.InvalidFieldException;
 import com.sigmatiq.gateway.domain.UsernameTakenException;
 import com.sigmatiq.kit.web.problem.FieldError;
 import com.sigmatiq.kit.web.problem.Problems;
@@ -24,19 +23,14 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.client.ResourceAccessException;
 
 /**
- * The gateway's own errors as RFC 9457 problem details: a field the domain refuses (400 naming it), a taken username
- * (409), bad credentials (401), an unreachable service (502/504). Validation of request bodies, Spring MVC's errors
- * and anything unexpected (500 without internals) are the service kit's.
+ * The gateway's own errors as RFC 9457 problem details: a taken username (409 naming the field), bad credentials
+ * (401), an unreachable service (502/504). Fields the domain refuses ({@code InvalidFieldException}), validation of
+ * request bodies, Spring MVC's errors and anything unexpected (500 without internals) are the service kit's.
  */
 @RestControllerAdvice
 class GatewayExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(GatewayExceptionHandler.class);
-
-    @ExceptionHandler(InvalidFieldException.class)
-    ProblemDetail invalidField(InvalidFieldException ex) {
-        return Problems.invalid("Invalid request", List.of(FieldError.of(ex.field(), ex.getMessage())));
-    }
 
     @ExceptionHandler(UsernameTakenException.class)
     ProblemDetail usernameTaken(UsernameTakenException ex) {

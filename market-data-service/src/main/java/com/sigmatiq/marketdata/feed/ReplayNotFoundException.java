@@ -1,7 +1,9 @@
 package com.sigmatiq.marketdata.feed;
 
-public class ReplayNotFoundException extends RuntimeException {
+import com.sigmatiq.kit.web.problem.NotFoundException;
+
+public class ReplayNotFoundException extends NotFoundException {
     public ReplayNotFoundException(String message) {
-        super(message);
+        super("Not found", message);
     }
 }

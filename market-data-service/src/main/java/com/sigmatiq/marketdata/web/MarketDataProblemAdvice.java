@@ -2,10 +2,7 @@ package com.sigmatiq.marketdata.web;
 
 import com.sigmatiq.kit.web.problem.FieldError;
 import com.sigmatiq.kit.web.problem.Problems;
-import com.sigmatiq.marketdata.domain.BarsNotFoundException;
 import com.sigmatiq.marketdata.domain.RowProblem;
-import com.sigmatiq.marketdata.feed.ReplayConflictException;
-import com.sigmatiq.marketdata.feed.ReplayNotFoundException;
 import com.sigmatiq.marketdata.importing.ImportFileException;
 import com.sigmatiq.marketdata.importing.ImportRefusedException;
 import org.springframework.http.HttpStatus;
@@ -19,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * market-data-service's own errors as RFC 9457 problem details (the kit answers the rest): a domain
- * {@code IllegalArgumentException} written {@code "field: message"} as a 400 naming the field, and refused imports
- * with {@code errors: [{file, line, column, message}]} plus the whole {@code report}.
+ * market-data-service's own errors as RFC 9457 problem details (the kit answers the rest, including its not-found
+ * and conflict exceptions): a domain {@code IllegalArgumentException} written {@code "field: message"} as a 400 naming
+ * the field, and refused imports with {@code errors: [{file, line, column, message}]} plus the whole {@code report}.
  */
 @RestControllerAdvice
 class MarketDataProblemAdvice {
@@ -54,16 +51,6 @@ class MarketDataProblemAdvice {
         p.setProperty("errors", errors);
         p.setProperty("report", e.report());
         return p;
-    }
-
-    @ExceptionHandler({BarsNotFoundException.class, ReplayNotFoundException.class})
-    ProblemDetail notFound(RuntimeException e) {
-        return Problems.of(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
-    }
-
-    @ExceptionHandler(ReplayConflictException.class)
-    ProblemDetail conflict(ReplayConflictException e) {
-        return Problems.of(HttpStatus.CONFLICT, "Conflict", e.getMessage());
     }
 
     private static Map<String, Object> fileError(String file, int line, String message) {

@@ -1,5 +1,6 @@
 /**
- * HTTP adapter: the REST controller for {@code /models}, its request and response bodies, and the problem details
- * of model errors. Security, the base problem handling and strict request bodies come from the service kit.
+ * HTTP adapter: the REST controller for {@code /models} and its request and response bodies. Security and every
+ * problem answer come from the service kit: the domain's exceptions extend the kit's (invalid request, not found,
+ * conflict, unavailable).
  */
 package com.sigmatiq.model.web;

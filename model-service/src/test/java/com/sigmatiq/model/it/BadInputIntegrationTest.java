@@ -3,7 +3,7 @@ package com.sigmatiq.model.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sigmatiq.kit.web.testing.FuzzRun;
-import com.sigmatiq.kit.web.testing.ProblemCheck;
+import com.sigmatiq.kit.web.testing.Refusal;
 import com.sigmatiq.kit.web.testing.RequestFuzzer;
 import com.sigmatiq.model.support.ApiClient;
 import com.sigmatiq.model.support.StubPackService;
@@ -69,18 +69,17 @@ class BadInputIntegrationTest {
         return m;
     }
 
-    private ApiClient.Response refused(String body, String field) {
-        Map<String, Long> before = rows();
+    private FuzzRun.Answer create(String body) {
         ApiClient.Response r = api().post("/models", token, body);
-        assertThat(r.status()).as(r.body()).isEqualTo(400);
-        assertThat(ProblemCheck.why(r.status(), r.header("Content-Type"), r.body())).isNull();
-        assertThat(r.json().path("errors").path(0).path("field").asString()).isEqualTo(field);
-        assertThat(rows()).isEqualTo(before);
-        return r;
+        return new FuzzRun.Answer(r.status(), r.header("Content-Type"), r.body());
+    }
+
+    private void refused(String body, String field) throws Exception {
+        Refusal.check(this::create, body, 400, field, this::rows);
     }
 
     @Test
-    void idsThatWalkPathsAre400NamingTheFieldAndPackServiceIsNotAsked() {
+    void idsThatWalkPathsAre400NamingTheFieldAndPackServiceIsNotAsked() throws Exception {
         int packCalls = StubPackService.get().authorizations().size();
         refused(SEED.replace("\"swingsigma\"", "\"../../etc/passwd\""), "pack_id");
         refused(SEED.replace("\"swingsigma\"", "\"a/b\""), "pack_id");
@@ -89,19 +88,19 @@ class BadInputIntegrationTest {
     }
 
     @Test
-    void aNulCharacterIs400NamingTheField() {
+    void aNulCharacterIs400NamingTheField() throws Exception {
         refused(SEED.replace("SPY Momentum Swing", "SPY\\u0000Swing"), "name");
         refused(SEED.replace("\"rsi_period\": 21", "\"rsi\\u0000period\": 21"), "parameter_overrides.rsi\u0000period");
     }
 
     @Test
-    void anUnknownTimeframeWithAnOtherwiseGoodRequestIs400() {
+    void anUnknownTimeframeWithAnOtherwiseGoodRequestIs400() throws Exception {
         refused(SEED.replace("\"ticker\": \"SPY\",", "\"ticker\": \"SPY\", \"timeframe\": \"7m\","), "timeframe");
         refused(SEED.replace("\"ticker\": \"SPY\",", "\"ticker\": \"SPY\", \"timeframe\": 0,"), "timeframe");
     }
 
     @Test
-    void nullInsideAListIs400NamingTheItem() {
+    void nullInsideAListIs400NamingTheItem() throws Exception {
         refused(SEED.replace("\"rsi\", \"macd\"", "\"rsi\", null"), "selected_indicators[1]");
     }
 
@@ -110,10 +109,7 @@ class BadInputIntegrationTest {
         String daily = SEED.replace("\"ticker\": \"SPY\",", "\"ticker\": \"SPY\", \"timeframe\": \"1d\", \"pack_version\": \"1.0.0\",")
                 .replace("spy_swing_momentum_v1", "spy_daily");
         List<RequestFuzzer.Case> cases = RequestFuzzer.cases(List.of(SEED, daily), 20260104L, 300);
-        FuzzRun.Report report = FuzzRun.run("model POST /models", cases, body -> {
-            ApiClient.Response r = api().post("/models", token, body);
-            return new FuzzRun.Answer(r.status(), r.header("Content-Type"), r.body());
-        }, this::rows);
+        FuzzRun.Report report = FuzzRun.run("model POST /models", cases, this::create, this::rows);
         assertThat(report.failures()).isEmpty();
     }
 

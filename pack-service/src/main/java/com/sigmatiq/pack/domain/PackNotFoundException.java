@@ -1,10 +1,12 @@
 package com.sigmatiq.pack.domain;
 
+import com.sigmatiq.kit.web.problem.NotFoundException;
+
 /** No such pack, pack version, or file in a pack version. */
-public final class PackNotFoundException extends RuntimeException {
+public final class PackNotFoundException extends NotFoundException {
 
     public PackNotFoundException(String message) {
-        super(message);
+        super("Not found", message);
     }
 
     static PackNotFoundException pack(String packId) {

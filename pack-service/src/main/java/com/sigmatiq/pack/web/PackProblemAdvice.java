@@ -3,7 +3,6 @@ package com.sigmatiq.pack.web;
 import com.sigmatiq.engine.pack.PackError;
 import com.sigmatiq.engine.pack.PackValidationException;
 import com.sigmatiq.kit.web.problem.Problems;
-import com.sigmatiq.pack.domain.PackNotFoundException;
 import com.sigmatiq.pack.domain.PackVersionConflictException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,11 +39,6 @@ class PackProblemAdvice {
         p.setProperty("stored_hash", e.storedHash());
         p.setProperty("offered_hash", e.offeredHash());
         return p;
-    }
-
-    @ExceptionHandler(PackNotFoundException.class)
-    ProblemDetail notFound(PackNotFoundException e) {
-        return Problems.of(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
     }
 
     @ExceptionHandler(InvalidUploadException.class)

@@ -1,5 +1,5 @@
 /**
- * HTTP API: controllers, answers as records, the problem details of sweep errors and progress streams; security, the
- * base problem handling and strict request bodies come from the service kit.
+ * HTTP API: controllers, answers as records and progress streams. Security and every problem answer come from the
+ * service kit: the domain's exceptions extend the kit's (invalid request, not found, conflict, unavailable).
  */
 package com.sigmatiq.sweep.web;

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
@@ -45,6 +47,8 @@ import tools.jackson.databind.exc.MismatchedInputException;
  * {@code errors: [{field, message, valid_choices?}]}:
  * <ul>
  *   <li>{@link InvalidRequestException} (and a service's subclass): 400 with its title and errors;</li>
+ *   <li>{@link NotFoundException}, {@link ConflictException}, {@link UnavailableException} (and a service's
+ *       subclasses): 404, 409, 503 with their title;</li>
  *   <li>an unreadable body: malformed JSON, a value of the wrong type, a number out of range, {@code null} inside a
  *       list or map, a NUL character in a string (each naming its JSON path, e.g. {@code tickers[1]});</li>
  *   <li>Bean Validation of a {@code @Valid} body (field names as the client writes them, snake_case);</li>
@@ -56,6 +60,7 @@ import tools.jackson.databind.exc.MismatchedInputException;
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
     private static final Pattern REJECTED_NAME = Pattern.compile("parameter name \"(.*)\" is not allowed", Pattern.DOTALL);
 
     private final UnaryOperator<String> jsonName;
@@ -71,6 +76,22 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidRequestException.class)
     ProblemDetail invalidRequest(InvalidRequestException e) {
         return Problems.invalid(e.title(), e.errors());
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        return Problems.of(HttpStatus.NOT_FOUND, e.title(), e.getMessage());
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException e) {
+        return Problems.of(HttpStatus.CONFLICT, e.title(), e.getMessage());
+    }
+
+    @ExceptionHandler(UnavailableException.class)
+    ProblemDetail unavailable(UnavailableException e) {
+        log.warn("{}: {}", e.title(), e.getMessage());
+        return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, e.title(), e.detail());
     }
 
     /**

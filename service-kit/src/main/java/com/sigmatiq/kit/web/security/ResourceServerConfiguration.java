@@ -54,12 +54,7 @@ public class ResourceServerConfiguration {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json, rolePaths);
         JwtAuthenticationConverter roles = new JwtAuthenticationConverter();
         roles.setJwtGrantedAuthoritiesConverter(new Roles());
-        http.csrf(AbstractHttpConfigurer::disable)
-                .httpBasic(AbstractHttpConfigurer::disable)
-                .formLogin(AbstractHttpConfigurer::disable)
-                .logout(AbstractHttpConfigurer::disable)
-                .requestCache(AbstractHttpConfigurer::disable)
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        stateless(http)
                 .authorizeHttpRequests(rules -> {
                     // the end of a server-sent event stream and an error page are dispatches of an already checked request
                     rules.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll();
@@ -73,6 +68,19 @@ public class ResourceServerConfiguration {
                         .accessDeniedHandler(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
         return http.build();
+    }
+
+    /**
+     * A token-only API: no CSRF token, session, HTTP basic, login form, logout or saved request. The gateway's own
+     * chain starts from it too.
+     */
+    public static HttpSecurity stateless(HttpSecurity http) throws Exception {
+        return http.csrf(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
     }
 
     private static Map<String, RequestMatcher> rolePaths(ServiceSecurityProperties properties) {
