@@ -206,7 +206,7 @@ public class JdbcBarStore implements BarStore {
     @Override
     public long copyOut(String ticker, Timeframe tf, long fromMs, long toMs, boolean binary, boolean isoTime, OutputStream out)
             throws IOException {
-        String time = isoTime
+        String time = isoTime && !binary
                 ? "to_char(to_timestamp(start_ms / 1000.0) at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') as time"
                 : "start_ms";
         String sql = "copy (select " + time + ", open, high, low, close, volume from bar where ticker = '"
