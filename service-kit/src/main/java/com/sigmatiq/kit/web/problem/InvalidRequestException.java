@@ -8,17 +8,16 @@ import java.util.stream.Collectors;
  * {@code errors: [{field, message, valid_choices?}]}. Services throw it directly or extend it for their own
  * validation exception (with their own problem title).
  */
-public class InvalidRequestException extends RuntimeException {
+public class InvalidRequestException extends TitledException {
 
     /** The title of a 400 problem when the thrower gives none. */
     public static final String DEFAULT_TITLE = "Invalid request";
 
-    private final String title;
     private final transient List<FieldError> errors;
 
     public InvalidRequestException(String title, List<FieldError> errors) {
-        super(errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")));
-        this.title = title == null ? DEFAULT_TITLE : title;
+        super(title == null ? DEFAULT_TITLE : title,
+                errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")), null);
         this.errors = List.copyOf(errors);
     }
 
@@ -29,11 +28,6 @@ public class InvalidRequestException extends RuntimeException {
     /** One problem with one field. */
     public static InvalidRequestException of(String field, String message) {
         return new InvalidRequestException(List.of(FieldError.of(field, message)));
-    }
-
-    /** The problem's {@code title}. */
-    public String title() {
-        return title;
     }
 
     public List<FieldError> errors() {

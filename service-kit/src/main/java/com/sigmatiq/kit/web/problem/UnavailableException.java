@@ -4,9 +4,8 @@ package com.sigmatiq.kit.web.problem;
  * Another service this request needs cannot be used right now: 503 with a detail that tells the caller what to do;
  * the message and cause (which may name hosts and internals) are logged, not answered.
  */
-public class UnavailableException extends RuntimeException {
+public class UnavailableException extends TitledException {
 
-    private final String title;
     private final String detail;
 
     /**
@@ -14,13 +13,8 @@ public class UnavailableException extends RuntimeException {
      * @param message for the log: what failed and how
      */
     public UnavailableException(String title, String detail, String message, Throwable cause) {
-        super(message, cause);
-        this.title = title;
+        super(title, message, cause);
         this.detail = detail;
-    }
-
-    public String title() {
-        return title;
     }
 
     public String detail() {

@@ -192,6 +192,14 @@ class KitWebIntegrationTest {
     }
 
     @Test
+    void aSafeIdIsCheckedOncePerField() throws Exception {
+        Answer a = send("POST", "/things", userToken(), "{\"model_id\":\"../x\",\"pack_id\":\"a/b\"}");
+        assertProblem(a, 400);
+        assertThat(a.json().path("errors").findValuesAsString("field")).containsExactlyInAnyOrder("model_id", "pack_id");
+        assertThat(a.json().path("title").asString()).isEqualTo("Invalid request");
+    }
+
+    @Test
     void theKindOfAnUnknownEnumListsTheValidChoices() throws Exception {
         Answer a = send("POST", "/things", userToken(), "{\"model_id\":\"m\",\"kind\":\"odd\"}");
         assertThat(a.json().path("errors").path(0).path("valid_choices").toString()).isEqualTo("[\"SIMPLE\",\"CUSTOM\"]");
