@@ -111,21 +111,8 @@ public class EvaluatorBenchmark {
         if (next + CHUNK > series.size()) {
             newEvaluator(); // once per million bars
         }
-        long[] time = series.time();
-        double[] o = series.open();
-        double[] h = series.high();
-        double[] l = series.low();
-        double[] c = series.close();
-        double[] v = series.volume();
-        StrategyEvaluator e = evaluator;
-        double sum = 0;
-        int end = next + CHUNK;
-        for (int t = next; t < end; t++) {
-            Decision d = e.onBar(time[t], o[t], h[t], l[t], c[t], v[t]);
-            sum += d.equity();
-        }
-        next = end;
-        bh.consume(sum);
+        bh.consume(feed(evaluator, next));
+        next += CHUNK;
     }
 
     /** As {@link #streamingPerBar} with a confidence model that never enters: the per-bar cost and allocation without trades. */
@@ -135,21 +122,25 @@ public class EvaluatorBenchmark {
         if (flatNext + CHUNK > series.size()) {
             newFlatEvaluator();
         }
+        bh.consume(feed(flatEvaluator, flatNext));
+        flatNext += CHUNK;
+    }
+
+    /** Feeds bars {@code [from, from + CHUNK)} to {@code e}, one at a time; the sum of the equities keeps the work alive. */
+    private double feed(StrategyEvaluator e, int from) {
         long[] time = series.time();
         double[] o = series.open();
         double[] h = series.high();
         double[] l = series.low();
         double[] c = series.close();
         double[] v = series.volume();
-        StrategyEvaluator e = flatEvaluator;
         double sum = 0;
-        int end = flatNext + CHUNK;
-        for (int t = flatNext; t < end; t++) {
+        int end = from + CHUNK;
+        for (int t = from; t < end; t++) {
             Decision d = e.onBar(time[t], o[t], h[t], l[t], c[t], v[t]);
-            sum += d.confidence();
+            sum += d.equity();
         }
-        flatNext = end;
-        bh.consume(sum);
+        return sum;
     }
 
     /** The same model in batch: every column, the signals, and the backtest loop, divided by the bars. */
