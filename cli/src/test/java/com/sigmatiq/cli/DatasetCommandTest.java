@@ -9,7 +9,6 @@ import com.sigmatiq.engine.strategy.StrategyConfig;
 import com.sigmatiq.engine.training.DatasetOptions;
 import com.sigmatiq.engine.training.TrainingDataset;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class DatasetCommandTest {
 
@@ -30,17 +28,11 @@ class DatasetCommandTest {
     Path dir;
 
     private static Path repo(String relative) {
-        Path p = Path.of("").toAbsolutePath();
-        while (!Files.isDirectory(p.resolve("packs"))) {
-            p = p.getParent();
-        }
-        return p.resolve(relative);
+        return CliRun.repo(relative);
     }
 
-    private int run(StringWriter err, String... args) {
-        CommandLine cl = SigmatiqCommand.commandLine();
-        cl.setErr(new PrintWriter(err));
-        return cl.execute(args);
+    private static int run(StringWriter err, String... args) {
+        return CliRun.run(err, args);
     }
 
     @Test

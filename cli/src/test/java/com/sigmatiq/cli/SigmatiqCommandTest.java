@@ -3,14 +3,12 @@ package com.sigmatiq.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class SigmatiqCommandTest {
 
@@ -18,17 +16,11 @@ class SigmatiqCommandTest {
     Path dir;
 
     private static Path repo(String relative) {
-        Path p = Path.of("").toAbsolutePath();
-        while (!Files.isDirectory(p.resolve("packs"))) {
-            p = p.getParent();
-        }
-        return p.resolve(relative);
+        return CliRun.repo(relative);
     }
 
-    private int run(StringWriter err, String... args) {
-        CommandLine cl = SigmatiqCommand.commandLine();
-        cl.setErr(new PrintWriter(err));
-        return cl.execute(args);
+    private static int run(StringWriter err, String... args) {
+        return CliRun.run(err, args);
     }
 
     @Test
