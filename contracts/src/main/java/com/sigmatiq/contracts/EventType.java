@@ -5,6 +5,7 @@ import com.sigmatiq.contracts.model.ModelCreated;
 import com.sigmatiq.contracts.model.ModelDeleted;
 import com.sigmatiq.contracts.model.ModelStatusChanged;
 import com.sigmatiq.contracts.sweep.SweepCompleted;
+import com.sigmatiq.contracts.training.TrainingCompleted;
 
 /**
  * Every event type of the platform: the envelope's {@code type} name, the payload record it carries and the topic it
@@ -17,6 +18,7 @@ public enum EventType {
     MODEL_STATUS_CHANGED(ModelStatusChanged.TYPE, ModelStatusChanged.class, Topics.MODEL_EVENTS),
     MODEL_DELETED(ModelDeleted.TYPE, ModelDeleted.class, Topics.MODEL_EVENTS),
     SWEEP_COMPLETED(SweepCompleted.TYPE, SweepCompleted.class, Topics.SWEEP_EVENTS),
+    TRAINING_COMPLETED(TrainingCompleted.TYPE, TrainingCompleted.class, Topics.TRAINING_EVENTS),
     /** Topic {@code market.bars.<timeframe>} of the bar: {@link #topic()} is null. */
     BAR_CLOSED(BarClosed.TYPE, BarClosed.class, null);
 

@@ -29,6 +29,9 @@ public final class Topics {
     /** Sweep lifecycle events from sweep-service; key = sweep id. Types in {@link com.sigmatiq.contracts.sweep}. */
     public static final String SWEEP_EVENTS = "sweep.events";
 
+    /** Training events from training-service; key = job id. Types in {@link com.sigmatiq.contracts.training}. */
+    public static final String TRAINING_EVENTS = "training.events";
+
     private Topics() {
     }
 }

@@ -47,6 +47,7 @@ class EventTypeTest {
     @Test
     void typesTravelOnTheirServicesTopic() {
         assertThat(EventType.MODEL_CREATED.topic()).isEqualTo(Topics.MODEL_EVENTS);
+        assertThat(EventType.TRAINING_COMPLETED.topic()).isEqualTo(Topics.TRAINING_EVENTS);
         assertThat(EventType.MODEL_STATUS_CHANGED.topic()).isEqualTo(Topics.MODEL_EVENTS);
         assertThat(EventType.MODEL_DELETED.topic()).isEqualTo(Topics.MODEL_EVENTS);
         assertThat(EventType.SWEEP_COMPLETED.topic()).isEqualTo(Topics.SWEEP_EVENTS);

@@ -1,0 +1,2 @@
+/** Training events: payload records of {@code training.events}. */
+package com.sigmatiq.contracts.training;
