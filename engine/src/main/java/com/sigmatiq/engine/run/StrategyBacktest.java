@@ -13,9 +13,11 @@ import com.sigmatiq.engine.gate.GateInputs;
 import com.sigmatiq.engine.gate.GateThresholds;
 import com.sigmatiq.engine.gate.GateVerdict;
 import com.sigmatiq.engine.pack.PackGates;
+import com.sigmatiq.engine.signal.ConfidenceModel;
 import com.sigmatiq.engine.signal.SignalEngine;
 import com.sigmatiq.engine.signal.Signals;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,10 +73,21 @@ public final class StrategyBacktest {
 
     /** Backtests {@code config} on the bars of {@code [from, to)} (earlier bars only warm indicators up). */
     public static Report run(StrategyConfig config, BarSeries bars, int from, int to, Map<String, Double> qualityGates) {
+        return run(config, bars, from, to, qualityGates, ConfidenceModel.ENTRY_SCORE, List.of());
+    }
+
+    /**
+     * Backtests {@code config} with entries whose confidence comes from {@code model} (a trained model's calibrated
+     * probability, DESIGN §6), which reads the pack names {@code modelNames} at each candidate bar's close.
+     */
+    public static Report run(StrategyConfig config, BarSeries bars, int from, int to, Map<String, Double> qualityGates,
+                             ConfidenceModel model, Collection<String> modelNames) {
         SessionClock clock = SessionClock.of(bars);
-        Signals signals = SignalEngine.compile(config).run(bars);
+        SignalEngine engine = SignalEngine.compile(config, modelNames);
+        double[][] columns = engine.plan().compute(bars);
+        Signals signals = engine.run(bars, columns, clock);
         ExecutionParams p = executionParams(config);
-        BacktestResult result = Backtester.run(bars, clock, SignalColumns.of(signals), from, to, p);
+        BacktestResult result = Backtester.run(bars, clock, SignalColumns.of(signals, bars, columns, clock, model), from, to, p);
         GateVerdict verdict = GateEvaluator.evaluate(gates(config.pack().gates(), qualityGates),
                 GateInputs.of(result, bars, clock, from, to, p, List.of()));
         return new Report(config, result, verdict, from, to);
