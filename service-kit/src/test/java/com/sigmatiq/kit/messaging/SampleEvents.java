@@ -7,6 +7,7 @@ import com.sigmatiq.contracts.model.ModelCreated;
 import com.sigmatiq.contracts.model.ModelDeleted;
 import com.sigmatiq.contracts.model.ModelStatusChanged;
 import com.sigmatiq.contracts.sweep.SweepCompleted;
+import com.sigmatiq.contracts.training.TrainingCompleted;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -25,6 +26,8 @@ final class SampleEvents {
             case MODEL_DELETED -> new ModelDeleted("spy_swing_momentum_v1");
             case SWEEP_COMPLETED -> new SweepCompleted("1b4e28ba-2fa1-11d2-883f-0016d3cca427", "spy_swing_momentum_v1", 18_900,
                     1_234, 17_666, 4_321L, 1.8372615, Instant.parse("2011-04-01T20:00:00.123456Z"));
+            case TRAINING_COMPLETED -> new TrainingCompleted("job_1", "spy_swing_momentum_v1", "spy_swing_momentum_v1_trained_001",
+                    15L, "1b4e28ba-2fa1-11d2-883f-0016d3cca427", 1.8372615, null, 0.61, Instant.parse("2011-04-01T20:00:00.123456Z"));
             case BAR_CLOSED -> new BarClosed("SPY", "America/New_York", "5m", Instant.parse("2011-03-01T14:30:00Z"),
                     Instant.parse("2011-03-01T14:35:00Z"), 133.11, 133.42, 132.9, 133.2, null, "replay",
                     "9f0b1c2d-0000-4000-8000-000000000001", 7);
