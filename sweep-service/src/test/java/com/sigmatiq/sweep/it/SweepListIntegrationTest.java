@@ -61,7 +61,10 @@ class SweepListIntegrationTest extends IntegrationTestBase {
 
         String first = create(token, MODEL, "first");
         awaitStatus(first, token, "completed", Duration.ofSeconds(60));
-        String second = create(token, MODEL, "second");
+        // the seed's custom sweep (18,900 combinations), so that the cancel comes before it completes
+        Api.Response big = api().post("/sweeps", token, SeedRequests.custom(MODEL, "2011-03-01", "2011-03-31"));
+        assertThat(big.status()).as(big.raw()).isEqualTo(201);
+        String second = big.body().path("sweep_id").asString();
         assertThat(api().post("/sweeps/" + second + "/cancel", token, null).body().path("status").asString()).isEqualTo("cancelled");
         String third = create(token, OTHER_MODEL, "third");
         awaitStatus(third, token, "completed", Duration.ofSeconds(60));
