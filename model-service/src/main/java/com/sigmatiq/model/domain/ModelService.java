@@ -137,6 +137,30 @@ public class ModelService {
     }
 
     /**
+     * A training job of the model stored its result: a model in {@code swept} moves to {@code trained} (recording
+     * {@code model.status_changed}); any other model is left as it is. Safe to repeat. A model still in {@code created}
+     * is not moved through {@code swept} implicitly: training needs a completed sweep, so that case is the caller's
+     * to report.
+     *
+     * @return the status the model had when the event arrived (it moved iff that is {@code swept}); empty if the owner
+     *         has no such model
+     */
+    public Optional<ModelStatus> trainingCompleted(String ownerId, String modelId) {
+        return tx.execute(status -> {
+            Model current = models.findForUpdate(ownerId, modelId).orElse(null);
+            if (current == null) {
+                return Optional.<ModelStatus>empty();
+            }
+            if (current.status() == ModelStatus.SWEPT) {
+                Model changed = current.withStatus(ModelStatus.TRAINED, Instant.now(clock));
+                models.updateStatus(changed);
+                events.statusChanged(changed, current.status());
+            }
+            return Optional.of(current.status());
+        });
+    }
+
+    /**
      * Deletes a model and records {@code model.deleted}. A live model must be retired (or moved back to
      * paper trading) first.
      */

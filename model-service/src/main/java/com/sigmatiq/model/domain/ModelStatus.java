@@ -20,8 +20,9 @@ import java.util.Set;
  * live          → paper_trading (demoted back to paper), retired
  * retired       → (none: terminal)
  * </pre>
- * The sweep, training, publishing and simulation services drive these changes (today through
- * {@code PATCH /models/{id}/status}; later from their Kafka events).
+ * The sweep, training, publishing and simulation services drive these changes: sweep and training through their
+ * Kafka events ({@code sweep.completed}, {@code training.completed}), the others today through
+ * {@code PATCH /models/{id}/status}.
  */
 public enum ModelStatus {
     CREATED, SWEPT, TRAINED, PUBLISHED, PAPER_TRADING, LIVE, RETIRED;

@@ -19,6 +19,12 @@ public interface SweepRepository {
     /** The sweep if {@code ownerId} owns it. */
     Optional<SweepState> find(UUID id, String ownerId);
 
+    /**
+     * The owner's sweeps, newest first (by creation time), at most {@code limit}; {@code modelId} and {@code status}
+     * filter when not null.
+     */
+    List<SweepState> list(String ownerId, String modelId, SweepStatus status, int limit);
+
     Optional<SweepStatus> status(UUID id);
 
     SweepInputs inputs(UUID id);

@@ -156,6 +156,17 @@ public class SweepService {
         return repository.find(id).orElseThrow();
     }
 
+    /** The most sweeps {@link #list} answers. */
+    public static final int MAX_LISTED = 100;
+
+    /**
+     * The owner's sweeps, newest first, at most {@link #MAX_LISTED}; {@code modelId} and {@code status} filter when
+     * not null.
+     */
+    public List<SweepState> list(String ownerId, String modelId, SweepStatus status) {
+        return repository.list(ownerId, modelId, status, MAX_LISTED);
+    }
+
     public SweepState get(String ownerId, UUID id) {
         return repository.find(id, ownerId).orElseThrow(() -> notFound(id));
     }

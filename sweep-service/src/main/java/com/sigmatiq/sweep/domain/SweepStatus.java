@@ -1,6 +1,9 @@
 package com.sigmatiq.sweep.domain;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** {@code queued → running → completed}, or {@code cancelled} / {@code failed}. */
 public enum SweepStatus {
@@ -16,5 +19,15 @@ public enum SweepStatus {
 
     public static SweepStatus of(String label) {
         return valueOf(label.toUpperCase(Locale.ROOT));
+    }
+
+    /** The status with this label, ignoring case; empty for anything else. */
+    public static Optional<SweepStatus> parse(String label) {
+        return Arrays.stream(values()).filter(s -> s.label().equalsIgnoreCase(label)).findFirst();
+    }
+
+    /** Every label, in lifecycle order. */
+    public static List<String> labels() {
+        return Arrays.stream(values()).map(SweepStatus::label).toList();
     }
 }

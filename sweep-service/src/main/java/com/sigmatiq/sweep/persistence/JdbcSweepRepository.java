@@ -102,6 +102,25 @@ class JdbcSweepRepository implements SweepRepository {
     }
 
     @Override
+    public List<SweepState> list(String ownerId, String modelId, SweepStatus status, int limit) {
+        // served by the index sweeps_owner (owner_id, created_at); the filters apply to one user's rows
+        StringBuilder sql = new StringBuilder("select * from sweeps where owner_id = ?");
+        List<Object> params = new ArrayList<>();
+        params.add(ownerId);
+        if (modelId != null) {
+            sql.append(" and model_id = ?");
+            params.add(modelId);
+        }
+        if (status != null) {
+            sql.append(" and status = ?");
+            params.add(status.label());
+        }
+        sql.append(" order by created_at desc, id limit ?");
+        params.add(limit);
+        return jdbc.sql(sql.toString()).params(params).query((rs, i) -> state(rs)).list();
+    }
+
+    @Override
     public Optional<SweepStatus> status(UUID id) {
         return jdbc.sql("select status from sweeps where id = ?").param(id).query(String.class).optional().map(SweepStatus::of);
     }

@@ -7,6 +7,7 @@ import com.sigmatiq.sweep.domain.SortKey;
 import com.sigmatiq.sweep.domain.SweepNotFoundException;
 import com.sigmatiq.sweep.domain.SweepService;
 import com.sigmatiq.sweep.domain.SweepState;
+import com.sigmatiq.sweep.domain.SweepStatus;
 import com.sigmatiq.sweep.domain.SweepValidationException;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -48,6 +49,21 @@ class SweepController {
                 r.dateRange() == null ? null : r.dateRange().start(), r.dateRange() == null ? null : r.dateRange().end(),
                 r.parameters(), r.qualityGates(), r.tag(), r.holdoutPct()));
         return ResponseEntity.created(URI.create("/sweeps/" + s.spec().id())).body(Views.created(s));
+    }
+
+    /**
+     * The caller's sweeps, newest first, at most {@link SweepService#MAX_LISTED}, optionally of one model and in one
+     * status.
+     */
+    @GetMapping
+    Views.SweepList list(CurrentUser user, @RequestParam(name = "model_id", required = false) String modelId,
+                         @RequestParam(required = false) String status) {
+        SweepStatus wanted = null;
+        if (status != null) {
+            wanted = SweepStatus.parse(status).orElseThrow(() -> new SweepValidationException(new FieldError("status",
+                    "unknown status '" + status + "'", SweepStatus.labels())));
+        }
+        return Views.list(sweeps.list(user.id(), modelId, wanted));
     }
 
     @GetMapping("/{id}")

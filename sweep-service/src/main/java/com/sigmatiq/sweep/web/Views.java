@@ -52,6 +52,15 @@ final class Views {
     record LogLine(Instant timestamp, String status, String message) {
     }
 
+    /** A sweep in a list: what it swept and where it stands, without its grid, progress or log. */
+    record SweepSummary(UUID sweepId, String modelId, String sweepType, String tag, String status, DateRange dateRange,
+                        long totalCombinations, Instant createdAt, Instant completedAt) {
+    }
+
+    /** The answer to {@code GET /sweeps}: the caller's sweeps, newest first. */
+    record SweepList(List<SweepSummary> sweeps) {
+    }
+
     /** A sweep with its progress and execution log. */
     record Sweep(UUID sweepId, String modelId, String sweepType, String tag, String status, DateRange dateRange,
                  @JsonInclude(JsonInclude.Include.NON_NULL) Double holdoutPct, Map<String, List<Object>> parameters,
@@ -103,6 +112,17 @@ final class Views {
 
     static Created created(SweepState s) {
         return new Created(s.spec().id(), s.spec().modelId(), s.spec().totalCombinations(), s.status().label());
+    }
+
+    static SweepList list(List<SweepState> sweeps) {
+        List<SweepSummary> out = new ArrayList<>(sweeps.size());
+        for (SweepState s : sweeps) {
+            SweepSpec spec = s.spec();
+            out.add(new SweepSummary(spec.id(), spec.modelId(), spec.sweepType(), spec.tag(), s.status().label(),
+                    new DateRange(spec.start().toString(), spec.end().toString()), spec.totalCombinations(), s.createdAt(),
+                    s.completedAt()));
+        }
+        return new SweepList(out);
     }
 
     static Sweep sweep(SweepState s, List<LogEntry> log, Instant now) {

@@ -302,7 +302,7 @@ class SweepApiIntegrationTest extends IntegrationTestBase {
         assertThat(docs.body().path("info").path("title").asString()).isEqualTo("Sigmatiq sweep-service");
         assertThat(docs.body().path("info").path("description").asString()).contains("parameter sweeps");
         JsonNode schemas = docs.body().path("components").path("schemas");
-        for (String answer : List.of("Created", "Sweep", "Leaderboard", "Result")) {
+        for (String answer : List.of("Created", "Sweep", "SweepList", "SweepSummary", "Leaderboard", "Result")) {
             assertThat(schemas.has(answer)).as(answer).isTrue();
         }
         List<String> leaderboard = new ArrayList<>();

@@ -1,0 +1,63 @@
+package com.sigmatiq.model.messaging;
+
+import com.sigmatiq.contracts.EventEnvelope;
+import com.sigmatiq.contracts.Topics;
+import com.sigmatiq.contracts.training.TrainingCompleted;
+import com.sigmatiq.kit.messaging.Inbox;
+import com.sigmatiq.kit.messaging.KitMessagingAutoConfiguration;
+import com.sigmatiq.model.domain.ModelService;
+import com.sigmatiq.model.domain.ModelStatus;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Moves a model from {@code swept} to {@code trained} when training-service announces {@code training.completed} for
+ * it, once per event id (the kit's inbox, in the transaction of the move). A model already trained or further along
+ * is left as it is (logged at debug); one still in {@code created} is left too, with a warning, since training needs a
+ * completed sweep; another owner's or an unknown model changes nothing.
+ */
+@Component
+class TrainingEventsListener {
+
+    /** This listener's name in the inbox. */
+    static final String CONSUMER = "model-service.training-events";
+
+    private static final Logger log = LoggerFactory.getLogger(TrainingEventsListener.class);
+
+    private final ModelService models;
+    private final Inbox inbox;
+
+    TrainingEventsListener(ModelService models, Inbox inbox) {
+        this.models = models;
+        this.inbox = inbox;
+    }
+
+    @KafkaListener(topics = Topics.TRAINING_EVENTS, groupId = "model-service",
+            containerFactory = KitMessagingAutoConfiguration.EVENT_LISTENER_FACTORY)
+    void onTrainingEvent(EventEnvelope<?> event) {
+        if (!(event.payload() instanceof TrainingCompleted done)) {
+            return;
+        }
+        if (event.ownerId() == null || done.modelId() == null) {
+            log.warn("ignored {} {} without owner_id or payload.model_id", event.type(), event.eventId());
+            return;
+        }
+        inbox.receive(CONSUMER, event, () -> {
+            Optional<ModelStatus> found = models.trainingCompleted(event.ownerId(), done.modelId());
+            if (found.isEmpty()) {
+                log.warn("{} {}: owner has no model {}; nothing changed", event.type(), event.eventId(), done.modelId());
+            } else if (found.get() == ModelStatus.SWEPT) {
+                log.info("model {} trained ({}, job {})", done.modelId(), done.trainedModelId(), done.jobId());
+            } else if (found.get() == ModelStatus.CREATED) {
+                log.warn("{} {}: model {} is still 'created' (never swept); left unchanged", event.type(), event.eventId(),
+                        done.modelId());
+            } else {
+                log.debug("{} {}: model {} already '{}'; unchanged", event.type(), event.eventId(), done.modelId(),
+                        found.get().label());
+            }
+        });
+    }
+}
