@@ -199,8 +199,9 @@ final class TrainCommand implements Callable<Integer> {
         @Override
         public void finished(TrainingStep step, long nanos) {
             int done = step.ordinal() + 1;
-            err.printf(Locale.ROOT, "%s%s %d/%d %s %.2f s%s%n", tty ? "\r" : "", bar(done), done, total, step.label(),
-                    nanos / 1e9, tty ? "    " : "");
+            // on a terminal this overwrites the step's " ..." line, which is shorter
+            err.printf(Locale.ROOT, "%s%s %d/%d %s %.2f s%n", tty ? "\r" : "", bar(done), done, total, step.label(),
+                    nanos / 1e9);
             err.flush();
         }
 
