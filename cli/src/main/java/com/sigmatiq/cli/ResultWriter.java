@@ -27,8 +27,12 @@ final class ResultWriter {
     private ResultWriter() {
     }
 
-    /** The seed's individual backtest result: config, metrics, gate_results, trades. */
-    static Map<String, Object> resultJson(StrategyBacktest.Report r, BarSeries bars, Map<String, Object> requested) {
+    /**
+     * The seed's individual backtest result: config, metrics, gate_results, trades; and {@code trained_model}, the
+     * model whose confidence the entries needed, when not null.
+     */
+    static Map<String, Object> resultJson(StrategyBacktest.Report r, BarSeries bars, Map<String, Object> requested,
+                                          Map<String, Object> trainedModel) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("strategy_id", r.config().strategyId());
         m.put("ticker", bars.ticker());
@@ -37,6 +41,9 @@ final class ResultWriter {
                 "end", date(bars.time()[r.to() - 1], bars.zone()).toString()));
         m.put("config", r.config().toMap());
         m.put("requested_overrides", requested);
+        if (trainedModel != null) {
+            m.put("trained_model", trainedModel);
+        }
         m.put("metrics", r.result().metrics().toMap());
         m.put("gate_results", r.verdict().toMap());
         List<Map<String, Object>> trades = new ArrayList<>();
@@ -69,9 +76,11 @@ final class ResultWriter {
         return LocalDate.ofInstant(Instant.ofEpochMilli(millis), zone);
     }
 
-    static void write(Path dir, StrategyBacktest.Report r, BarSeries bars, Map<String, Object> requested) throws IOException {
+    /** Writes the three files; {@code result.json} names the trained model used when {@code trainedModel} is not null. */
+    static void write(Path dir, StrategyBacktest.Report r, BarSeries bars, Map<String, Object> requested,
+                      Map<String, Object> trainedModel) throws IOException {
         Files.createDirectories(dir);
-        JSON.writeValue(dir.resolve("result.json").toFile(), resultJson(r, bars, requested));
+        JSON.writeValue(dir.resolve("result.json").toFile(), resultJson(r, bars, requested, trainedModel));
         boolean daily = bars.timeframe().isDaily();
         try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("trades.csv"), StandardCharsets.UTF_8)) {
             w.write("entry_time,exit_time,entry_price,exit_price,shares,return,pnl,duration_days,exit_reason");

@@ -6,10 +6,14 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code sigmatiq}: indicators, backtests, sweeps and training datasets on local CSV files, without any server. */
+/**
+ * {@code sigmatiq}: indicators, backtests, sweeps, training datasets and trained models on local CSV files, without any
+ * server.
+ */
 @Command(name = "sigmatiq", mixinStandardHelpOptions = true, version = "sigmatiq 0.1.0",
         description = "Runs the Sigmatiq engine on local CSV files.",
         subcommands = {IndicatorsCommand.class, BacktestCommand.class, SweepCommand.class, DatasetCommand.class,
+                TrainCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SigmatiqCommand implements Runnable {
 
