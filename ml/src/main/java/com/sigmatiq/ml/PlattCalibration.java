@@ -9,6 +9,11 @@ package com.sigmatiq.ml;
  * (Machine Learning 68, 2007): Platt's smoothed targets (N₊ + 1)/(N₊ + 2) and 1/(N₋ + 2), Newton steps with a
  * backtracking line search, and a log-likelihood written so that it never overflows.
  *
+ * <p>The calibration keeps the booster's order: a fit whose slope says that a higher margin means a lower chance
+ * (a &gt; 0: the booster's ranking did not hold on the held-out samples) is replaced by the intercept alone (a = 0),
+ * so every sample gets the held-out base rate. An inverted calibration would trade against the model on the
+ * strength of a few hundred samples; the base rate says plainly that the model adds nothing.
+ *
  * @param method {@code sigmoid} (fitted) or {@code none} (the identity link)
  * @param a      slope
  * @param b      intercept
@@ -105,6 +110,14 @@ public record PlattCalibration(TrainingSettings.Calibration method, double a, do
             if (step < MIN_STEP) {
                 break; // line search failed: the current point is as good as it gets
             }
+        }
+        if (a > 0) {
+            double mean = 0;
+            for (double x : t) {
+                mean += x;
+            }
+            mean /= n;
+            return new PlattCalibration(TrainingSettings.Calibration.SIGMOID, 0, Math.log((1 - mean) / mean));
         }
         return new PlattCalibration(TrainingSettings.Calibration.SIGMOID, a, b);
     }

@@ -140,10 +140,15 @@ class MetaLabelTrainerTest {
      */
     @Test
     void streamingEvaluatorAsksWithTheDatasetsRowsAndTradesAsTheBacktest() {
-        TrainedModel model = outcome.model();
-        StrategyConfig config = Spy.seedConfig();
+        // a model that lets entries through (threshold 0.5, the booster's own probabilities), so there are trades
+        StrategyConfig config = Spy.seedConfig().with("threshold", 0.5);
+        TrainingRequest request = TrainingRequest.of(config, Spy.DAILY).withRange(Spy.START, Spy.END)
+                .withSettings(TrainingSettings.defaults().withCalibration(TrainingSettings.Calibration.NONE))
+                .withHyperparameters(new Hyperparameters(40, 4, 0.1, 0.8, 0.8, 42, 2));
+        MetaLabelTrainer.Outcome trained = MetaLabelTrainer.train(request);
+        TrainedModel model = trained.model();
         BarSeries bars = Spy.DAILY;
-        TrainingDataset d = outcome.dataset();
+        TrainingDataset d = trained.dataset();
         Map<Long, Integer> sampleAt = new HashMap<>();
         for (int i = 0; i < d.size(); i++) {
             sampleAt.put(d.decisionTime()[i], i);
@@ -162,7 +167,7 @@ class MetaLabelTrainerTest {
             }
             return inner.confidence(bar);
         };
-        LocalDate from = LocalDate.parse(outcome.report().data().validationStart());
+        LocalDate from = LocalDate.parse(trained.report().data().validationStart());
         int[] range = StrategyBacktest.range(bars, SessionClock.of(bars), from, Spy.END);
         SignalEngine engine = SignalEngine.compile(config, model.inputNames());
         StrategyEvaluator ev = StrategyEvaluator.streaming(engine, ExecutionParams.of(config), capturing,
@@ -186,7 +191,8 @@ class MetaLabelTrainerTest {
         assertThat(streamed).isEqualTo(batch).isNotEmpty();
         double sharpe = StrategyBacktest.run(config, bars, range[0], range[1], null, model.confidence(config.pack()),
                 model.inputNames()).result().metrics().sharpeRatio();
-        assertThat(outcome.report().sharpeValidation()).isEqualTo(sharpe);
+        assertThat(trained.report().sharpeValidation()).isEqualTo(sharpe);
+        model.close();
     }
 
     @Test

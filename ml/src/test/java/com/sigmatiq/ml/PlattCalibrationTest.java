@@ -29,6 +29,27 @@ class PlattCalibrationTest {
     }
 
     @Test
+    void anInvertedFitKeepsTheBoostersOrderByFallingBackToTheBaseRate() {
+        Random rnd = new Random(5);
+        int n = 2_000;
+        double[] f = new double[n];
+        int[] y = new int[n];
+        int positives = 0;
+        for (int i = 0; i < n; i++) {
+            f[i] = rnd.nextGaussian();
+            y[i] = rnd.nextDouble() < 1 / (1 + Math.exp(1.5 * f[i])) ? 1 : 0; // higher margin, fewer positives
+            positives += y[i];
+        }
+        PlattCalibration c = PlattCalibration.fit(f, y);
+        assertThat(c.a()).isZero();
+        double hi = (positives + 1.0) / (positives + 2.0);
+        double lo = 1 / (n - positives + 2.0);
+        double base = (positives * hi + (n - positives) * lo) / n;
+        assertThat(c.probability(-3)).isCloseTo(base, within(1e-12));
+        assertThat(c.probability(3)).isCloseTo(base, within(1e-12));
+    }
+
+    @Test
     void separableDataStaysFinite() {
         double[] f = {-3, -2, -1, 1, 2, 3};
         int[] y = {0, 0, 0, 1, 1, 1};
