@@ -75,6 +75,15 @@ abstract class IntegrationTestBase {
                 }
             }""";
 
+    /** The seed's selection with its first configuration only (combination 15). */
+    static final String SEED_FIRST_ONLY = SEED_SELECTION.replaceAll(
+            ",\\s*\\{\"combo_id\": 23[^\\n]*\\}\\}", "");
+
+    /** {@code selection} with {@code hyperparameters} added. */
+    static String withHyperparameters(String selection, String hyperparameters) {
+        return selection.replace("\"training_params\"", "\"hyperparameters\": " + hyperparameters + ", \"training_params\"");
+    }
+
     JsonNode awaitJob(String jobId, String token, String status, Duration timeout) {
         return api().await("/training/jobs/" + jobId, token, b -> status.equals(b.path("status").asString()), timeout);
     }

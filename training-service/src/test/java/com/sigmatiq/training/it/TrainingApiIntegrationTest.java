@@ -126,12 +126,10 @@ class TrainingApiIntegrationTest extends IntegrationTestBase {
     @Test
     void purgedKFoldReportsEveryFold() {
         User u = newUser();
-        String body = SEED_SELECTION.replace("time_series_split", "purged_kfold")
-                .replace("{\"combo_id\": 23, \"rank\": 2, \"config\": {\"threshold\": 0.65, \"allowed_hours\": [13, 14, 15], \"position_size_pct\": 2}}", "")
-                .replace("}},\n", "}}\n")
-                .replace("\"training_params\"", "\"hyperparameters\": {\"n_estimators\": 40}, \"training_params\"");
+        String body = withHyperparameters(SEED_FIRST_ONLY.replace("time_series_split", "purged_kfold"), "{\"n_estimators\": 40}");
         TestApi.Response created = api().post("/training/jobs", u.token(), body);
         assertThat(created.status()).as(created.raw()).isEqualTo(202);
+        assertThat(created.body().path("jobs")).hasSize(1);
         String job = created.body().path("jobs").get(0).path("job_id").asString();
         awaitJob(job, u.token(), "completed", Duration.ofMinutes(2));
         JsonNode cv = api().get("/training/jobs/" + job + "/result", u.token()).body().path("metrics").path("cross_validation");
