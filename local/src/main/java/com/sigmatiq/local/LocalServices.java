@@ -16,7 +16,9 @@ public final class LocalServices {
             service("model-service", "com.sigmatiq.model.ModelServiceApplication", 8082, "model").routedAs("models"),
             service("market-data-service", "com.sigmatiq.marketdata.MarketDataServiceApplication", 8083, "marketdata")
                     .routedAs("bars", "series", "imports", "calendar", "replays"),
-            service("sweep-service", "com.sigmatiq.sweep.SweepServiceApplication", 8084, "sweep").routedAs("sweeps"));
+            service("sweep-service", "com.sigmatiq.sweep.SweepServiceApplication", 8084, "sweep").routedAs("sweeps"),
+            service("training-service", "com.sigmatiq.training.TrainingServiceApplication", 8085, "training")
+                    .routedAs("training"));
 
     private LocalServices() {
     }
