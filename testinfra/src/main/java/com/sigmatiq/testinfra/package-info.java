@@ -8,5 +8,9 @@
  * ({@code SIGMATIQ_INFRA}): {@code embedded} (default: zonky embedded PostgreSQL and spring-kafka-test's KRaft
  * broker, no Docker) or {@code testcontainers} (PostgreSQL and Kafka containers; tests are skipped when no
  * Docker engine is reachable).
+ *
+ * <p>Also for service tests: {@link com.sigmatiq.testinfra.TestJwks} (tokens), {@link com.sigmatiq.testinfra.TestApi}
+ * (HTTP calls, downloads, server-sent events, polling) and {@link com.sigmatiq.testinfra.ServiceJvm} (a service in its
+ * own JVM, to be killed with SIGKILL).
  */
 package com.sigmatiq.testinfra;
