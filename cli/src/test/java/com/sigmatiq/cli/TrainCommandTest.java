@@ -114,30 +114,46 @@ class TrainCommandTest {
 
     @Test
     void backtestWithTheTrainedModelTakesFewerEntriesAndMatchesTheValidationSharpe() throws IOException {
+        // a model that lets some entries through: threshold 0.5 and the booster's own probabilities (the seed's
+        // calibrated model, whose calibration fell back to the base rate, takes none above 0.6)
+        String[] open = {"--set", "threshold=0.5", "--calibration", "none", "--n-estimators", "40", "--max-depth", "4",
+                "--learning-rate", "0.1"};
+        Path trained = dir.resolve("spy_momentum_open");
+        StringWriter trainLog = new StringWriter();
+        assertThat(run(trainLog, args("train", concat(new String[] {"--from", "2000-01-01", "--to", "2019-12-31", "--out",
+                trained.toString()}, open)))).as(trainLog.toString()).isZero();
+        Map<String, Object> trainedResult = json(trained.resolve("result.json"));
         Path plain = dir.resolve("bt_plain");
         Path withModel = dir.resolve("bt_trained");
-        assertThat(run(new StringWriter(), args("backtest", "--from", "2000-01-01", "--to", "2019-12-31", "--out", plain.toString())))
-                .isZero();
+        assertThat(run(new StringWriter(), args("backtest", "--set", "threshold=0.5", "--from", "2000-01-01", "--to",
+                "2019-12-31", "--out", plain.toString()))).isZero();
         StringWriter err = new StringWriter();
-        assertThat(run(err, args("backtest", "--from", "2000-01-01", "--to", "2019-12-31", "--trained", model.toString(),
-                "--out", withModel.toString()))).as(err.toString()).isZero();
+        assertThat(run(err, args("backtest", "--set", "threshold=0.5", "--from", "2000-01-01", "--to", "2019-12-31",
+                "--trained", trained.toString(), "--out", withModel.toString()))).as(err.toString()).isZero();
         Map<String, Object> a = json(plain.resolve("result.json"));
         Map<String, Object> b = json(withModel.resolve("result.json"));
         assertThat(a).doesNotContainKey("trained_model");
-        assertThat(map(b.get("trained_model"))).containsEntry("trained_model_id", "spy_momentum")
+        assertThat(map(b.get("trained_model"))).containsEntry("trained_model_id", "spy_momentum_open")
                 .containsEntry("pack_id", "swingsigma").containsEntry("strategy_id", "momentum_swing")
                 .containsEntry("configuration_differs", List.of());
         assertThat(list(b.get("trades"))).isNotEmpty().isNotEqualTo(list(a.get("trades")));
         assertThat(number(map(b.get("metrics")).get("total_trades"))).isLessThanOrEqualTo(number(map(a.get("metrics")).get("total_trades")));
         assertThat(number(map(a.get("metrics")).get("sharpe_ratio"))).as("the plain backtest over the range is the report's")
-                .isEqualTo(number(result.get("sharpe_backtest")));
+                .isEqualTo(number(trainedResult.get("sharpe_backtest")));
 
-        Map<String, Object> data = map(result.get("data"));
+        Map<String, Object> data = map(trainedResult.get("data"));
         Path validation = dir.resolve("bt_validation");
-        assertThat(run(new StringWriter(), args("backtest", "--from", (String) data.get("validation_start"),
-                "--to", (String) data.get("range_end"), "--trained", model.toString(), "--out", validation.toString()))).isZero();
+        assertThat(run(new StringWriter(), args("backtest", "--set", "threshold=0.5", "--from",
+                (String) data.get("validation_start"), "--to", (String) data.get("range_end"), "--trained",
+                trained.toString(), "--out", validation.toString()))).isZero();
         assertThat(number(map(json(validation.resolve("result.json")).get("metrics")).get("sharpe_ratio")))
-                .isEqualTo(number(result.get("sharpe_validation")));
+                .isEqualTo(number(trainedResult.get("sharpe_validation")));
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     @Test
