@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sigmatiq.kit.web.testing.FuzzRun;
 import com.sigmatiq.kit.web.testing.Refusal;
 import com.sigmatiq.kit.web.testing.RequestFuzzer;
-import com.sigmatiq.sweep.support.Api;
+import com.sigmatiq.testinfra.TestApi;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +55,7 @@ class BadInputIntegrationTest extends IntegrationTestBase {
     }
 
     private FuzzRun.Answer create(String body) {
-        Api.Response r = api().post("/sweeps", token, body);
+        TestApi.Response r = api().post("/sweeps", token, body);
         return new FuzzRun.Answer(r.status(), r.contentType(), r.raw());
     }
 

@@ -1,6 +1,6 @@
 package com.sigmatiq.sweep.it;
 
-import com.sigmatiq.sweep.support.Api;
+import com.sigmatiq.testinfra.TestApi;
 import com.sigmatiq.sweep.support.StubUpstreams;
 import com.sigmatiq.testinfra.TestJwks;
 import com.sigmatiq.testinfra.SigmatiqIntegrationTest;
@@ -42,8 +42,8 @@ abstract class IntegrationTestBase {
     @Autowired
     JdbcClient jdbc;
 
-    Api api() {
-        return new Api(port);
+    TestApi api() {
+        return new TestApi(port);
     }
 
     /** A new user with one model, {@code spy_swing_momentum_v1}; returns the user's token. */

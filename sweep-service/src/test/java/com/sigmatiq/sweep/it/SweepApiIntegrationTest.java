@@ -11,7 +11,7 @@ import com.sigmatiq.engine.run.StrategyBacktest;
 import com.sigmatiq.engine.strategy.StrategyConfig;
 import com.sigmatiq.engine.sweep.SweepGrid;
 import com.sigmatiq.engine.sweep.SweepRunner;
-import com.sigmatiq.sweep.support.Api;
+import com.sigmatiq.testinfra.TestApi;
 import com.sigmatiq.sweep.support.StubUpstreams;
 import com.sigmatiq.testinfra.SigmatiqInfrastructure;
 import java.nio.file.Path;
@@ -40,8 +40,8 @@ class SweepApiIntegrationTest extends IntegrationTestBase {
     @Test
     void seedSimpleSweepRunsToACompleteLeaderboard() {
         String token = newUserWithModel();
-        Api api = api();
-        Api.Response created = api.post("/sweeps", token, SeedRequests.simple("spy_swing_momentum_v1", "2011-03-01", "2011-03-31"));
+        TestApi api = api();
+        TestApi.Response created = api.post("/sweeps", token, SeedRequests.simple("spy_swing_momentum_v1", "2011-03-01", "2011-03-31"));
         assertThat(created.status()).as(created.raw()).isEqualTo(201);
         assertThat(created.body().path("total_combinations").asLong()).isEqualTo(45);
         String id = created.body().path("sweep_id").asString();
@@ -99,7 +99,7 @@ class SweepApiIntegrationTest extends IntegrationTestBase {
         JsonNode failed = api.get("/sweeps/" + id + "/leaderboard?gate=FAIL&size=100", token).body();
         assertThat(failed.path("total_rows").asLong()).isEqualTo(lb.path("failed_gates").asLong());
         failed.path("leaderboard").forEach(r -> assertThat(r.path("gate").asString()).isEqualTo("FAIL"));
-        Api.Response badSort = api.get("/sweeps/" + id + "/leaderboard?sort=nope", token);
+        TestApi.Response badSort = api.get("/sweeps/" + id + "/leaderboard?sort=nope", token);
         assertThat(badSort.status()).isEqualTo(400);
         assertThat(badSort.body().path("errors").get(0).path("field").asString()).isEqualTo("sort");
         assertThat(badSort.body().path("errors").get(0).path("valid_choices").toString()).contains("deflated_sharpe");
@@ -146,7 +146,7 @@ class SweepApiIntegrationTest extends IntegrationTestBase {
         String token = newUserWithModel();
         Map<String, Object> req = SeedRequests.simple("spy_swing_momentum_v1", "2011-03-01", "2011-03-31");
         req.put("holdout_pct", 25);
-        Api.Response created = api().post("/sweeps", token, req);
+        TestApi.Response created = api().post("/sweeps", token, req);
         assertThat(created.status()).as(created.raw()).isEqualTo(201);
         String id = created.body().path("sweep_id").asString();
         awaitStatus(id, token, "completed", Duration.ofSeconds(60));
@@ -164,11 +164,11 @@ class SweepApiIntegrationTest extends IntegrationTestBase {
     @Test
     void badRequestsNameTheField() {
         String token = newUserWithModel();
-        Api api = api();
+        TestApi api = api();
 
         Map<String, Object> unknown = SeedRequests.simple("spy_swing_momentum_v1", "2011-03-01", "2011-03-31");
         ((Map<String, Object>) unknown.get("parameters")).put("rsi_periodd", List.of(14));
-        Api.Response r = api.post("/sweeps", token, unknown);
+        TestApi.Response r = api.post("/sweeps", token, unknown);
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.body().path("errors").get(0).path("field").asString()).isEqualTo("parameters.rsi_periodd");
         assertThat(r.body().path("errors").get(0).path("valid_choices").toString()).contains("rsi_period", "stop_loss_pct");
@@ -216,8 +216,8 @@ class SweepApiIntegrationTest extends IntegrationTestBase {
     void sweepsArePrivateAndNeedAToken() {
         String alice = newUserWithModel();
         String bob = newUserWithModel();
-        Api api = api();
-        Api.Response created = api.post("/sweeps", alice, SeedRequests.simple("spy_swing_momentum_v1", "2011-03-01", "2011-03-31"));
+        TestApi api = api();
+        TestApi.Response created = api.post("/sweeps", alice, SeedRequests.simple("spy_swing_momentum_v1", "2011-03-01", "2011-03-31"));
         String id = created.body().path("sweep_id").asString();
         assertThat(api.get("/sweeps/" + id, bob).status()).isEqualTo(404);
         assertThat(api.get("/sweeps/" + id + "/leaderboard", bob).status()).isEqualTo(404);
@@ -234,11 +234,11 @@ class SweepApiIntegrationTest extends IntegrationTestBase {
     @Test
     void cancelStopsASweep() {
         String token = newUserWithModel();
-        Api.Response created = api().post("/sweeps", token, SeedRequests.custom("spy_swing_momentum_v1", "2011-03-01", "2011-03-31"));
+        TestApi.Response created = api().post("/sweeps", token, SeedRequests.custom("spy_swing_momentum_v1", "2011-03-01", "2011-03-31"));
         assertThat(created.status()).as(created.raw()).isEqualTo(201);
         assertThat(created.body().path("total_combinations").asLong()).isEqualTo(18900);
         String id = created.body().path("sweep_id").asString();
-        Api.Response cancelled = api().post("/sweeps/" + id + "/cancel", token, null);
+        TestApi.Response cancelled = api().post("/sweeps/" + id + "/cancel", token, null);
         assertThat(cancelled.status()).isEqualTo(200);
         assertThat(cancelled.body().path("status").asString()).isEqualTo("cancelled");
         assertThat(cancelled.body().path("execution_log").toString()).contains("cancelled");
@@ -260,7 +260,7 @@ class SweepApiIntegrationTest extends IntegrationTestBase {
         request.put("model_id", "spy_5m");
         request.put("date_range", Map.of("start", "2011-03-14", "end", "2011-03-31"));
         request.put("parameters", Map.of("threshold", List.of(0.5, 0.75)));
-        Api.Response created = api().post("/sweeps", token, request);
+        TestApi.Response created = api().post("/sweeps", token, request);
         assertThat(created.status()).as(created.raw()).isEqualTo(201);
         String id = created.body().path("sweep_id").asString();
         awaitStatus(id, token, "completed", Duration.ofSeconds(60));
@@ -297,7 +297,7 @@ class SweepApiIntegrationTest extends IntegrationTestBase {
 
     @Test
     void theOpenApiDocumentDescribesEveryAnswer() {
-        Api.Response docs = api().get("/v3/api-docs", null);
+        TestApi.Response docs = api().get("/v3/api-docs", null);
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.body().path("info").path("title").asString()).isEqualTo("Sigmatiq sweep-service");
         assertThat(docs.body().path("info").path("description").asString()).contains("parameter sweeps");

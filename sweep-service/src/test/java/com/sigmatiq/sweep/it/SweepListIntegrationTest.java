@@ -2,7 +2,7 @@ package com.sigmatiq.sweep.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sigmatiq.sweep.support.Api;
+import com.sigmatiq.testinfra.TestApi;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,13 +38,13 @@ class SweepListIntegrationTest extends IntegrationTestBase {
     }
 
     private String create(String token, String modelId, String tag) {
-        Api.Response created = api().post("/sweeps", token, small(modelId, tag));
+        TestApi.Response created = api().post("/sweeps", token, small(modelId, tag));
         assertThat(created.status()).as(created.raw()).isEqualTo(201);
         return created.body().path("sweep_id").asString();
     }
 
     private List<String> ids(String query, String token) {
-        Api.Response r = api().get("/sweeps" + query, token);
+        TestApi.Response r = api().get("/sweeps" + query, token);
         assertThat(r.status()).as(r.raw()).isEqualTo(200);
         List<String> ids = new ArrayList<>();
         r.body().path("sweeps").forEach(s -> ids.add(s.path("sweep_id").asString()));
@@ -62,7 +62,7 @@ class SweepListIntegrationTest extends IntegrationTestBase {
         String first = create(token, MODEL, "first");
         awaitStatus(first, token, "completed", Duration.ofSeconds(60));
         // the seed's custom sweep (18,900 combinations), so that the cancel comes before it completes
-        Api.Response big = api().post("/sweeps", token, SeedRequests.custom(MODEL, "2011-03-01", "2011-03-31"));
+        TestApi.Response big = api().post("/sweeps", token, SeedRequests.custom(MODEL, "2011-03-01", "2011-03-31"));
         assertThat(big.status()).as(big.raw()).isEqualTo(201);
         String second = big.body().path("sweep_id").asString();
         assertThat(api().post("/sweeps/" + second + "/cancel", token, null).body().path("status").asString()).isEqualTo("cancelled");
@@ -102,7 +102,7 @@ class SweepListIntegrationTest extends IntegrationTestBase {
     @Test
     void anUnknownStatusIs400NamingStatusWithTheAllowedValues() {
         String token = newUserWithModel();
-        Api.Response r = api().get("/sweeps?status=done", token);
+        TestApi.Response r = api().get("/sweeps?status=done", token);
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.raw()).doesNotContain("Exception");
         JsonNode error = r.body().path("errors").get(0);

@@ -3,6 +3,7 @@ package com.sigmatiq.sweep.support;
 import java.time.Duration;
 import org.awaitility.core.ConditionTimeoutException;
 import org.awaitility.Awaitility;
+import com.sigmatiq.testinfra.TestApi;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -80,8 +81,8 @@ public final class ServiceProcess implements AutoCloseable {
         return port;
     }
 
-    public Api api() {
-        return new Api(port);
+    public TestApi api() {
+        return new TestApi(port);
     }
 
     public long pid() {

@@ -140,6 +140,24 @@ class TrainingApiIntegrationTest extends IntegrationTestBase {
     }
 
     @Test
+    void theOpenApiDocumentDescribesEveryAnswer() {
+        TestApi.Response docs = api().get("/v3/api-docs", null);
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.body().path("info").path("title").asString()).isEqualTo("Sigmatiq training-service");
+        JsonNode schemas = docs.body().path("components").path("schemas");
+        for (String answer : List.of("Created", "JobView", "TrainingReport", "TrainedModels", "TrainedModelView",
+                "ClassificationMetrics", "CalibrationBin")) {
+            assertThat(schemas.has(answer)).as(answer).isTrue();
+        }
+        List<String> report = new ArrayList<>();
+        schemas.path("TrainingReport").path("properties").propertyNames().forEach(report::add);
+        assertThat(report).contains("trained_model_id", "metrics", "feature_importance", "model_artifacts",
+                "sharpe_backtest", "sharpe_validation", "samples", "calibration_curve");
+        JsonNode get = docs.body().path("paths").path("/training/jobs/{id}/result").path("get");
+        assertThat(get.path("responses").path("200").path("content").toString()).contains("#/components/schemas/TrainingReport");
+    }
+
+    @Test
     void theDefaultSweepIsTheModelsLatestCompletedOne() {
         User u = newUser();
         TestApi.Response created = api().post("/training/jobs", u.token(), SEED_SELECTION);

@@ -1,0 +1,111 @@
+package com.sigmatiq.kit.web.sse;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Server-sent progress of long-running work (DESIGN §8), read from the database so that it works whichever instance
+ * does the work: every {@code interval} each open stream polls its source and sends a {@code progress} event when the
+ * snapshot's change key differs from the last one sent, then, once the work has ended, one more event named after
+ * its final status, after which the stream completes. One poller thread per instance of this class.
+ *
+ * @param <K> what identifies the work (a sweep id, a job id)
+ */
+public final class PollingEventStreams<K> implements AutoCloseable {
+
+    /** What a stream shows now. */
+    public record Snapshot(Object data, Object changeKey, String finalEvent) {
+
+        /**
+         * @param data       the event's JSON body
+         * @param changeKey  equal keys mean nothing changed (no event is sent)
+         * @param finalEvent the final status's name once the work has ended, else null
+         */
+        public Snapshot {
+            Objects.requireNonNull(data, "data");
+        }
+    }
+
+    /** Reads the current snapshot of {@code key}; empty when it no longer exists (the stream then completes). */
+    @FunctionalInterface
+    public interface Source<K> {
+        Optional<Snapshot> poll(K key);
+    }
+
+    private final Source<K> source;
+    private final ScheduledExecutorService timer;
+    private final Map<SseEmitter, Stream<K>> open = new ConcurrentHashMap<>();
+
+    private static final class Stream<K> {
+        final K key;
+        Object last;
+
+        Stream(K key) {
+            this.key = key;
+        }
+    }
+
+    public PollingEventStreams(String threadName, Duration interval, Source<K> source) {
+        this.source = source;
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, threadName);
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(this::tick, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** A new stream of {@code key}, open for at most 30 minutes; its first event follows at once. */
+    public SseEmitter open(K key) {
+        SseEmitter e = new SseEmitter(TimeUnit.MINUTES.toMillis(30));
+        open.put(e, new Stream<>(key));
+        e.onCompletion(() -> open.remove(e));
+        e.onTimeout(() -> open.remove(e));
+        e.onError(t -> open.remove(e));
+        timer.execute(this::tick);
+        return e;
+    }
+
+    private void tick() {
+        open.forEach((emitter, stream) -> {
+            try {
+                Snapshot s = source.poll(stream.key).orElse(null);
+                if (s == null) {
+                    open.remove(emitter);
+                    emitter.complete();
+                    return;
+                }
+                if (!Objects.equals(s.changeKey(), stream.last)) {
+                    stream.last = s.changeKey();
+                    emitter.send(SseEmitter.event().name("progress").data(s.data(), MediaType.APPLICATION_JSON));
+                }
+                if (s.finalEvent() != null) {
+                    emitter.send(SseEmitter.event().name(s.finalEvent()).data(s.data(), MediaType.APPLICATION_JSON));
+                    open.remove(emitter);
+                    emitter.complete();
+                }
+            } catch (IOException | IllegalStateException ex) {
+                open.remove(emitter);
+                emitter.completeWithError(ex);
+            } catch (RuntimeException ex) {
+                open.remove(emitter);
+            }
+        });
+    }
+
+    /** Stops polling and completes every open stream. */
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        open.keySet().forEach(SseEmitter::complete);
+    }
+}
