@@ -42,7 +42,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Registration, login and the JWKS on the real embedded PostgreSQL. */
 @SigmatiqIntegrationTest(properties = {GatewayHttp.TEST_SECRET, "sigmatiq.identity.demo-user.enabled=true",
-        "sigmatiq.identity.operators=demo, ops-somebody"})
+        "sigmatiq.identity.operators=demo, ops-somebody", "sigmatiq.identity.service-secret=test-service-secret"})
 class IdentityIntegrationTest {
 
     @LocalServerPort
@@ -56,6 +56,24 @@ class IdentityIntegrationTest {
     @BeforeEach
     void client() {
         http = new GatewayHttp(port);
+    }
+
+    @Test
+    void aServiceWithTheSharedSecretGetsATokenOfItsOwnWithTheServiceRoleOnly() throws Exception {
+        HttpResponse<String> issued = http.postJson("/api/auth/service-token",
+                "{\"service\": \"alert-service\", \"secret\": \"test-service-secret\"}");
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
+        SignedJWT jwt = SignedJWT.parse(json(issued).path("access_token").asString());
+        assertThat(jwt.getJWTClaimsSet().getSubject()).isEqualTo("service:alert-service");
+        assertThat(jwt.getJWTClaimsSet().getStringListClaim("roles")).containsExactly("service");
+
+        HttpResponse<String> wrong = http.postJson("/api/auth/service-token",
+                "{\"service\": \"alert-service\", \"secret\": \"guess\"}");
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(wrong.body()).doesNotContain("access_token");
+        HttpResponse<String> badName = http.postJson("/api/auth/service-token",
+                "{\"service\": \"../x\", \"secret\": \"test-service-secret\"}");
+        assertThat(badName.statusCode()).isEqualTo(400);
     }
 
     @Test

@@ -227,14 +227,26 @@ public final class LocalMode implements AutoCloseable {
      *
      * @param jdbcUrl        JDBC URL of the shared database, without parameters
      * @param identitySecret the gateway's {@value IdentitySecret#PROPERTY}; {@code null}: the gateway's own default
+     * @param serviceSecret  the secret the services show the gateway for their own tokens (new on every start)
      */
-    record Platform(String jdbcUrl, String kafkaBootstrapServers, Path packsDirectory, String identitySecret) {
+    record Platform(String jdbcUrl, String kafkaBootstrapServers, Path packsDirectory, String identitySecret,
+                    String serviceSecret) {
+
+        Platform(String jdbcUrl, String kafkaBootstrapServers, Path packsDirectory, String identitySecret) {
+            this(jdbcUrl, kafkaBootstrapServers, packsDirectory, identitySecret, newServiceSecret());
+        }
+
+        private static String newServiceSecret() {
+            byte[] b = new byte[32];
+            new java.security.SecureRandom().nextBytes(b);
+            return java.util.HexFormat.of().formatHex(b);
+        }
 
         @Override
         public String toString() { // never prints the secret
             return "Platform[jdbcUrl=" + jdbcUrl + ", kafkaBootstrapServers=" + kafkaBootstrapServers
                     + ", packsDirectory=" + packsDirectory
-                    + ", identitySecret=" + (identitySecret == null ? "(gateway default)" : "***") + "]";
+                    + ", identitySecret=" + (identitySecret == null ? "(gateway default)" : "***") + ", serviceSecret=***]";
         }
 
         String jdbcUrl(String schema) {
@@ -244,7 +256,7 @@ public final class LocalMode implements AutoCloseable {
 
     /**
      * The properties local mode gives {@code service}: its port, its schema in the shared database, the broker, the
-     * bundled packs, where the gateway's JWKS is, and every service's base URL as {@code sigmatiq.services.<module>}
+     * bundled packs, where the gateway's JWKS and service tokens are, the service secret, and every service's base URL as {@code sigmatiq.services.<module>}
      * (e.g. model-service calls pack-service there); the gateway also gets its key-encryption secret, the demo user (an
      * operator) and a route per routed service.
      */
@@ -259,8 +271,11 @@ public final class LocalMode implements AutoCloseable {
         p.put("logging.level.org.apache.kafka", "WARN");
         p.put("sigmatiq.packs.dir", platform.packsDirectory().toString());
         p.put("sigmatiq.marketdata.bootstrap-dir", platform.packsDirectory().resolveSibling("data").resolve("market").toString());
-        gateway(all).ifPresent(gateway -> p.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
-                gateway.baseUrl() + "/.well-known/jwks.json"));
+        gateway(all).ifPresent(gateway -> {
+            p.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", gateway.baseUrl() + "/.well-known/jwks.json");
+            p.put("sigmatiq.identity.token-uri", gateway.baseUrl() + "/api/auth/service-token");
+        });
+        p.put("sigmatiq.identity.service-secret", platform.serviceSecret());
         for (LocalService other : all) {
             p.put("sigmatiq.services." + other.module(), other.baseUrl());
         }

@@ -75,9 +75,23 @@ class LocalServicesTest {
                         "http://localhost:8080/.well-known/jwks.json")
                 .containsEntry("sigmatiq.services.pack-service", "http://localhost:8081")
                 .containsEntry("sigmatiq.packs.dir", Path.of("/repo/packs").toString())
+                .containsEntry("sigmatiq.identity.token-uri", "http://localhost:8080/api/auth/service-token")
+                .containsEntry("sigmatiq.identity.service-secret", PLATFORM.serviceSecret())
                 .doesNotContainKey(LocalMode.DEMO_USER_PROPERTY)
                 .doesNotContainKey(LocalMode.OPERATORS_PROPERTY)
                 .doesNotContainKey("sigmatiq.gateway.routes.models");
+    }
+
+    @Test
+    void everyServiceAndTheGatewayShareOneServiceSecretNewOnEveryStart() {
+        for (LocalService s : LocalServices.ALL) {
+            assertThat(LocalMode.propertiesFor(s, LocalServices.ALL, PLATFORM))
+                    .containsEntry("sigmatiq.identity.service-secret", PLATFORM.serviceSecret());
+        }
+        assertThat(PLATFORM.serviceSecret()).hasSize(64);
+        assertThat(new LocalMode.Platform("jdbc:x", "k:1", Path.of("/repo/packs"), null).serviceSecret())
+                .isNotEqualTo(PLATFORM.serviceSecret());
+        assertThat(PLATFORM.toString()).doesNotContain(PLATFORM.serviceSecret());
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.sigmatiq.gateway.domain.SigningKeyStore;
 import com.sigmatiq.gateway.domain.SigningKeys;
+import com.sigmatiq.gateway.domain.ServiceAccounts;
 import com.sigmatiq.gateway.domain.TokenIssuer;
 import com.sigmatiq.gateway.persistence.PrivateKeyCipher;
 
@@ -92,5 +93,12 @@ class IdentityConfiguration {
         }
         return new TokenIssuer(encoder, identity.issuer(), identity.tokenTtl(), keys.active().getKeyID(), clock,
                 identity.operators());
+    }
+
+    @Bean
+    ServiceAccounts serviceAccounts(TokenIssuer tokens, IdentityProperties identity) {
+        ServiceAccounts services = new ServiceAccounts(tokens, identity.serviceSecret());
+        log.info("Service tokens (POST /api/auth/service-token): {}", services.enabled() ? "on" : "off (no sigmatiq.identity.service-secret)");
+        return services;
     }
 }

@@ -21,6 +21,8 @@ import org.springframework.validation.annotation.Validated;
  *                            key is derived; at least {@value #MIN_SECRET_LENGTH} characters; no default in
  *                            profile {@code prod} (checked at start by the identity configuration)
  * @param demoUser            the optional demo account created at start
+ * @param serviceSecret       the shared secret with which the platform's services obtain their own tokens
+ *                            ({@code POST /api/auth/service-token}, role {@code service}); unset: no service tokens
  * @param operators           usernames whose tokens carry the {@code operator} role besides {@code user} (bar imports
  *                            and replays need it); e.g. {@code SIGMATIQ_IDENTITY_OPERATORS=alice,bob}; read at start,
  *                            so a change needs a restart of the gateway and a new login (docs/operations.md)
@@ -31,6 +33,7 @@ public record IdentityProperties(
         @DefaultValue("sigmatiq") @NotBlank String issuer,
         @DefaultValue("1h") @NotNull Duration tokenTtl,
         String keyEncryptionSecret,
+        String serviceSecret,
         @DefaultValue @Valid DemoUser demoUser,
         List<String> operators) {
 

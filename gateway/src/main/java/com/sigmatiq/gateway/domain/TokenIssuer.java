@@ -48,13 +48,28 @@ public final class TokenIssuer {
     }
 
     public IssuedToken issue(UserAccount account) {
+        return issue(account.id().toString(), account.username(), roles(account));
+    }
+
+    /**
+     * A platform service's own token: subject {@code service:<name>}, role {@code service} only. Services use it where
+     * no user is at hand (a worker warming up a published model); it reaches only what the {@code service} role opens.
+     */
+    public IssuedToken issueForService(String service) {
+        return issue(SERVICE_SUBJECT_PREFIX + service, service, List.of(Roles.SERVICE));
+    }
+
+    /** Prefix of a service token's subject. */
+    public static final String SERVICE_SUBJECT_PREFIX = "service:";
+
+    private IssuedToken issue(String subject, String username, List<String> roles) {
         Instant now = clock.instant();
         Instant expiresAt = now.plus(ttl);
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .issuer(issuer)
-                .subject(account.id().toString())
-                .claim("preferred_username", account.username())
-                .claim(Roles.CLAIM, roles(account))
+                .subject(subject)
+                .claim("preferred_username", username)
+                .claim(Roles.CLAIM, roles)
                 .issuedAt(now)
                 .expiresAt(expiresAt)
                 .id(UUID.randomUUID().toString())

@@ -1,6 +1,7 @@
 package com.sigmatiq.gateway.web;
 
 import com.sigmatiq.gateway.domain.AccountService;
+import com.sigmatiq.gateway.domain.ServiceAccounts;
 import com.sigmatiq.gateway.domain.IssuedToken;
 import com.sigmatiq.gateway.domain.TokenIssuer;
 import com.sigmatiq.gateway.domain.UserAccount;
@@ -8,6 +9,7 @@ import com.sigmatiq.gateway.web.AuthRequests.AccessTokenResponse;
 import com.sigmatiq.gateway.web.AuthRequests.LoginRequest;
 import com.sigmatiq.gateway.web.AuthRequests.RegisterRequest;
 import com.sigmatiq.gateway.web.AuthRequests.RegisteredUser;
+import com.sigmatiq.gateway.web.AuthRequests.ServiceTokenRequest;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -25,7 +27,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Registration and login; both public. */
+/** Registration, login and service tokens; all public (each checks its own credentials). */
 @RestController
 @RequestMapping("/api/auth")
 @Tag(name = "auth", description = "Users and access tokens")
@@ -35,10 +37,23 @@ class AuthController {
 
     private final AccountService accounts;
     private final TokenIssuer tokens;
+    private final ServiceAccounts services;
 
-    AuthController(AccountService accounts, TokenIssuer tokens) {
+    AuthController(AccountService accounts, TokenIssuer tokens, ServiceAccounts services) {
         this.accounts = accounts;
         this.tokens = tokens;
+        this.services = services;
+    }
+
+    /** A platform service's token (role {@code service}), for the service secret shared with the gateway. */
+    @PostMapping(path = "/service-token", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Issue a platform service its own token", responses = {
+            @ApiResponse(responseCode = "200", description = "token issued"),
+            @ApiResponse(responseCode = "401", description = "service tokens are off, or the secret is wrong",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))})
+    AccessTokenResponse serviceToken(@Valid @RequestBody ServiceTokenRequest request) {
+        IssuedToken token = services.issue(request.service(), request.secret());
+        return new AccessTokenResponse(token.value(), "Bearer", token.lifetimeSeconds());
     }
 
     @PostMapping(path = "/register", produces = MediaType.APPLICATION_JSON_VALUE)

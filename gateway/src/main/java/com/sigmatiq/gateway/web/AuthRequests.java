@@ -37,6 +37,16 @@ final class AuthRequests {
     record RegisteredUser(UUID userId, String username) {
     }
 
+    /** {@code POST /api/auth/service-token}: a platform service and the shared service secret. */
+    record ServiceTokenRequest(@NotNull @Pattern(regexp = "[a-z][a-z0-9-]{1,40}", message = "must be a service name such as alert-service")
+                               String service, @NotBlank String secret) {
+
+        @Override
+        public String toString() {
+            return "ServiceTokenRequest[service=" + service + "]";
+        }
+    }
+
     /** {@code POST /api/auth/login}. */
     record LoginRequest(@NotBlank String username, @NotBlank String password) {
 

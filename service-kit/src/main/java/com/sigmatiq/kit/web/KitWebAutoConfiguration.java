@@ -1,5 +1,6 @@
 package com.sigmatiq.kit.web;
 
+import com.sigmatiq.kit.identity.ServiceTokens;
 import com.sigmatiq.kit.web.json.StrictJsonModule;
 import com.sigmatiq.kit.web.openapi.OpenApiConfiguration;
 import com.sigmatiq.kit.web.problem.ProblemDetailsAdvice;
@@ -9,6 +10,7 @@ import com.sigmatiq.kit.web.problem.UnexpectedErrorResolver;
 import com.sigmatiq.kit.web.security.CurrentUserArgumentResolver;
 import com.sigmatiq.kit.web.security.ResourceServerConfiguration;
 import com.fasterxml.jackson.annotation.Nulls;
+import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -16,6 +18,7 @@ import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
@@ -26,6 +29,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -64,6 +68,19 @@ public class KitWebAutoConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /**
+     * The service's own token from the gateway, where a service secret is configured
+     * ({@code sigmatiq.identity.service-secret}; {@code sigmatiq.identity.token-uri}, default the local gateway).
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnExpression("!'${sigmatiq.identity.service-secret:}'.isBlank()")
+    ServiceTokens serviceTokens(Environment env, JsonMapper json, Clock clock) {
+        return new ServiceTokens(URI.create(env.getProperty("sigmatiq.identity.token-uri",
+                "http://localhost:8080/api/auth/service-token")), env.getRequiredProperty("spring.application.name"),
+                env.getRequiredProperty("sigmatiq.identity.service-secret"), json, clock);
     }
 
     /** The servlet parts. */

@@ -21,6 +21,8 @@ public final class Roles implements Converter<Jwt, Collection<GrantedAuthority>>
     public static final String USER = "user";
     /** May change shared data: bar imports and replays. */
     public static final String OPERATOR = "operator";
+    /** A platform service acting for itself (its own token from the gateway, no user behind it). */
+    public static final String SERVICE = "service";
     /** Prefix of a role's authority, as {@code hasRole} expects it. */
     public static final String AUTHORITY_PREFIX = "ROLE_";
 
