@@ -95,6 +95,11 @@ public final class TestJwks implements AutoCloseable {
         return sign(key, claims(subject, customize));
     }
 
+    /** A platform service's own token, as the gateway issues it: subject {@code service:<name>}, role {@code service}. */
+    public String serviceToken(String service) {
+        return token("service:" + service, c -> c.claim("preferred_username", service).claim("roles", java.util.List.of("service")));
+    }
+
     /** A well-formed token with the right key id, signed by another key: must be rejected. */
     public String tokenSignedByAnotherKey(String subject) {
         return sign(foreignKey, claims(subject, c -> { }));

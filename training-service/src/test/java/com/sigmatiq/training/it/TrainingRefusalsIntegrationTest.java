@@ -117,6 +117,15 @@ class TrainingRefusalsIntegrationTest extends IntegrationTestBase {
         assertThat(api().get("/training/trained-models/" + trained + "/artifacts/nothing.bin", user.token()).status())
                 .isEqualTo(404);
         assertThat(api().get("/training/jobs/not-a-uuid", user.token()).status()).isEqualTo(404);
+        // the runtime services read it with their own token (role service), naming the owner; users cannot
+        String internal = "/training/internal/trained-models/" + trained + "?owner_id=" + user.id();
+        assertThat(api().get(internal, user.token()).status()).as("a user's token").isEqualTo(403);
+        TestApi.Response forService = api().get(internal, JWKS.serviceToken("alert-service"));
+        assertThat(forService.status()).as(forService.raw()).isEqualTo(200);
+        assertThat(forService.body().path("artifacts").propertyNames()).contains("booster.ubj", "feature_schema.json",
+                "calibration.json", "metadata.json");
+        assertThat(api().get("/training/internal/trained-models/" + trained + "?owner_id=" + other.id(),
+                JWKS.serviceToken("alert-service")).status()).isEqualTo(404);
         // numbering is per user: the other user's first trained model is _001 too
         TestApi.Response theirs = api().post("/training/jobs", other.token(),
                 withHyperparameters(SEED_FIRST_ONLY, "{\"n_estimators\": 20}"));
