@@ -152,9 +152,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     static TrainingReport withTrainedModelId(TrainingReport r, String id) {
-        return new TrainingReport(r.jobId(), r.modelId(), id, r.comboId(), r.sweepId(), r.status(), r.metrics(),
-                r.featureImportance(), r.modelArtifacts(), r.sharpeBacktest(), r.sharpeValidation(), r.samples(),
-                r.calibrationCurve(), r.hyperparameters(), r.trainingParams(), r.data());
+        return r.withTrainedModelId(id);
     }
 
     static String summary(String strategy, TrainingReport r, Path out) {

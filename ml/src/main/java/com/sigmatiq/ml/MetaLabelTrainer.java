@@ -8,7 +8,10 @@ import com.sigmatiq.engine.training.Split;
 import com.sigmatiq.engine.training.TrainingDataset;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -177,7 +180,8 @@ public final class MetaLabelTrainer {
                     importance(scored.booster(), samples.names()), new TrainingReport.ModelArtifacts(TrainedModel.BOOSTER,
                     TrainedModel.FEATURE_SCHEMA, TrainedModel.CALIBRATION, TrainedModel.METADATA),
                     sharpeBacktest, sharpeValidation, plan.counts(), scored.curve(), h,
-                    params(r, s), dataInfo(r.bars(), clock, rangeStart, rangeEnd, validationStart));
+                    params(r, s), dataInfo(r.bars(), clock, rangeStart, rangeEnd, validationStart),
+                    tradeStats(d, plan.fit()));
             model = model.withMetadata(metadata(report, d));
             steps.end();
             return new Outcome(model, report, d);
@@ -380,6 +384,31 @@ public final class MetaLabelTrainer {
         return out;
     }
 
+    /** The trade statistics of {@code rows}' labelled trades. */
+    static TrainingReport.TradeStats tradeStats(TrainingDataset d, int[] rows) {
+        double winners = 0;
+        double losers = 0;
+        double all = 0;
+        double days = 0;
+        int wins = 0;
+        ZoneId zone = BarSeries.NEW_YORK;
+        for (int r : rows) {
+            double ret = d.netReturn()[r];
+            all += ret;
+            if (ret > 0) {
+                winners += ret;
+                wins++;
+            } else {
+                losers += ret;
+            }
+            days += ChronoUnit.DAYS.between(Instant.ofEpochMilli(d.entryTime()[r]).atZone(zone).toLocalDate(),
+                    Instant.ofEpochMilli(d.exitTime()[r]).atZone(zone).toLocalDate());
+        }
+        int n = rows.length;
+        return new TrainingReport.TradeStats(n, n == 0 ? 0 : (double) wins / n, wins == 0 ? 0 : winners / wins,
+                n == wins ? 0 : losers / (n - wins), n == 0 ? 0 : all / n, n == 0 ? 0 : days / n);
+    }
+
     private static TrainingReport.TrainingParams params(TrainingRequest r, TrainingSettings s) {
         boolean kfold = s.validation() == TrainingSettings.ValidationMethod.PURGED_KFOLD;
         return new TrainingReport.TrainingParams("xgboost", s.validation().label(), s.testSize(), s.calibration().label(),
@@ -405,6 +434,7 @@ public final class MetaLabelTrainer {
         m.put("samples", report.samples());
         m.put("metrics", report.metrics());
         m.put("sharpe_validation", report.sharpeValidation());
+        m.put("trade_stats", report.tradeStats());
         Map<String, String> libraries = new LinkedHashMap<>();
         libraries.put("xgboost4j", xgboostVersion());
         libraries.put("sigmatiq", String.valueOf(MetaLabelTrainer.class.getPackage().getImplementationVersion()));

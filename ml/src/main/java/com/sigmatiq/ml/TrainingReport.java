@@ -24,12 +24,38 @@ import java.util.List;
  * @param hyperparameters   the booster's settings
  * @param trainingParams    validation and calibration settings
  * @param data              the bars trained on
+ * @param tradeStats        the trades of the training samples (what an alert's predicted return and duration use)
  */
 public record TrainingReport(String jobId, String modelId, String trainedModelId, Long comboId, String sweepId,
                              String status, Metrics metrics, List<FeatureImportance> featureImportance,
                              ModelArtifacts modelArtifacts, Double sharpeBacktest, Double sharpeValidation,
                              SampleCounts samples, List<CalibrationBin> calibrationCurve, Hyperparameters hyperparameters,
-                             TrainingParams trainingParams, DataInfo data) {
+                             TrainingParams trainingParams, DataInfo data, TradeStats tradeStats) {
+
+    /** This report as a job's: its ids, the artifacts' locations and the sweep's Sharpe. */
+    public TrainingReport withJob(String jobId, String modelId, String trainedModelId, Long comboId, String sweepId,
+                                  ModelArtifacts artifacts, Double sweepSharpe) {
+        return new TrainingReport(jobId, modelId, trainedModelId, comboId, sweepId, status, metrics, featureImportance,
+                artifacts, sweepSharpe, sharpeValidation, samples, calibrationCurve, hyperparameters, trainingParams, data,
+                tradeStats);
+    }
+
+    /** This report under another trained model id. */
+    public TrainingReport withTrainedModelId(String id) {
+        return new TrainingReport(jobId, modelId, id, comboId, sweepId, status, metrics, featureImportance, modelArtifacts,
+                sharpeBacktest, sharpeValidation, samples, calibrationCurve, hyperparameters, trainingParams, data,
+                tradeStats);
+    }
+
+    /**
+     * The labelled trades of the samples that trained the booster: how many, the share that won (net return &gt; 0),
+     * the mean net return of winners, of losers (≤ 0) and of all, and the mean duration in calendar days from entry to
+     * exit. An alert's {@code predicted_return} is p·avgWinner + (1 − p)·avgLoser; its {@code predicted_duration_days}
+     * is avgDurationDays.
+     */
+    public record TradeStats(int trades, double winRate, double avgWinner, double avgLoser, double avgReturn,
+                             double avgDurationDays) {
+    }
 
     /** Metrics on the booster's own samples, on validation, and per fold of purged K-fold (null without). */
     public record Metrics(ClassificationMetrics training, ClassificationMetrics validation,

@@ -82,6 +82,14 @@ class MetaLabelTrainerTest {
         assertThat(r.calibrationCurve()).hasSize(10);
         assertThat(r.calibrationCurve().stream().mapToInt(CalibrationBin::count).sum()).isEqualTo(c.validation());
         assertThat(r.sharpeValidation()).isNotNull();
+        TrainingReport.TradeStats t = r.tradeStats();
+        assertThat(t.trades()).isEqualTo(c.train());
+        assertThat(t.winRate()).isEqualTo((double) c.trainPositives() / c.train());
+        assertThat(t.avgWinner()).isPositive();
+        assertThat(t.avgLoser()).isNotPositive();
+        assertThat(t.avgReturn()).isCloseTo(t.winRate() * t.avgWinner() + (1 - t.winRate()) * t.avgLoser(),
+                org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(t.avgDurationDays()).isBetween(1.0, 30.0);
         assertThat(r.data().contentHash()).isEqualTo(BarsHash.of(Spy.DAILY)).startsWith("sha256:");
         assertThat(r.data().validationStart()).isEqualTo(LocalDate.ofEpochDay(
                 SessionClock.of(Spy.DAILY).sessionEpochDay(SessionClock.of(Spy.DAILY).session(

@@ -81,12 +81,9 @@ public class TrainingWorker {
     static TrainingReport withJob(TrainingReport r, Job job) {
         String base = "/training/trained-models/" + job.trainedModelId() + "/artifacts/";
         TrainingReport.ModelArtifacts a = r.modelArtifacts();
-        return new TrainingReport(job.id().toString(), job.modelId(), job.trainedModelId(), job.comboId(), job.sweepId(),
-                JobStatus.COMPLETED.label(), r.metrics(), r.featureImportance(),
+        return r.withJob(job.id().toString(), job.modelId(), job.trainedModelId(), job.comboId(), job.sweepId(),
                 new TrainingReport.ModelArtifacts(base + a.modelFile(), base + a.featureSchemaFile(),
-                        base + a.calibrationFile(), base + a.metadataFile()),
-                job.sharpeBacktest(), r.sharpeValidation(), r.samples(), r.calibrationCurve(), r.hyperparameters(),
-                r.trainingParams(), r.data());
+                        base + a.calibrationFile(), base + a.metadataFile()), job.sharpeBacktest());
     }
 
     /** Writes each step as it starts and ends. */
