@@ -18,7 +18,8 @@ public final class LocalServices {
                     .routedAs("bars", "series", "imports", "calendar", "replays"),
             service("sweep-service", "com.sigmatiq.sweep.SweepServiceApplication", 8084, "sweep").routedAs("sweeps"),
             service("training-service", "com.sigmatiq.training.TrainingServiceApplication", 8085, "training")
-                    .routedAs("training"));
+                    .routedAs("training"),
+            service("alert-service", "com.sigmatiq.alert.AlertServiceApplication", 8086, "alert").routedAs("alerts"));
 
     private LocalServices() {
     }

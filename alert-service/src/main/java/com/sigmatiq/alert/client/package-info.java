@@ -1,0 +1,2 @@
+/** alert-service: client. */
+package com.sigmatiq.alert.client;

@@ -1,0 +1,2 @@
+/** alert-service: config. */
+package com.sigmatiq.alert.config;

@@ -1,0 +1,2 @@
+/** alert-service: messaging. */
+package com.sigmatiq.alert.messaging;

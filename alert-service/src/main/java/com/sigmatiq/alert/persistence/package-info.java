@@ -1,0 +1,2 @@
+/** alert-service: persistence. */
+package com.sigmatiq.alert.persistence;

@@ -1,0 +1,2 @@
+/** alert-service: web. */
+package com.sigmatiq.alert.web;
