@@ -1,0 +1,82 @@
+package com.sigmatiq.alert.web;
+
+import com.sigmatiq.alert.domain.AlertQueries;
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * {@code GET /alerts/stream}: every half second each open stream is sent, as {@code alert} events, the caller's alerts
+ * stored since the last one it was sent (read from the database, so it works whichever instance stored them).
+ */
+@Component
+class AlertStreams {
+
+    private final AlertQueries queries;
+    private final Clock clock;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "alert-sse");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<SseEmitter, Cursor> open = new ConcurrentHashMap<>();
+
+    private static final class Cursor {
+        final String ownerId;
+        Instant after;
+        String lastId = "";
+
+        Cursor(String ownerId, Instant after) {
+            this.ownerId = ownerId;
+            this.after = after;
+        }
+    }
+
+    AlertStreams(AlertQueries queries, Clock clock) {
+        this.queries = queries;
+        this.clock = clock;
+        timer.scheduleWithFixedDelay(this::tick, 500, 500, TimeUnit.MILLISECONDS);
+    }
+
+    SseEmitter open(String ownerId) {
+        SseEmitter e = new SseEmitter(TimeUnit.MINUTES.toMillis(30));
+        open.put(e, new Cursor(ownerId, clock.instant()));
+        e.onCompletion(() -> open.remove(e));
+        e.onTimeout(() -> open.remove(e));
+        e.onError(t -> open.remove(e));
+        return e;
+    }
+
+    private void tick() {
+        open.forEach((emitter, cursor) -> {
+            try {
+                for (AlertQueries.Stamped s : queries.alertsAfter(cursor.ownerId, cursor.after, cursor.lastId, 200)) {
+                    emitter.send(SseEmitter.event().name("alert").id(s.alert().alertId())
+                            .data(AlertViews.AlertView.of(s.alert(), null), MediaType.APPLICATION_JSON));
+                    cursor.after = s.createdAt();
+                    cursor.lastId = s.alert().alertId();
+                }
+            } catch (IOException | IllegalStateException ex) {
+                open.remove(emitter);
+                emitter.completeWithError(ex);
+            } catch (RuntimeException ex) {
+                open.remove(emitter);
+            }
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        timer.shutdownNow();
+        open.keySet().forEach(SseEmitter::complete);
+    }
+}
