@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * same bars: the same bars, prices and exit reasons. The model is trained on January (as a user would, before
  * publishing) with the booster's own probabilities, so that it lets entries through.
  */
-class ModelRuntimeParityTest {
+public class ModelRuntimeParityTest {
 
     static StrategyConfig config;
     static TrainedModel model;
@@ -78,7 +78,7 @@ class ModelRuntimeParityTest {
     }
 
     /** What the backtest's trades say the alerts must be: "BUY|time|price" and "SELL|time|reason|price". */
-    static List<String> expected(List<Trade> trades, BarSeries b) {
+    public static List<String> expected(List<Trade> trades, BarSeries b) {
         List<String> out = new ArrayList<>();
         for (Trade t : trades) {
             if (t.exitReason() == ExitReason.END_OF_DATA) {
@@ -96,7 +96,7 @@ class ModelRuntimeParityTest {
         return out;
     }
 
-    static List<String> seen(List<Alert> alerts) {
+    public static List<String> seen(List<Alert> alerts) {
         List<String> out = new ArrayList<>();
         for (Alert a : alerts) {
             Alert.OrderDetails o = a.orderDetails();

@@ -1,0 +1,118 @@
+package com.sigmatiq.alert.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sigmatiq.alert.domain.Alert;
+import com.sigmatiq.alert.domain.ModelRuntimeParityTest;
+import com.sigmatiq.alert.domain.Publication;
+import com.sigmatiq.alert.domain.RuntimeStore;
+import com.sigmatiq.alert.support.AlertUpstreams;
+import com.sigmatiq.alert.support.Spy5m;
+import com.sigmatiq.contracts.marketdata.BarClosed;
+import com.sigmatiq.engine.backtest.Trade;
+import com.sigmatiq.engine.data.BarSeries;
+import com.sigmatiq.engine.data.SessionClock;
+import com.sigmatiq.engine.run.StrategyBacktest;
+import com.sigmatiq.engine.strategy.StrategyConfig;
+import com.sigmatiq.kit.messaging.EventCatalog;
+import com.sigmatiq.kit.messaging.EventSender;
+import com.sigmatiq.ml.Hyperparameters;
+import com.sigmatiq.ml.MetaLabelTrainer;
+import com.sigmatiq.ml.TrainedModel;
+import com.sigmatiq.ml.TrainingRequest;
+import com.sigmatiq.ml.TrainingSettings;
+import com.sigmatiq.testinfra.SigmatiqIntegrationTest;
+import com.sigmatiq.testinfra.TestApi;
+import com.sigmatiq.testinfra.TestJwks;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A published model attached to a replay, fed March 2011's 5-minute SPY bars over Kafka as market-data-service
+ * publishes them: the runtime is built with the service's own token (pack, trained model, stored history for the
+ * warm-up), and the alerts it stores are exactly the backtest's trades with the same trained confidence; the API
+ * serves them, the evaluations and the stream to their owner only. A model on the live feed sees none of the replay.
+ */
+/**
+ * One application context for alert-service's integration tests: embedded PostgreSQL and Kafka (testinfra), tokens
+ * from a test JWKS, the upstream services stood in by {@link AlertUpstreams}, and a model trained on January 2011 with
+ * the backtest of March that every replay is held to.
+ */
+@SigmatiqIntegrationTest(properties = "sigmatiq.identity.service-secret=test-service-secret")
+abstract class AlertIntegrationTestBase {
+
+
+    static final TestJwks JWKS = TestJwks.start();
+    static final AlertUpstreams UPSTREAMS = AlertUpstreams.get(JWKS);
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    static StrategyConfig config;
+    static Map<String, byte[]> artifacts;
+    static List<Trade> trades;
+    static int marchFrom;
+
+    @DynamicPropertySource
+    static void upstreams(DynamicPropertyRegistry r) {
+        r.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", JWKS::jwkSetUri);
+        r.add("sigmatiq.identity.token-uri", () -> UPSTREAMS.url() + "/api/auth/service-token");
+        r.add("sigmatiq.services.pack-service", UPSTREAMS::url);
+        r.add("sigmatiq.services.market-data-service", UPSTREAMS::url);
+        r.add("sigmatiq.services.training-service", UPSTREAMS::url);
+    }
+
+    @BeforeAll
+    static synchronized void trainOnJanuary() {
+        if (artifacts != null) {
+            return;
+        }
+        BarSeries bars = Spy5m.BARS;
+        config = StrategyConfig.resolve(Spy5m.PACK, "momentum_swing", Map.of("threshold", 0.5, "allowed_hours",
+                "all_day", "position_size_pct", 10, "stop_loss_pct", 0.4, "take_profit_pct", 0.6, "time_stop_days", 2));
+        TrainingRequest request = TrainingRequest.of(config, bars).withRange(LocalDate.of(2011, 1, 3), LocalDate.of(2011, 1, 31))
+                .withSettings(TrainingSettings.defaults().withCalibration(TrainingSettings.Calibration.NONE))
+                .withHyperparameters(new Hyperparameters(40, 4, 0.1, 0.8, 0.8, 42, 2));
+        try (TrainedModel model = MetaLabelTrainer.train(request).model()) {
+            artifacts = model.artifacts();
+            marchFrom = StrategyBacktest.range(bars, SessionClock.of(bars), LocalDate.of(2011, 3, 1), null)[0];
+            trades = StrategyBacktest.run(config, bars, marchFrom, bars.size(), null, model.confidence(config.pack()),
+                    model.inputNames()).result().trades();
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    RuntimeStore store;
+
+    @Autowired
+    EventSender sender;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    static Publication publication(String id, String owner, String feed) {
+        return new Publication(id, owner, "spy_swing_momentum_v1", "spy_swing_momentum_v1_trained_001", "SPY", "5m",
+                "swingsigma", "1.0.0", "momentum_swing", config.toMap(), "SPY Momentum", 1000, false, 50_000, feed, "alerting");
+    }
+
+    long count(String sql, String param) {
+        return jdbc.sql(sql).param(param).query(Long.class).single();
+    }
+}

@@ -1,0 +1,127 @@
+package com.sigmatiq.alert.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sigmatiq.alert.domain.Alert;
+import com.sigmatiq.alert.domain.ModelRuntimeParityTest;
+import com.sigmatiq.alert.domain.Publication;
+import com.sigmatiq.alert.domain.RuntimeStore;
+import com.sigmatiq.alert.support.AlertUpstreams;
+import com.sigmatiq.alert.support.Spy5m;
+import com.sigmatiq.contracts.marketdata.BarClosed;
+import com.sigmatiq.engine.backtest.Trade;
+import com.sigmatiq.engine.data.BarSeries;
+import com.sigmatiq.engine.data.SessionClock;
+import com.sigmatiq.engine.run.StrategyBacktest;
+import com.sigmatiq.engine.strategy.StrategyConfig;
+import com.sigmatiq.kit.messaging.EventCatalog;
+import com.sigmatiq.kit.messaging.EventSender;
+import com.sigmatiq.ml.Hyperparameters;
+import com.sigmatiq.ml.MetaLabelTrainer;
+import com.sigmatiq.ml.TrainedModel;
+import com.sigmatiq.ml.TrainingRequest;
+import com.sigmatiq.ml.TrainingSettings;
+import com.sigmatiq.testinfra.SigmatiqIntegrationTest;
+import com.sigmatiq.testinfra.TestApi;
+import com.sigmatiq.testinfra.TestJwks;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A published model attached to a replay, fed March 2011's 5-minute SPY bars over Kafka as market-data-service
+ * publishes them: the runtime is built with the service's own token (pack, trained model, stored history for the
+ * warm-up), and the alerts it stores are exactly the backtest's trades with the same trained confidence; the API
+ * serves them, the evaluations and the stream to their owner only. A model on the live feed sees none of the replay.
+ */
+/**
+ * A published model attached to a replay, fed March 2011's 5-minute SPY bars over Kafka as market-data-service
+ * publishes them: the runtime is built with the service's own token (pack, trained model, stored history for the
+ * warm-up), and the alerts it stores are exactly the backtest's trades with the same trained confidence; the API
+ * serves them, the evaluations and the stream to their owner only. A model on the live feed sees none of the replay.
+ */
+class ReplayIntegrationTest extends AlertIntegrationTestBase {
+
+    @Test
+    void aReplayedMarchGivesTheBacktestsAlertsToItsOwnerOnly() throws Exception {
+        String owner = UUID.randomUUID().toString();
+        String replay = "replay-" + UUID.randomUUID();
+        String pub = "pub_" + UUID.randomUUID().toString().substring(0, 8);
+        String live = "pub_" + UUID.randomUUID().toString().substring(0, 8);
+        UPSTREAMS.addTrainedModel(owner, "spy_swing_momentum_v1_trained_001", artifacts);
+        store.upsert(publication(pub, owner, replay), Instant.now());
+        store.upsert(publication(live, owner, Publication.LIVE), Instant.now());
+
+        BarSeries b = Spy5m.BARS;
+        List<CompletableFuture<?>> sent = new ArrayList<>();
+        for (int t = marchFrom; t < b.size(); t++) {
+            BarClosed bar = new BarClosed("SPY", "America/New_York", "5m", Instant.ofEpochMilli(b.time()[t]),
+                    Instant.ofEpochMilli(b.time()[t] + 300_000), b.open()[t], b.high()[t], b.low()[t], b.close()[t], b.volume()[t],
+                    "replay", replay, t - marchFrom);
+            sent.add(sender.send("market.bars.5m", EventCatalog.envelope(UUID.randomUUID(), bar, null, "SPY", Instant.now())));
+        }
+        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get();
+        int bars = b.size() - marchFrom;
+        Awaitility.await("every replayed bar evaluated").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+                .until(() -> count("select count(*) from evaluations where publication_id = ?", pub) == bars);
+
+        List<Alert> stored = jdbc.sql("select alert::text from alerts where publication_id = ? order by bar_time, action")
+                .param(pub).query(String.class).list().stream().map(a -> JSON.readValue(a, Alert.class)).toList();
+        List<Alert> ordered = new ArrayList<>(stored);
+        // a SELL and a BUY on one bar: the SELL first, as the runtime makes them
+        ordered.sort(java.util.Comparator.comparing(Alert::timestamp).thenComparing(a -> a.signal().action().ordinal(),
+                java.util.Comparator.reverseOrder()));
+        assertThat(ModelRuntimeParityTest.seen(ordered)).containsExactlyElementsOf(ModelRuntimeParityTest.expected(trades, b));
+        assertThat(count("select count(*) from evaluations where publication_id = ?", live)).as("the live model").isZero();
+
+        // the API, to the owner only
+        String token = JWKS.token(owner);
+        TestApi api = new TestApi(port);
+        JsonNode page = api.get("/alerts?published_model_id=" + pub + "&size=500", token).body();
+        assertThat(page.path("total").asLong()).isEqualTo(stored.size());
+        JsonNode first = page.path("alerts").get(0);
+        assertThat(first.path("alert_id").asString()).startsWith("alert_" + pub + "_");
+        assertThat(first.path("order_details").has("valid_until")).isTrue();
+        assertThat(first.has("routing")).isTrue();
+        JsonNode one = api.get("/alerts/" + first.path("alert_id").asString(), token).body();
+        assertThat(one.path("signal").path("ticker").asString()).isEqualTo("SPY");
+        JsonNode evaluations = api.get("/alerts/models/" + pub + "/evaluations?size=2", token).body();
+        assertThat(evaluations.path("total").asLong()).isEqualTo(bars);
+        JsonNode latest = evaluations.path("evaluations").get(0);
+        assertThat(latest.path("timestamp").asString()).isEqualTo(Instant.ofEpochMilli(b.time()[b.size() - 1]).toString());
+        assertThat(latest.path("indicators_calculated").has("rsi")).isTrue();
+        assertThat(latest.path("features_calculated").has("momentum_composite")).isTrue();
+        assertThat(latest.path("time_check").has("current_hour")).isTrue();
+
+        String stranger = JWKS.token(UUID.randomUUID().toString());
+        assertThat(api.get("/alerts/" + first.path("alert_id").asString(), stranger).status()).isEqualTo(404);
+        assertThat(api.get("/alerts/models/" + pub + "/evaluations", stranger).status()).isEqualTo(404);
+        assertThat(api.get("/alerts?published_model_id=" + pub, stranger).status()).isEqualTo(404);
+        assertThat(api.get("/alerts", stranger).body().path("total").asLong()).isZero();
+        assertThat(api.get("/alerts?from=yesterday", token).status()).isEqualTo(400);
+
+        // the same bars again (a redelivery): nothing new
+        long before = count("select count(*) from alerts where publication_id = ?", pub);
+        BarClosed again = new BarClosed("SPY", "America/New_York", "5m", Instant.ofEpochMilli(b.time()[b.size() - 1]),
+                Instant.ofEpochMilli(b.time()[b.size() - 1] + 300_000), 1, 1, 1, 1, 1.0, "replay", replay, 99_999);
+        sender.send("market.bars.5m", EventCatalog.envelope(UUID.randomUUID(), again, null, "SPY", Instant.now())).get();
+        Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(6))
+                .until(() -> count("select count(*) from alerts where publication_id = ?", pub) == before
+                        && count("select count(*) from evaluations where publication_id = ?", pub) == bars);
+    }
+}
