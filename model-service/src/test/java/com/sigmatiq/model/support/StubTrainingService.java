@@ -31,6 +31,7 @@ public final class StubTrainingService {
     private final HttpServer server;
     private final Map<String, Map<String, Object>> completed = new ConcurrentHashMap<>();
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
+    private final List<String> subjects = new CopyOnWriteArrayList<>();
 
     private StubTrainingService() throws IOException {
         server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
@@ -92,6 +93,11 @@ public final class StubTrainingService {
         return List.copyOf(authorizations);
     }
 
+    /** The subjects of the bearer tokens received, oldest first. */
+    public List<String> subjects() {
+        return List.copyOf(subjects);
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         authorizations.add(String.valueOf(authorization));
@@ -100,7 +106,9 @@ public final class StubTrainingService {
         Map<String, Object> body = null;
         if (exchange.getRequestMethod().equals("GET") && path.startsWith(prefix) && authorization != null
                 && authorization.startsWith("Bearer ")) {
-            body = completed.get(subject(authorization.substring(7)) + "/" + path.substring(prefix.length()));
+            String subject = subject(authorization.substring(7));
+            subjects.add(subject);
+            body = completed.get(subject + "/" + path.substring(prefix.length()));
         }
         if (body == null) {
             send(exchange, 404, ("{\"type\":\"about:blank\",\"title\":\"Trained model not found\",\"status\":404,"
