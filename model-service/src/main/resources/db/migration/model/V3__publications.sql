@@ -11,6 +11,8 @@ ALTER TABLE models ADD CONSTRAINT models_status_check CHECK (status IN
 -- key order is kept.
 CREATE TABLE publications (
     published_id              TEXT             NOT NULL PRIMARY KEY,
+    -- insertion order: "newest first" among publications of the same second (published_at has whole seconds)
+    seq                       BIGINT           GENERATED ALWAYS AS IDENTITY,
     owner_id                  TEXT             NOT NULL,
     model_id                  TEXT             NOT NULL,
     trained_model_id          TEXT             NOT NULL,
@@ -41,7 +43,7 @@ CREATE TABLE publications (
     CONSTRAINT publications_paused_from_check CHECK ((status = 'paused') = (paused_from IS NOT NULL))
 );
 
-CREATE INDEX publications_by_owner ON publications (owner_id, published_at DESC);
+CREATE INDEX publications_by_owner ON publications (owner_id, published_at DESC, seq DESC);
 CREATE INDEX publications_by_model ON publications (owner_id, model_id);
 -- a trained model has at most one publication that is not retired
 CREATE UNIQUE INDEX publications_one_active_per_trained_model ON publications (owner_id, trained_model_id)

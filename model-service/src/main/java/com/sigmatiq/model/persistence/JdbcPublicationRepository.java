@@ -107,7 +107,7 @@ class JdbcPublicationRepository implements PublicationRepository {
     @Override
     public List<Publication> findAll(String ownerId) {
         List<Publication> shells = jdbc.sql("SELECT " + COLUMNS + " FROM publications WHERE owner_id = :owner "
-                        + "ORDER BY published_at DESC, published_id DESC")
+                        + "ORDER BY published_at DESC, seq DESC")
                 .param("owner", ownerId)
                 .query((rs, row) -> map(rs, List.of()))
                 .list();
@@ -137,7 +137,7 @@ class JdbcPublicationRepository implements PublicationRepository {
     @Override
     public List<String> activeOfModel(String ownerId, String modelId) {
         return jdbc.sql("SELECT published_id FROM publications WHERE owner_id = :owner AND model_id = :model "
-                        + "AND status <> 'retired' ORDER BY published_at, published_id")
+                        + "AND status <> 'retired' ORDER BY published_at, seq")
                 .param("owner", ownerId)
                 .param("model", modelId)
                 .query(String.class)
