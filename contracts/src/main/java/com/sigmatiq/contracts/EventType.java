@@ -3,7 +3,9 @@ package com.sigmatiq.contracts;
 import com.sigmatiq.contracts.marketdata.BarClosed;
 import com.sigmatiq.contracts.model.ModelCreated;
 import com.sigmatiq.contracts.model.ModelDeleted;
+import com.sigmatiq.contracts.model.ModelPublished;
 import com.sigmatiq.contracts.model.ModelStatusChanged;
+import com.sigmatiq.contracts.model.PublicationStatusChanged;
 import com.sigmatiq.contracts.sweep.SweepCompleted;
 import com.sigmatiq.contracts.training.TrainingCompleted;
 
@@ -17,6 +19,8 @@ public enum EventType {
     MODEL_CREATED(ModelCreated.TYPE, ModelCreated.class, Topics.MODEL_EVENTS),
     MODEL_STATUS_CHANGED(ModelStatusChanged.TYPE, ModelStatusChanged.class, Topics.MODEL_EVENTS),
     MODEL_DELETED(ModelDeleted.TYPE, ModelDeleted.class, Topics.MODEL_EVENTS),
+    MODEL_PUBLISHED(ModelPublished.TYPE, ModelPublished.class, Topics.MODEL_EVENTS),
+    PUBLICATION_STATUS_CHANGED(PublicationStatusChanged.TYPE, PublicationStatusChanged.class, Topics.MODEL_EVENTS),
     SWEEP_COMPLETED(SweepCompleted.TYPE, SweepCompleted.class, Topics.SWEEP_EVENTS),
     TRAINING_COMPLETED(TrainingCompleted.TYPE, TrainingCompleted.class, Topics.TRAINING_EVENTS),
     /** Topic {@code market.bars.<timeframe>} of the bar: {@link #topic()} is null. */

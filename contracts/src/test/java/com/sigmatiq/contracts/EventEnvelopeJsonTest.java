@@ -3,13 +3,17 @@ package com.sigmatiq.contracts;
 import com.sigmatiq.contracts.marketdata.BarClosed;
 import com.sigmatiq.contracts.model.ModelCreated;
 import com.sigmatiq.contracts.model.ModelDeleted;
+import com.sigmatiq.contracts.model.ModelPublished;
 import com.sigmatiq.contracts.model.ModelStatusChanged;
+import com.sigmatiq.contracts.model.PublicationStatusChanged;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,6 +61,28 @@ class EventEnvelopeJsonTest {
         assertThat(mapper.readValue(mapper.writeValueAsString(changed), ModelStatusChanged.class)).isEqualTo(changed);
         assertThat(mapper.readValue(mapper.writeValueAsString(deleted), ModelDeleted.class)).isEqualTo(deleted);
         assertThat(mapper.valueToTree(changed).propertyNames()).containsExactlyInAnyOrder("model_id", "from", "to");
+    }
+
+    @Test
+    void publicationPayloadsHaveTheAgreedNamesAndRoundTrip() {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("rsi_period", 15);
+        config.put("stop_loss_pct", 0.02);
+        var published = new ModelPublished("pub_1", "m1", "m1_trained_001", 15, "SPY", "5m", "swingsigma", "1.0.0",
+                "momentum_swing", config, "SPY Morning Momentum", 3, true, 14, 50_000.0, "replay", "r1", "paper_trading",
+                Instant.parse("2024-01-16T09:30:00Z"));
+        var changed = new PublicationStatusChanged("pub_1", "m1", "paper_trading", "paused", Instant.parse("2024-01-17T15:00:00Z"));
+
+        assertThat(mapper.valueToTree(published).propertyNames()).containsExactlyInAnyOrder("published_id", "model_id",
+                "trained_model_id", "combo_id", "ticker", "timeframe", "pack_id", "pack_version", "strategy_id",
+                "effective_config", "name", "max_alerts_per_day", "paper_trade_first", "paper_trade_duration_days",
+                "paper_equity", "feed", "replay_id", "status", "published_at");
+        assertThat(mapper.valueToTree(changed).propertyNames()).containsExactlyInAnyOrder("published_id", "model_id", "from",
+                "to", "at");
+        assertThat(mapper.readValue(mapper.writeValueAsString(published), ModelPublished.class)).isEqualTo(published);
+        assertThat(mapper.readValue(mapper.writeValueAsString(changed), PublicationStatusChanged.class)).isEqualTo(changed);
+        assertThat(ModelPublished.TYPE).isEqualTo("model.published");
+        assertThat(PublicationStatusChanged.TYPE).isEqualTo("model.publication_status_changed");
     }
 
     @Test

@@ -13,7 +13,7 @@ public final class LocalServices {
     public static final List<LocalService> ALL = List.of(
             service(GATEWAY, "com.sigmatiq.gateway.GatewayApplication", 8080, "identity"),
             service("pack-service", "com.sigmatiq.pack.PackServiceApplication", 8081, "pack").routedAs("packs"),
-            service("model-service", "com.sigmatiq.model.ModelServiceApplication", 8082, "model").routedAs("models"),
+            service("model-service", "com.sigmatiq.model.ModelServiceApplication", 8082, "model").routedAs("models", "published-models"),
             service("market-data-service", "com.sigmatiq.marketdata.MarketDataServiceApplication", 8083, "marketdata")
                     .routedAs("bars", "series", "imports", "calendar", "replays"),
             service("sweep-service", "com.sigmatiq.sweep.SweepServiceApplication", 8084, "sweep").routedAs("sweeps"),

@@ -1,7 +1,8 @@
 /**
- * Payloads of the model lifecycle events that model-service publishes on
- * {@link com.sigmatiq.contracts.Topics#MODEL_EVENTS}, each with its envelope type name in {@code TYPE}.
- * Status values are the lifecycle names in lower case:
- * {@code created, swept, trained, published, paper_trading, live, retired}.
+ * Payloads of the events that model-service publishes on {@link com.sigmatiq.contracts.Topics#MODEL_EVENTS}, each with
+ * its envelope type name in {@code TYPE}. A model's status is one of {@code created, swept, trained, paper_trading,
+ * paper_complete, live, alerting, paused, retired}; a publication's ({@code model.published},
+ * {@code model.publication_status_changed}) one of {@code paper_trading, paper_complete, live, alerting, paused,
+ * retired}.
  */
 package com.sigmatiq.contracts.model;

@@ -24,13 +24,16 @@ public class ModelService {
     private final ModelRepository models;
     private final PackCatalog packs;
     private final ModelEvents events;
+    private final PublicationRepository publications;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    public ModelService(ModelRepository models, PackCatalog packs, ModelEvents events, TransactionTemplate tx, Clock clock) {
+    public ModelService(ModelRepository models, PackCatalog packs, ModelEvents events, PublicationRepository publications,
+                        TransactionTemplate tx, Clock clock) {
         this.models = models;
         this.packs = packs;
         this.events = events;
+        this.publications = publications;
         this.tx = tx;
         this.clock = clock;
     }
@@ -161,14 +164,19 @@ public class ModelService {
     }
 
     /**
-     * Deletes a model and records {@code model.deleted}. A live model must be retired (or moved back to
-     * paper trading) first.
+     * Deletes a model and records {@code model.deleted}. A live model must be retired first, and so must every
+     * publication of the model (an alert runtime may still be following it).
      */
     public void delete(String ownerId, String modelId) {
         tx.executeWithoutResult(status -> {
             Model current = models.findForUpdate(ownerId, modelId).orElseThrow(() -> new ModelNotFoundException(modelId));
             if (current.status() == ModelStatus.LIVE) {
                 throw new ModelConflictException("model '" + modelId + "' is live; retire it before deleting it");
+            }
+            List<String> active = publications.activeOfModel(ownerId, modelId);
+            if (!active.isEmpty()) {
+                throw new ModelConflictException("model '" + modelId + "' has publications that are not retired: " + active
+                        + "; retire them (POST /published-models/{id}/retire) before deleting it");
             }
             models.delete(current);
             events.deleted(current);

@@ -8,32 +8,38 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Where a model is in its life: {@code created → swept → trained → published → paper_trading → live → retired}.
+ * Where a model is in its life (DESIGN §7): {@code created → swept → trained → paper_trading → paper_complete → live},
+ * plus {@code alerting} (published without paper trading), {@code paused} and {@code retired}.
  *
  * <p>Allowed transitions (anything else is refused):
  * <pre>
- * created       → swept, retired
- * swept         → trained, retired
- * trained       → published, retired
- * published     → paper_trading, retired
- * paper_trading → live, retired
- * live          → paper_trading (demoted back to paper), retired
- * retired       → (none: terminal)
+ * created        → swept, retired
+ * swept          → trained, retired
+ * trained        → paper_trading, alerting, retired
+ * paper_trading  → paper_complete, paused, retired
+ * paper_complete → live, retired
+ * live           → paper_trading (demoted back to paper), paused, retired
+ * alerting       → paused, retired
+ * paused         → paper_trading, alerting, live (resumed), retired
+ * retired        → (none: terminal)
  * </pre>
- * The sweep, training, publishing and simulation services drive these changes: sweep and training through their
- * Kafka events ({@code sweep.completed}, {@code training.completed}), the others today through
- * {@code PATCH /models/{id}/status}.
+ * Sweep and training move a model through their Kafka events ({@code sweep.completed}, {@code training.completed});
+ * publishing a trained model moves it to {@code paper_trading} or {@code alerting} ({@link PublicationService}); the
+ * owner may move it with {@code PATCH /models/{id}/status}. A model's status summarises where it stands; each of its
+ * publications has its own, stricter lifecycle ({@link PublicationStatus}).
  */
 public enum ModelStatus {
-    CREATED, SWEPT, TRAINED, PUBLISHED, PAPER_TRADING, LIVE, RETIRED;
+    CREATED, SWEPT, TRAINED, PAPER_TRADING, PAPER_COMPLETE, LIVE, ALERTING, PAUSED, RETIRED;
 
     private static final Map<ModelStatus, Set<ModelStatus>> ALLOWED = Map.of(
             CREATED, EnumSet.of(SWEPT, RETIRED),
             SWEPT, EnumSet.of(TRAINED, RETIRED),
-            TRAINED, EnumSet.of(PUBLISHED, RETIRED),
-            PUBLISHED, EnumSet.of(PAPER_TRADING, RETIRED),
-            PAPER_TRADING, EnumSet.of(LIVE, RETIRED),
-            LIVE, EnumSet.of(PAPER_TRADING, RETIRED),
+            TRAINED, EnumSet.of(PAPER_TRADING, ALERTING, RETIRED),
+            PAPER_TRADING, EnumSet.of(PAPER_COMPLETE, PAUSED, RETIRED),
+            PAPER_COMPLETE, EnumSet.of(LIVE, RETIRED),
+            LIVE, EnumSet.of(PAPER_TRADING, PAUSED, RETIRED),
+            ALERTING, EnumSet.of(PAUSED, RETIRED),
+            PAUSED, EnumSet.of(PAPER_TRADING, ALERTING, LIVE, RETIRED),
             RETIRED, EnumSet.noneOf(ModelStatus.class));
 
     /** The name as written in JSON and events ({@code paper_trading}). */

@@ -75,8 +75,8 @@ class ModelController {
     }
 
     @PatchMapping(value = "/{id}/status", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Move the model along its lifecycle (created → swept → trained → published → paper_trading → live "
-            + "→ retired; any → retired; live → paper_trading); 409 for a move the lifecycle forbids")
+    @Operation(summary = "Move the model along its lifecycle (created → swept → trained → paper_trading → paper_complete → "
+            + "live, trained → alerting, paused and back, any → retired); 409 for a move the lifecycle forbids")
     ModelView changeStatus(CurrentUser user, @PathVariable String id, @RequestBody StatusChangeRequest r) {
         ModelStatus next;
         try {
@@ -90,7 +90,7 @@ class ModelController {
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Delete the model (a live model must be retired first)")
+    @Operation(summary = "Delete the model (409 while it is live or has a publication that is not retired)")
     void delete(CurrentUser user, @PathVariable String id) {
         models.delete(user.id(), id);
     }

@@ -30,9 +30,10 @@ public record ModelView(String id, String packId, String packVersion, String nam
             case CREATED -> "configure_sweep";
             case SWEPT -> "select_for_training";
             case TRAINED -> "publish";
-            case PUBLISHED -> "paper_trade";
             case PAPER_TRADING -> "review_paper_results";
-            case LIVE -> "monitor";
+            case PAPER_COMPLETE -> "approve_for_live";
+            case LIVE, ALERTING -> "monitor";
+            case PAUSED -> "resume";
             case RETIRED -> null;
         };
     }

@@ -1,5 +1,6 @@
 /**
- * HTTP adapter: the REST controller for {@code /models} and its request and response bodies. Security and every
+ * HTTP adapter: the REST controllers for {@code /models} and {@code /published-models} and their request and response
+ * bodies. Security and every
  * problem answer come from the service kit: the domain's exceptions extend the kit's (invalid request, not found,
  * conflict, unavailable).
  */

@@ -269,7 +269,7 @@ class ModelApiIntegrationTest {
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.json().get("errors").get(0).get("field").asString()).isEqualTo("status");
 
-        for (String next : List.of("swept", "trained", "published", "paper_trading", "live")) {
+        for (String next : List.of("swept", "trained", "paper_trading", "paper_complete", "live")) {
             Response r = api().patch(path, token(alice), Map.of("status", next));
             assertThat(r.status()).as(next + ": " + r.body()).isEqualTo(200);
             assertThat(r.json().get("status").asString()).isEqualTo(next);

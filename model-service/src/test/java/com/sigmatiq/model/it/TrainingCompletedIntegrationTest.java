@@ -160,9 +160,9 @@ class TrainingCompletedIntegrationTest {
         String alice = UUID.randomUUID().toString();
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String created = "created_" + suffix;
-        String published = "published_" + suffix;
+        String published = "paper_" + suffix;
         model(alice, created);
-        model(alice, published, "swept", "trained", "published");
+        model(alice, published, "swept", "trained", "paper_trading");
 
         EventEnvelope<TrainingCompleted> toCreated = completion(alice, created);
         EventEnvelope<TrainingCompleted> toPublished = completion(alice, published);
@@ -171,7 +171,7 @@ class TrainingCompletedIntegrationTest {
         awaitEverythingSentSoFar(alice, created);
 
         assertThat(status(alice, created)).as("created is not moved through swept implicitly").isEqualTo("created");
-        assertThat(status(alice, published)).isEqualTo("published");
+        assertThat(status(alice, published)).isEqualTo("paper_trading");
         assertThat(movesToTrained(created)).isEmpty();
         assertThat(ModelEventsConsumer.readAll(bootstrap()).stream().filter(e -> e.type().equals("model.status_changed")
                 && e.body().path("payload").path("model_id").asString("").equals(published))).as("only the three PATCHes")

@@ -1,0 +1,190 @@
+package com.sigmatiq.model.domain;
+
+import com.sigmatiq.kit.web.problem.FieldError;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Publishing trained models and moving publications along their lifecycle ({@link PublicationStatus}). Reading the
+ * trained model from training-service happens before, outside the transaction; each change, the model's own move and
+ * their events are written in one transaction (outbox).
+ *
+ * <p>A model may have several publications, but a trained model at most one that is not retired. Publishing moves
+ * the model from {@code trained} to {@code paper_trading} or {@code alerting}; a model already further along keeps
+ * its status (its other publication set it), and a retired model cannot be published.
+ */
+@Service
+public class PublicationService {
+
+    /** The actions of {@code POST /published-models/{id}/<action>}. */
+    public enum Action {
+        PAUSE, RESUME, RETIRE;
+
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private final PublicationRepository publications;
+    private final ModelRepository models;
+    private final TrainedModels trainedModels;
+    private final PublicationEvents events;
+    private final ModelEvents modelEvents;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    public PublicationService(PublicationRepository publications, ModelRepository models, TrainedModels trainedModels,
+                              PublicationEvents events, ModelEvents modelEvents, TransactionTemplate tx, Clock clock) {
+        this.publications = publications;
+        this.models = models;
+        this.trainedModels = trainedModels;
+        this.events = events;
+        this.modelEvents = modelEvents;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /**
+     * Checks the request (asking training-service for the caller's trained model), stores the publication in status
+     * {@code paper_trading} (or {@code alerting} without paper trading) with its paper period, moves a {@code trained}
+     * model on, and records {@code model.published} (and {@code model.status_changed} when the model moved).
+     *
+     * @throws PublishValidationException   listing every problem with the request
+     * @throws PublicationConflictException if the trained model already has a publication that is not retired
+     */
+    public Publication publish(PublishCommand c) {
+        List<FieldError> errors = new ArrayList<>(PublicationRequestValidator.checkFields(c));
+        Feed feed = PublicationRequestValidator.feed(c.feed(), new ArrayList<>());
+        TrainedModel trained = null;
+        if (errors.stream().noneMatch(e -> e.field().equals("trained_model_id"))) {
+            trained = trainedModels.find(c.trainedModelId()).orElse(null);
+            if (trained == null) {
+                errors.add(FieldError.of("trained_model_id", "you have no completed trained model '" + c.trainedModelId()
+                        + "' (GET /training/trained-models lists yours)"));
+            }
+        }
+        Model model = null;
+        if (trained != null) {
+            model = models.find(c.ownerId(), trained.modelId()).orElse(null);
+            if (model == null) {
+                errors.add(FieldError.of("trained_model_id", "its model '" + trained.modelId() + "' no longer exists"));
+            } else if (model.status() == ModelStatus.RETIRED) {
+                errors.add(FieldError.of("trained_model_id", "its model '" + trained.modelId() + "' is retired"));
+            }
+            if (c.settingsGiven() && c.alertFrequency() != null) {
+                Optional<String> timeframe = AlertFrequency.timeframe(c.alertFrequency());
+                if (timeframe.isPresent() && !timeframe.get().equals(trained.timeframe())) {
+                    errors.add(FieldError.of("publish_settings.alert_frequency", "'" + c.alertFrequency() + "' means "
+                            + timeframe.get() + " bars, but the model's timeframe is " + trained.timeframe()
+                            + "; alerts come once per bar of the model's timeframe"));
+                }
+            }
+        }
+        if (!errors.isEmpty() || trained == null || feed == null) {
+            throw new PublishValidationException(errors);
+        }
+
+        boolean paperFirst = PublicationRequestValidator.paperFirst(c);
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
+        PaperPeriod period = paperFirst ? PaperPeriod.of(now, c.paperTradeDurationDays()) : null;
+        PublicationStatus status = paperFirst ? PublicationStatus.PAPER_TRADING : PublicationStatus.ALERTING;
+        PublishSettings settings = new PublishSettings(c.name().trim(), c.description(),
+                c.alertFrequency() == null ? trained.timeframe() : c.alertFrequency(), c.maxAlertsPerDay(), paperFirst,
+                paperFirst ? c.paperTradeDurationDays() : null);
+        String id = "pub_" + UUID.randomUUID().toString().replace("-", "");
+        Publication publication = new Publication(c.ownerId(), id, trained, settings,
+                c.paperEquity() == null ? PublicationRequestValidator.DEFAULT_PAPER_EQUITY : c.paperEquity(), feed, status,
+                null, period == null ? null : period.start(), period == null ? null : period.end(),
+                period == null ? null : period.end(), now, now, List.of(new StatusChange(null, status, now, "published")));
+        TrainedModel frozen = trained;
+        return tx.execute(s -> {
+            if (!publications.insert(publication)) {
+                throw new PublicationConflictException("trained model '" + frozen.id() + "' is already published as '"
+                        + publications.activeFor(c.ownerId(), frozen.id()).orElse("?") + "'; retire that one first");
+            }
+            Model current = models.findForUpdate(c.ownerId(), frozen.modelId())
+                    .orElseThrow(() -> new PublishValidationException(List.of(FieldError.of("trained_model_id",
+                            "its model '" + frozen.modelId() + "' no longer exists"))));
+            if (current.status() == ModelStatus.RETIRED) {
+                throw new PublishValidationException(List.of(FieldError.of("trained_model_id",
+                        "its model '" + frozen.modelId() + "' is retired")));
+            }
+            events.published(publication);
+            if (current.status() == ModelStatus.TRAINED) {
+                ModelStatus next = status == PublicationStatus.PAPER_TRADING ? ModelStatus.PAPER_TRADING : ModelStatus.ALERTING;
+                Model moved = current.withStatus(next, now);
+                models.updateStatus(moved);
+                modelEvents.statusChanged(moved, current.status());
+            }
+            return publication;
+        });
+    }
+
+    public Publication get(String ownerId, String publishedId) {
+        return publications.find(ownerId, publishedId).orElseThrow(() -> new PublicationNotFoundException(publishedId));
+    }
+
+    /** The owner's publications, newest first. */
+    public List<Publication> list(String ownerId) {
+        return publications.findAll(ownerId);
+    }
+
+    /**
+     * Pauses, resumes (to the status it was paused from) or retires a publication, appending the change to its history
+     * and recording {@code model.publication_status_changed}.
+     *
+     * @param reason the owner's words, or null for the action's own ("paused by owner", …)
+     * @throws PublicationConflictException naming the allowed transitions when the lifecycle forbids it
+     */
+    public Publication act(String ownerId, String publishedId, Action action, String reason) {
+        return tx.execute(s -> {
+            Publication current = publications.findForUpdate(ownerId, publishedId)
+                    .orElseThrow(() -> new PublicationNotFoundException(publishedId));
+            PublicationStatus next = switch (action) {
+                case PAUSE -> PublicationStatus.PAUSED;
+                case RESUME -> current.status() == PublicationStatus.PAUSED ? current.pausedFrom() : null;
+                case RETIRE -> PublicationStatus.RETIRED;
+            };
+            if (next == null || !current.status().canMoveTo(next, current.pausedFrom())) {
+                throw new PublicationConflictException("published model '" + publishedId + "' is " + current.status().label()
+                        + " and cannot " + action.label() + (next == null ? "" : " (to " + next.label() + ")")
+                        + "; allowed transitions: " + labels(current.allowedTransitions()) + ", actions: "
+                        + allowedActions(current).stream().map(Action::label).toList());
+            }
+            Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+            Publication moved = current.moved(next, now, reason == null || reason.isBlank()
+                    ? (action == Action.RESUME ? "resumed" : action == Action.PAUSE ? "paused" : "retired") + " by owner"
+                    : reason.trim());
+            publications.updateStatus(moved);
+            events.statusChanged(moved);
+            return moved;
+        });
+    }
+
+    /** The actions a publication in its current status accepts. */
+    public static List<Action> allowedActions(Publication p) {
+        List<Action> actions = new ArrayList<>();
+        if (p.status().canMoveTo(PublicationStatus.PAUSED, p.pausedFrom())) {
+            actions.add(Action.PAUSE);
+        }
+        if (p.status() == PublicationStatus.PAUSED) {
+            actions.add(Action.RESUME);
+        }
+        if (p.status().canMoveTo(PublicationStatus.RETIRED, p.pausedFrom())) {
+            actions.add(Action.RETIRE);
+        }
+        return actions;
+    }
+
+    private static List<String> labels(List<PublicationStatus> statuses) {
+        return statuses.stream().map(PublicationStatus::label).toList();
+    }
+}
