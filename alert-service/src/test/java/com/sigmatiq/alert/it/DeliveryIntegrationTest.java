@@ -171,24 +171,28 @@ class DeliveryIntegrationTest extends DeliveryTestBase {
     void aHangingWebhookDelaysNoOtherDestination() {
         WebhookReceiver.Hook hook = WEBHOOKS.hook(never());
         Setup s = setup("paper_trading", hook);
-        Alert a = alert(s.publication(), inMinutes(30));
-        deliver(s.publication(), a);
-
-        // the webhook has the request and does not answer ...
+        Alert first = alert(s.publication(), inMinutes(30));
+        deliver(s.publication(), first);
+        // the webhook has the first alert and does not answer ...
         await().atMost(AT_ONCE).until(() -> hook.received().size() == 1);
-        // ... while the e-mail and the paper topic get the alert
-        await().atMost(AT_ONCE).until(() -> SMTP.getReceivedMessagesForDomain(s.email()).length == 1);
-        assertThat(awaitRecords(AlertTopics.PAPER, a.alertId())).hasSize(1);
-        await().atMost(AT_ONCE).until(() -> status(a.alertId(), Delivery.USER_EMAIL).equals(Delivery.SENT)
-                && status(a.alertId(), Delivery.SIGMA_SIM).equals(Delivery.SENT));
-        Map<String, Object> push = row(a.alertId(), Delivery.MOBILE_PUSH);
+
+        // ... while this alert and the next one reach the e-mail and the paper topic
+        Publication other = publication(s.user().id(), "paper_trading");
+        Alert second = alert(other, inMinutes(30));
+        deliver(other, second);
+        await().atMost(AT_ONCE).until(() -> SMTP.getReceivedMessagesForDomain(s.email()).length == 2);
+        assertThat(awaitRecords(AlertTopics.PAPER, first.alertId())).hasSize(1);
+        assertThat(awaitRecords(AlertTopics.PAPER, second.alertId())).hasSize(1);
+        await().atMost(AT_ONCE).until(() -> List.of(first, second).stream().allMatch(a ->
+                status(a.alertId(), Delivery.USER_EMAIL).equals(Delivery.SENT)
+                        && status(a.alertId(), Delivery.SIGMA_SIM).equals(Delivery.SENT)));
+        Map<String, Object> push = row(first.alertId(), Delivery.MOBILE_PUSH);
         assertThat(push.get("status")).isEqualTo(Delivery.PENDING);
-        assertThat(push.get("claim_id")).as("still in flight").isNotNull();
-        assertThat(hook.received()).hasSize(1);
+        assertThat(push.get("claim_id")).as("the first webhook call is still in flight").isNotNull();
 
         // the request times out (4 s here) and is retried later
-        await().atMost(AT_ONCE).until(() -> status(a.alertId(), Delivery.MOBILE_PUSH).equals(Delivery.RETRYING));
-        assertThat((String) row(a.alertId(), Delivery.MOBILE_PUSH).get("last_error")).contains("HttpTimeoutException");
+        await().atMost(AT_ONCE).until(() -> status(first.alertId(), Delivery.MOBILE_PUSH).equals(Delivery.RETRYING));
+        assertThat((String) row(first.alertId(), Delivery.MOBILE_PUSH).get("last_error")).contains("HttpTimeoutException");
     }
 
     @Test
