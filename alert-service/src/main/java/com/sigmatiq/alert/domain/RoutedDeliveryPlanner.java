@@ -1,0 +1,45 @@
+package com.sigmatiq.alert.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Service;
+
+/**
+ * The {@link DeliveryPlanner}: {@code sigma_sim} for a model in {@code paper_trading}, {@code sigma_pilot} for a
+ * {@code live} one, {@code user_email} and {@code mobile_push} where the user set them (the published model's own
+ * first, else the defaults). Every row is valid until the alert's {@code order_details.valid_until}.
+ */
+@Service
+public class RoutedDeliveryPlanner implements DeliveryPlanner {
+
+    /** The validity of an alert without {@code valid_until} (none is made so; a guard). */
+    static final Duration FALLBACK_VALIDITY = Duration.ofDays(1);
+
+    private final DestinationService destinations;
+
+    public RoutedDeliveryPlanner(DestinationService destinations) {
+        this.destinations = destinations;
+    }
+
+    @Override
+    public List<Delivery> plan(Publication publication, Alert alert) {
+        Instant validUntil = alert.orderDetails() != null && alert.orderDetails().validUntil() != null
+                ? alert.orderDetails().validUntil() : alert.timestamp().plus(FALLBACK_VALIDITY);
+        List<Delivery> out = new ArrayList<>(4);
+        if ("paper_trading".equals(publication.status())) {
+            out.add(new Delivery(alert.alertId(), Delivery.SIGMA_SIM, null, validUntil));
+        } else if ("live".equals(publication.status())) {
+            out.add(new Delivery(alert.alertId(), Delivery.SIGMA_PILOT, null, validUntil));
+        }
+        DestinationService.Resolved r = destinations.resolve(publication.ownerId(), publication.id());
+        if (r.email() != null) {
+            out.add(new Delivery(alert.alertId(), Delivery.USER_EMAIL, r.email(), validUntil));
+        }
+        if (r.pushUrl() != null) {
+            out.add(new Delivery(alert.alertId(), Delivery.MOBILE_PUSH, r.pushUrl(), validUntil));
+        }
+        return out;
+    }
+}
