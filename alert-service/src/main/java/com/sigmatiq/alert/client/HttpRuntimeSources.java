@@ -1,6 +1,5 @@
 package com.sigmatiq.alert.client;
 
-import com.sigmatiq.alert.config.ServiceEndpoints;
 import com.sigmatiq.alert.domain.RuntimeSources;
 import com.sigmatiq.engine.data.BarCsvReader;
 import com.sigmatiq.engine.data.BarSeries;

@@ -2,7 +2,7 @@ package com.sigmatiq.alert.web;
 
 import com.sigmatiq.alert.domain.Alert;
 import com.sigmatiq.alert.domain.AlertQueries;
-import com.sigmatiq.alert.domain.AlertRouting;
+import com.sigmatiq.alert.domain.RoutingService;
 import com.sigmatiq.kit.web.problem.FieldError;
 import com.sigmatiq.kit.web.problem.InvalidRequestException;
 import com.sigmatiq.kit.web.problem.NotFoundException;
@@ -26,10 +26,10 @@ class AlertController {
     static final int MAX_PAGE = 500;
 
     private final AlertQueries queries;
-    private final AlertRouting routing;
+    private final RoutingService routing;
     private final AlertStreams streams;
 
-    AlertController(AlertQueries queries, AlertRouting routing, AlertStreams streams) {
+    AlertController(AlertQueries queries, RoutingService routing, AlertStreams streams) {
         this.queries = queries;
         this.routing = routing;
         this.streams = streams;

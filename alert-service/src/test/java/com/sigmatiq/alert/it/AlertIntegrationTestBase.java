@@ -1,20 +1,14 @@
 package com.sigmatiq.alert.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.sigmatiq.alert.domain.Alert;
-import com.sigmatiq.alert.domain.ModelRuntimeParityTest;
 import com.sigmatiq.alert.domain.Publication;
 import com.sigmatiq.alert.domain.RuntimeStore;
 import com.sigmatiq.alert.support.AlertUpstreams;
 import com.sigmatiq.alert.support.Spy5m;
-import com.sigmatiq.contracts.marketdata.BarClosed;
 import com.sigmatiq.engine.backtest.Trade;
 import com.sigmatiq.engine.data.BarSeries;
 import com.sigmatiq.engine.data.SessionClock;
 import com.sigmatiq.engine.run.StrategyBacktest;
 import com.sigmatiq.engine.strategy.StrategyConfig;
-import com.sigmatiq.kit.messaging.EventCatalog;
 import com.sigmatiq.kit.messaging.EventSender;
 import com.sigmatiq.ml.Hyperparameters;
 import com.sigmatiq.ml.MetaLabelTrainer;
@@ -24,23 +18,15 @@ import com.sigmatiq.ml.TrainingSettings;
 import com.sigmatiq.testinfra.SigmatiqIntegrationTest;
 import com.sigmatiq.testinfra.TestApi;
 import com.sigmatiq.testinfra.TestJwks;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -54,13 +40,15 @@ import tools.jackson.databind.json.JsonMapper;
  * from a test JWKS, the upstream services stood in by {@link AlertUpstreams}, and a model trained on January 2011 with
  * the backtest of March that every replay is held to.
  */
-@SigmatiqIntegrationTest(properties = "sigmatiq.identity.service-secret=test-service-secret")
+@SigmatiqIntegrationTest(properties = {"sigmatiq.identity.service-secret=test-service-secret",
+        "spring.mail.host=127.0.0.1", "spring.mail.port=3025", "sigmatiq.alert.push.request-timeout=4s",
+        "sigmatiq.alert.secret-key=test-alert-secret-key-0123456789"})
 abstract class AlertIntegrationTestBase {
-
 
     static final TestJwks JWKS = TestJwks.start();
     static final AlertUpstreams UPSTREAMS = AlertUpstreams.get(JWKS);
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The stored documents' form: snake_case, as the service writes them. */
+    static final JsonMapper JSON = JsonMapper.builder().propertyNamingStrategy(tools.jackson.databind.PropertyNamingStrategies.SNAKE_CASE).build();
 
     static StrategyConfig config;
     static Map<String, byte[]> artifacts;
@@ -106,6 +94,10 @@ abstract class AlertIntegrationTestBase {
 
     @Autowired
     JdbcClient jdbc;
+
+    TestApi api() {
+        return new TestApi(port);
+    }
 
     static Publication publication(String id, String owner, String feed) {
         return new Publication(id, owner, "spy_swing_momentum_v1", "spy_swing_momentum_v1_trained_001", "SPY", "5m",

@@ -36,21 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
  * test JWKS, SMTP at GreenMail's test port, short webhook timeouts. Publications and alerts are written with SQL (as
  * the runtime stores them); their delivery rows come from the planner, stored as the runtime stores them.
  */
-@SigmatiqIntegrationTest(properties = {"spring.mail.host=127.0.0.1", "spring.mail.port=3025",
-        "sigmatiq.alert.push.request-timeout=4s", "sigmatiq.alert.secret-key=test-alert-secret-key-0123456789"})
-abstract class DeliveryTestBase {
+abstract class DeliveryTestBase extends AlertIntegrationTestBase {
 
-    static final TestJwks JWKS = TestJwks.start();
-
-    @DynamicPropertySource
-    static void tokens(DynamicPropertyRegistry r) {
-        r.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", JWKS::jwkSetUri);
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     JsonMapper json;
     @Autowired
@@ -61,10 +48,6 @@ abstract class DeliveryTestBase {
     Clock clock;
 
     private final HttpClient http = HttpClient.newHttpClient();
-
-    TestApi api() {
-        return new TestApi(port);
-    }
 
     record User(String id, String token) {
     }

@@ -1,4 +1,4 @@
-package com.sigmatiq.alert.config;
+package com.sigmatiq.alert.client;
 
 import java.net.URI;
 import org.springframework.boot.context.properties.ConfigurationProperties;
