@@ -8,6 +8,25 @@ import com.sigmatiq.alert.domain.Publication;
 import com.sigmatiq.alert.domain.RuntimeStore;
 import com.sigmatiq.alert.support.AlertUpstreams;
 import com.sigmatiq.alert.support.Spy5m;
+import com.sigmatiq.alert.support.WebhookReceiver;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Value;
 import com.sigmatiq.contracts.marketdata.BarClosed;
 import com.sigmatiq.engine.data.BarSeries;
 import com.sigmatiq.kit.messaging.EventCatalog;
@@ -37,21 +56,47 @@ import tools.jackson.databind.json.JsonMapper;
  * kill -9 of alert-service in the middle of a replayed burst: this context's bar consumer is stopped, so March's bars
  * go to alert-service running in its own JVM, which is killed with SIGKILL after it stored part of them. Then this
  * context's consumer takes over the unacknowledged bars: the runtime is rebuilt from its last stored snapshot, bars
- * already taken are ignored, and the stored alerts are exactly the backtest's, each once.
+ * already taken are ignored, and the stored alerts are exactly the backtest's, each once. Every alert reaches every
+ * destination: the paper topic carries each alert id (at least once; once after deduplication by id), the webhook got
+ * each with its stable event id, GreenMail an e-mail for each.
  */
-class CrashIntegrationTest extends AlertIntegrationTestBase {
+class CrashIntegrationTest extends DeliveryTestBase {
+
+    @RegisterExtension
+    static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(false);
+    static final WebhookReceiver WEBHOOKS = new WebhookReceiver();
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrap;
+
+    @AfterAll
+    static void closeWebhooks() {
+        WEBHOOKS.close();
+    }
 
     @Autowired
     KafkaListenerEndpointRegistry listeners;
 
     @Test
     void aKilledInstanceLosesNoBarAndDoublesNoAlert() throws Exception {
-        String owner = UUID.randomUUID().toString();
+        User user = newUser();
+        String owner = user.id();
         String replay = "replay-" + UUID.randomUUID();
         String pub = "pub_" + UUID.randomUUID().toString().substring(0, 8);
+        String email = "trader-" + UUID.randomUUID() + "@example.com";
+        WebhookReceiver.Hook hook = WEBHOOKS.hook(WebhookReceiver.Answer.answer(200));
+        assertThat(put("/alerts/destinations", user.token(), "{\"email\": \"" + email + "\", \"push\": {\"url\": \""
+                + hook.url() + "\", \"secret\": \"whsec-0123456789abcdef\"}}").status()).isEqualTo(200);
         UPSTREAMS.addTrainedModel(owner, "spy_swing_momentum_v1_trained_001", artifacts);
-        store.upsert(publication(pub, owner, replay), Instant.now());
+        Publication paper = publication(pub, owner, replay);
+        store.upsert(new Publication(paper.id(), paper.ownerId(), paper.modelId(), paper.trainedModelId(), paper.ticker(),
+                paper.timeframe(), paper.packId(), paper.packVersion(), paper.strategyId(), paper.effectiveConfig(),
+                paper.name(), paper.maxAlertsPerDay(), true, paper.paperEquity(), paper.feed(), "paper_trading"), Instant.now());
 
+        // the topic exists before the other instance subscribes (a bar of a ticker nobody follows creates it)
+        sender.send("market.bars.5m", EventCatalog.envelope(UUID.randomUUID(), new BarClosed("QQQ", "America/New_York", "5m",
+                Instant.parse("2011-03-01T14:30:00Z"), Instant.parse("2011-03-01T14:35:00Z"), 1, 1, 1, 1, 1.0, "replay",
+                "none", 0), null, "QQQ", Instant.now())).get();
         MessageListenerContainer local = listeners.getListenerContainer("alert-bars");
         local.stop();
         SigmatiqInfrastructure.Endpoints infra = SigmatiqInfrastructure.start();
@@ -61,6 +106,8 @@ class CrashIntegrationTest extends AlertIntegrationTestBase {
                 "--sigmatiq.services.pack-service=" + UPSTREAMS.url(), "--sigmatiq.services.market-data-service=" + UPSTREAMS.url(),
                 "--sigmatiq.services.training-service=" + UPSTREAMS.url(),
                 "--spring.kafka.consumer.properties.session.timeout.ms=6000",
+                "--spring.mail.host=127.0.0.1", "--spring.mail.port=3025", "--sigmatiq.alert.push.request-timeout=4s",
+                "--sigmatiq.alert.secret-key=test-alert-secret-key-0123456789",
                 "--logging.level.org.springframework.kafka.listener=INFO"));
         BarSeries b = Spy5m.BARS;
         int from = marchFrom;
@@ -94,6 +141,48 @@ class CrashIntegrationTest extends AlertIntegrationTestBase {
                 .toList();
         assertThat(ModelRuntimeParityTest.seen(stored))
                 .containsExactlyElementsOf(ModelRuntimeParityTest.expected(trades, b));
+
+
+        // every destination got every alert
+        Set<String> ids = stored.stream().map(Alert::alertId).collect(Collectors.toSet());
+        Awaitility.await("every delivery sent").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() ->
+                count("select count(*) from deliveries d join alerts a on a.alert_id = d.alert_id where a.publication_id = ?"
+                        + " and d.status = 'sent'", pub) == 3L * ids.size());
+        assertThat(paperTopicAlertIds(pub)).as("sim: each alert id, once after deduplication").isEqualTo(ids);
+        assertThat(hook.received().stream().map(WebhookReceiver.Received::eventId).collect(Collectors.toSet()))
+                .as("webhook: every alert, stable event ids").isEqualTo(ids);
+        long mails = Arrays.stream(SMTP.getReceivedMessages()).filter(m -> {
+            try {
+                return Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().equals(email));
+            } catch (jakarta.mail.MessagingException e) {
+                return false;
+            }
+        }).count();
+        assertThat(mails).as("an e-mail per alert, at least").isGreaterThanOrEqualTo(ids.size());
+    }
+
+    /** The distinct {@code alert_id} headers on {@code alerts.paper} under the publication's key. */
+    private Set<String> paperTopicAlertIds(String pub) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        Set<String> ids = new HashSet<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> parts = consumer.partitionsFor("alerts.paper").stream()
+                    .map(i -> new TopicPartition("alerts.paper", i.partition())).toList();
+            consumer.assign(parts);
+            consumer.seekToBeginning(parts);
+            Map<TopicPartition, Long> end = consumer.endOffsets(parts);
+            while (parts.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    Header h = r.headers().lastHeader("alert_id");
+                    if (pub.equals(r.key()) && h != null) {
+                        ids.add(new String(h.value(), StandardCharsets.UTF_8));
+                    }
+                }
+            }
+        }
+        return ids;
     }
 
     private long evaluations(String pub) {

@@ -124,4 +124,33 @@ class ReplayIntegrationTest extends AlertIntegrationTestBase {
                 .until(() -> count("select count(*) from alerts where publication_id = ?", pub) == before
                         && count("select count(*) from evaluations where publication_id = ?", pub) == bars);
     }
+
+    /** model-service's events, through the inbox: a publication is followed, paused, resumed and retired. */
+    @Test
+    void publicationsFollowModelServicesEvents() throws Exception {
+        String owner = UUID.randomUUID().toString();
+        String pub = "pub_" + UUID.randomUUID().toString().replace("-", "");
+        com.sigmatiq.contracts.model.ModelPublished published = new com.sigmatiq.contracts.model.ModelPublished(pub,
+                "spy_swing_momentum_v1", "spy_swing_momentum_v1_trained_001", 15, "SPY", "5m", "swingsigma", "1.0.0",
+                "momentum_swing", config.toMap(), "SPY Morning Momentum", 3, true, 14, 50_000, "replay", "replay-x",
+                "paper_trading", Instant.now());
+        var event = EventCatalog.envelope(UUID.randomUUID(), published, owner, pub, Instant.now());
+        sender.send(com.sigmatiq.contracts.Topics.MODEL_EVENTS, event).get();
+        sender.send(com.sigmatiq.contracts.Topics.MODEL_EVENTS, event).get(); // redelivered: the inbox takes it once
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> store.publication(pub).isPresent());
+        Publication p = store.publication(pub).orElseThrow();
+        assertThat(p.ownerId()).isEqualTo(owner);
+        assertThat(p.feed()).isEqualTo("replay-x");
+        assertThat(p.status()).isEqualTo("paper_trading");
+        assertThat(p.maxAlertsPerDay()).isEqualTo(3);
+        assertThat(store.following("SPY", "5m", "replay-x")).extracting(Publication::id).contains(pub);
+
+        sender.send(com.sigmatiq.contracts.Topics.MODEL_EVENTS, EventCatalog.envelope(UUID.randomUUID(),
+                new com.sigmatiq.contracts.model.PublicationStatusChanged(pub, "spy_swing_momentum_v1", "paper_trading",
+                        "paused", Instant.now()), owner, pub, Instant.now())).get();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "paused".equals(store.publication(pub).orElseThrow().status()));
+        assertThat(store.following("SPY", "5m", "replay-x")).extracting(Publication::id).doesNotContain(pub);
+        JsonNode followed = api().get("/alerts/models", JWKS.token(owner)).body();
+        assertThat(followed.path("published_models").get(0).path("status").asString()).isEqualTo("paused");
+    }
 }
