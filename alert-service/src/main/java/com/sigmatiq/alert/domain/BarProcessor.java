@@ -40,6 +40,17 @@ public class BarProcessor {
     private final JsonMapper json;
     private final Clock clock;
     private final Map<String, ModelRuntime> runtimes = new ConcurrentHashMap<>();
+    // immutable inputs shared by runtimes: a pack version, a trained model
+    private final Map<String, Pack> packs = new ConcurrentHashMap<>();
+    private final Map<String, Loaded> models = new ConcurrentHashMap<>();
+    // the last history read, reused by the runtimes built for the same bar (many models on one ticker)
+    private volatile History lastHistory;
+
+    private record Loaded(TrainedModel model, TrainingReport.TradeStats stats) {
+    }
+
+    private record History(String key, BarSeries bars) {
+    }
 
     public BarProcessor(RuntimeStore store, RuntimeSources sources, DeliveryPlanner planner, JsonMapper json, Clock clock) {
         this.store = store;
@@ -107,13 +118,16 @@ public class BarProcessor {
             return r;
         }
         Timeframe tf = Timeframe.parse(p.timeframe());
-        Pack pack = PackLoader.load(sources.packFiles(p.packId(), p.packVersion()));
+        Pack pack = packs.computeIfAbsent(p.packId() + "@" + p.packVersion(),
+                k -> PackLoader.load(sources.packFiles(p.packId(), p.packVersion())));
         Map<String, Object> overrides = new LinkedHashMap<>(p.effectiveConfig());
         overrides.remove("strategy_id");
         StrategyConfig config = StrategyConfig.resolve(pack, p.strategyId(), overrides);
-        Map<String, byte[]> artifacts = sources.trainedModel(p.ownerId(), p.trainedModelId());
-        TrainedModel model = TrainedModel.load(artifacts);
-        r = new ModelRuntime(p, config, model, tradeStats(artifacts.get(TrainedModel.METADATA)), !tf.isDaily());
+        Loaded loaded = models.computeIfAbsent(p.ownerId() + "/" + p.trainedModelId(), k -> {
+            Map<String, byte[]> artifacts = sources.trainedModel(p.ownerId(), p.trainedModelId());
+            return new Loaded(TrainedModel.load(artifacts), tradeStats(artifacts.get(TrainedModel.METADATA)));
+        });
+        r = new ModelRuntime(p, config, loaded.model(), loaded.stats(), !tf.isDaily());
         byte[] state = store.runtimeState(p.id()).orElse(null);
         if (state != null) {
             r.restoreState(state);
@@ -135,7 +149,15 @@ public class BarProcessor {
         if (last.isBefore(first)) {
             return 0;
         }
-        BarSeries history = sources.bars(p.ticker(), tf, first, last);
+        String key = p.ticker() + "|" + tf.label() + "|" + first + "|" + barTime;
+        History cached = lastHistory;
+        BarSeries history;
+        if (cached != null && cached.key().equals(key)) {
+            history = cached.bars();
+        } else {
+            history = sources.bars(p.ticker(), tf, first, last);
+            lastHistory = new History(key, history);
+        }
         int n = 0;
         for (int i = 0; i < history.size() && history.time()[i] < barTime; i++) {
             if (r.warmUp(new Bar(history.time()[i], history.open()[i], history.high()[i], history.low()[i],

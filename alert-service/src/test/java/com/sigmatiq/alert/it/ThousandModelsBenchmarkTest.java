@@ -1,0 +1,109 @@
+package com.sigmatiq.alert.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sigmatiq.alert.domain.Publication;
+import com.sigmatiq.alert.support.Spy5m;
+import com.sigmatiq.contracts.marketdata.BarClosed;
+import com.sigmatiq.engine.data.BarSeries;
+import com.sigmatiq.kit.messaging.EventCatalog;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Many published models on SPY 5m (thresholds, hours, stops, targets, time stops and sizes varied), one replay at
+ * maximum speed: every bar of the replay is published at once, and each bar's latency is the time from its
+ * publication until every model's evaluation (with its alerts and delivery rows) of it is stored. Also bars × models
+ * per second over the replay. The first bar, which builds and warms up every runtime, is measured apart. A
+ * measurement, run only when asked:
+ *
+ * <pre>
+ * ./mvnw -q -B -ntp -pl alert-service -am install -DskipTests
+ * ./mvnw -q -B -ntp -pl alert-service test -Dtest=ThousandModelsBenchmarkTest -Dalert.benchmark=true \
+ *     [-Dalert.benchmark.models=1000] [-Dalert.benchmark.bars=200]
+ * </pre>
+ */
+@EnabledIfSystemProperty(named = "alert.benchmark", matches = "true")
+class ThousandModelsBenchmarkTest extends AlertIntegrationTestBase {
+
+    @Test
+    void replayAtFullSpeed() throws Exception {
+        int models = Integer.getInteger("alert.benchmark.models", 1000);
+        int barsToSend = Integer.getInteger("alert.benchmark.bars", 200);
+        String owner = UUID.randomUUID().toString();
+        String replay = "bench-" + UUID.randomUUID();
+        String prefix = "pub_bench_" + UUID.randomUUID().toString().substring(0, 6) + "_";
+        UPSTREAMS.addTrainedModel(owner, "spy_swing_momentum_v1_trained_001", artifacts);
+        double[] thresholds = {0.45, 0.5, 0.55, 0.6, 0.65};
+        Object[] hours = {"all_day", List.of(9, 10, 11), List.of(13, 14, 15), List.of(10, 11, 12, 13, 14)};
+        for (int i = 0; i < models; i++) {
+            Map<String, Object> c = new LinkedHashMap<>(config.toMap());
+            c.put("threshold", thresholds[i % thresholds.length]);
+            c.put("allowed_hours", hours[(i / 5) % hours.length]);
+            c.put("stop_loss_pct", 0.3 + (i % 7) * 0.1);
+            c.put("take_profit_pct", 0.4 + (i % 11) * 0.1);
+            c.put("time_stop_days", 1 + i % 3);
+            c.put("position_size_pct", 2 + i % 9);
+            store.upsert(new Publication(prefix + i, owner, "spy_swing_momentum_v1", "spy_swing_momentum_v1_trained_001",
+                    "SPY", "5m", "swingsigma", "1.0.0", "momentum_swing", c, "bench " + i, 3, false, 50_000, replay,
+                    "alerting"), Instant.now());
+        }
+        BarSeries b = Spy5m.BARS;
+        int from = marchFrom;
+        int to = Math.min(b.size(), from + 1 + barsToSend);
+
+        // the first bar builds and warms up every runtime
+        long w0 = System.nanoTime();
+        send(b, from, replay);
+        awaitAll(prefix, models, b.time()[from], Duration.ofMinutes(30));
+        double warmUp = (System.nanoTime() - w0) / 1e9;
+
+        long[] sentAt = new long[to];
+        long t0 = System.nanoTime();
+        for (int t = from + 1; t < to; t++) {
+            sentAt[t] = System.nanoTime();
+            send(b, t, replay);
+        }
+        double[] latencyMs = new double[to - from - 1];
+        for (int t = from + 1; t < to; t++) {
+            awaitAll(prefix, models, b.time()[t], Duration.ofMinutes(10));
+            latencyMs[t - from - 1] = (System.nanoTime() - sentAt[t]) / 1e6;
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Arrays.sort(latencyMs);
+        String line = String.format(Locale.ROOT, "[alert benchmark] %d models, %d bars after the first: p50 %.1f ms, p99 %.1f ms,"
+                        + " max %.1f ms from publication to stored; %.0f bars x models per second (%.1f s); first bar (build"
+                        + " and warm up every runtime) %.1f s; alerts stored %d", models, latencyMs.length,
+                latencyMs[latencyMs.length / 2], latencyMs[(int) Math.ceil(latencyMs.length * 0.99) - 1],
+                latencyMs[latencyMs.length - 1], (double) models * latencyMs.length / seconds, seconds, warmUp,
+                jdbc.sql("select count(*) from alerts where publication_id like ?").param(prefix + "%").query(Long.class).single());
+        System.out.println(line);
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target/alert-benchmark.txt"), line + "\n",
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        assertThat(latencyMs.length).isPositive();
+    }
+
+    private void send(BarSeries b, int t, String replay) throws Exception {
+        BarClosed bar = new BarClosed("SPY", "America/New_York", "5m", Instant.ofEpochMilli(b.time()[t]),
+                Instant.ofEpochMilli(b.time()[t] + 300_000), b.open()[t], b.high()[t], b.low()[t], b.close()[t], b.volume()[t],
+                "replay", replay, t);
+        sender.send("market.bars.5m", EventCatalog.envelope(UUID.randomUUID(), bar, null, "SPY", Instant.now()));
+    }
+
+    private void awaitAll(String prefix, int models, long barTime, Duration atMost) {
+        Timestamp bar = new Timestamp(barTime);
+        Awaitility.await().atMost(atMost).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(2)).until(() ->
+                jdbc.sql("select count(*) from runtimes where publication_id like ? and last_bar_time >= ?")
+                        .params(prefix + "%", bar).query(Long.class).single() == models);
+    }
+}
