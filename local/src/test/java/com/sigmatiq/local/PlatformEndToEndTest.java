@@ -205,6 +205,103 @@ class PlatformEndToEndTest {
 
     // --- the seed ---
 
+    /**
+     * The whole chain through the gateway: a model on SPY 5m, a sweep of January 2011, training its combination,
+     * publishing the trained model attached to a replay of March (started by the demo user, an operator), a webhook
+     * for the alerts; evaluations and alerts appear through the gateway and at the webhook, signed.
+     */
+    @Test
+    void aModelGoesFromSweepToTrainingToPublishedAlertsAtAWebhook() throws Exception {
+        String token = login(LocalMode.DEMO_USERNAME, LocalMode.DEMO_PASSWORD);
+        String model = "journey_" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> create = readSeedRequest();
+        create.put("model_id", model);
+        create.put("timeframe", "5m");
+        create.remove("selected_indicators");
+        create.remove("selected_features");
+        create.put("parameter_overrides", Map.of("stop_loss_pct", 0.4, "take_profit_pct", 0.6, "time_stop_days", 2));
+        Response created = post("/api/models", token, create);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+
+        Response sweep = post("/api/sweeps", token, Map.of("model_id", model, "sweep_type", "custom",
+                "date_range", Map.of("start", "2011-01-03", "end", "2011-01-31"),
+                "parameters", Map.of("thresholds", List.of(0.5), "allowed_hours", List.of("all_day"), "position_size_pct", List.of(10))));
+        assertThat(sweep.status()).as(sweep.body()).isEqualTo(201);
+        String sweepId = sweep.json().get("sweep_id").asString();
+        awaitJson("/api/sweeps/" + sweepId, token, b -> "completed".equals(b.path("status").asString()), Duration.ofMinutes(3));
+
+        Response training = post("/api/training/jobs", token, Map.of("model_id", model,
+                "selected_configs", List.of(Map.of("combo_id", 1, "rank", 1, "config", Map.of("threshold", 0.5))),
+                "training_params", Map.of("algorithm", "xgboost", "validation_method", "time_series_split", "test_size", 0.2,
+                        "calibration", "none"),
+                "hyperparameters", Map.of("n_estimators", 40, "max_depth", 4, "learning_rate", 0.1)));
+        assertThat(training.status()).as(training.body()).isEqualTo(202);
+        String job = training.json().get("jobs").get(0).get("job_id").asString();
+        String trained = training.json().get("jobs").get(0).get("trained_model_id").asString();
+        awaitJson("/api/training/jobs/" + job, token, b -> "completed".equals(b.path("status").asString()), Duration.ofMinutes(3));
+        awaitJson("/api/models/" + model, token, b -> "trained".equals(b.path("status").asString()), Duration.ofSeconds(60));
+
+        // the alerts' webhook
+        String secret = "whsec-journey-0123456789";
+        List<String[]> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer hook = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        hook.createContext("/hook", x -> {
+            try (x) {
+                received.add(new String[] {new String(x.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8),
+                        x.getRequestHeaders().getFirst("X-Sigmatiq-Signature"), x.getRequestHeaders().getFirst("X-Sigmatiq-Event-Id")});
+                x.sendResponseHeaders(204, -1);
+            }
+        });
+        hook.start();
+        String replayId = null;
+        try {
+            Response dest = send(request("/api/alerts/destinations", token).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("push", Map.of("url",
+                            "http://127.0.0.1:" + hook.getAddress().getPort() + "/hook", "secret", secret))))));
+            assertThat(dest.status()).as(dest.body()).isEqualTo(200);
+
+            Response replay = post("/api/replays", token, Map.of("tickers", List.of("SPY"), "timeframes", List.of("5m"),
+                    "from", "2011-03-01", "to", "2011-03-31", "speed", "3000x", "extended", true));
+            assertThat(replay.status()).as(replay.body()).isEqualTo(201);
+            replayId = replay.json().get("id").asString();
+
+            Response published = post("/api/published-models", token, Map.of("trained_model_id", trained,
+                    "publish_settings", Map.of("name", "SPY Journey", "description", "end to end", "alert_frequency", "5_minutes",
+                            "max_alerts_per_day", 3, "paper_trade_first", true, "paper_trade_duration_days", 14),
+                    "feed", Map.of("replay_id", replayId)));
+            assertThat(published.status()).as(published.body()).isEqualTo(201);
+            String pub = published.json().get("published_model").get("id").asString();
+
+            JsonNode alerts = awaitJson("/api/alerts?published_model_id=" + pub, token, b -> b.path("total").asLong() >= 2,
+                    Duration.ofMinutes(4));
+            JsonNode first = alerts.get("alerts").get(alerts.get("alerts").size() - 1);
+            assertThat(first.get("signal").get("ticker").asString()).isEqualTo("SPY");
+            assertThat(first.get("model_id").asString()).isEqualTo(pub);
+            JsonNode evaluations = awaitJson("/api/alerts/models/" + pub + "/evaluations?size=1", token,
+                    b -> b.path("total").asLong() > 0, Duration.ofSeconds(30));
+            assertThat(evaluations.get("evaluations").get(0).has("indicators_calculated")).isTrue();
+
+            Awaitility.await("the webhook gets the alerts").atMost(Duration.ofSeconds(60)).until(() -> received.size() >= 2);
+            String[] call = received.get(0);
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+            assertThat(call[1]).isEqualTo("sha256=" + java.util.HexFormat.of().formatHex(
+                    mac.doFinal(call[0].getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+            assertThat(JSON.readTree(call[0]).get("alert_id").asString()).isEqualTo(call[2]).startsWith("alert_" + pub + "_");
+        } finally {
+            if (replayId != null) {
+                post("/api/replays/" + replayId + "/cancel", token, Map.of());
+            }
+            hook.stop(0);
+        }
+    }
+
+    private static JsonNode awaitJson(String path, String token, java.util.function.Predicate<JsonNode> done, Duration timeout) {
+        return Awaitility.await("GET " + path).atMost(timeout).pollInterval(Duration.ofMillis(250))
+                .until(() -> get(path, token, "application/json"), r -> r.status() == 200 && done.test(r.json())).json();
+    }
+
     private static LinkedHashMap<String, Object> readSeedRequest() {
         return JSON.readValue(resource("/seed/create-model-request.json"), MAP);
     }

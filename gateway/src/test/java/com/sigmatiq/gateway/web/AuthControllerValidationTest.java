@@ -19,6 +19,7 @@ import java.util.UUID;
 import com.sigmatiq.gateway.config.SecurityTestImports;
 import com.sigmatiq.gateway.domain.AccountService;
 import com.sigmatiq.gateway.domain.InvalidCredentialsException;
+import com.sigmatiq.gateway.domain.ServiceAccounts;
 import com.sigmatiq.gateway.domain.TokenIssuer;
 import com.sigmatiq.gateway.domain.UserAccount;
 import com.sigmatiq.gateway.domain.UsernameTakenException;
@@ -45,6 +46,9 @@ class AuthControllerValidationTest {
 
     @MockitoBean
     TokenIssuer tokens;
+
+    @MockitoBean
+    ServiceAccounts services;
 
     @MockitoBean
     JwtDecoder jwtDecoder;
