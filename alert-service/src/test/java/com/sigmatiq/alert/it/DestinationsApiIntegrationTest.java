@@ -131,4 +131,19 @@ class DestinationsApiIntegrationTest extends DeliveryTestBase {
         return jdbc.sql("select push_secret_sealed from destinations where owner_id = ? and publication_id = ''")
                 .param(owner).query((rs, i) -> rs.getBytes(1)).list().get(0);
     }
+
+    /** 150 fuzzed destination bodies: never a 5xx, every refusal a problem document, and a refusal stores nothing. */
+    @Test
+    void fuzzedDestinationsNeverGive5xxAndRefusalsStoreNothing() {
+        User u = newUser();
+        String seed = "{\"email\": \"trader@example.com\", \"push\": {\"url\": \"https://example.com/hook\", "
+                + "\"secret\": \"whsec-0123456789abcdef\"}}";
+        var cases = com.sigmatiq.kit.web.testing.RequestFuzzer.cases(java.util.List.of(seed), 20261204L, 150);
+        var report = com.sigmatiq.kit.web.testing.FuzzRun.run("alert PUT /alerts/destinations", cases, body -> {
+            TestApi.Response r = put("/alerts/destinations", u.token(), body);
+            return new com.sigmatiq.kit.web.testing.FuzzRun.Answer(r.status(), r.contentType(), r.raw());
+        }, () -> java.util.Map.of("destinations", jdbc.sql("select count(*) from destinations where owner_id = ?")
+                .param(u.id()).query(Long.class).single()));
+        assertThat(report.failures()).isEmpty();
+    }
 }

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -116,6 +117,26 @@ class PublicationApiIntegrationTest {
         List<LocalDate> whole = ExchangeCalendar.NYSE.sessions(from, from.plusDays(3L * n + 30)).stream()
                 .filter(d -> !ExchangeCalendar.NYSE.open(d).toInstant().isBefore(start)).toList();
         return ExchangeCalendar.NYSE.close(whole.get(n - 1)).toInstant();
+    }
+
+    /**
+     * 150 fuzzed publish requests (the seed's, mutated): never a 5xx, every refusal a problem document, and a refusal
+     * stores no publication. The first accepted one publishes; later valid ones meet the one-publication rule (409).
+     */
+    @Test
+    void fuzzedPublishRequestsNeverGive5xxAndRefusalsStoreNothing(@Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        String owner = UUID.randomUUID().toString();
+        trainedModel(owner, MODEL, TRAINED);
+        String seed = JSON.writeValueAsString(seedPublishRequest());
+        List<com.sigmatiq.kit.web.testing.RequestFuzzer.Case> cases =
+                com.sigmatiq.kit.web.testing.RequestFuzzer.cases(List.of(seed), 20261204L, 150);
+        com.sigmatiq.kit.web.testing.FuzzRun.Report report = com.sigmatiq.kit.web.testing.FuzzRun.run(
+                "model POST /published-models", cases, body -> {
+                    Response r = api().post("/published-models", token(owner), body);
+                    return new com.sigmatiq.kit.web.testing.FuzzRun.Answer(r.status(), r.header("Content-Type"), r.body());
+                }, () -> Map.of("publications", jdbc.sql("select count(*) from publications where owner_id = ?")
+                        .param(owner).query(Long.class).single()));
+        assertThat(report.failures()).isEmpty();
     }
 
     @Test
