@@ -67,6 +67,18 @@ class ReplayIntegrationTest extends AlertIntegrationTestBase {
         store.upsert(publication(pub, owner, replay), Instant.now());
         store.upsert(publication(live, owner, Publication.LIVE), Instant.now());
 
+        // the owner's alert stream, open before the bars come
+        List<String> streamed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        CompletableFuture<?> stream = client.sendAsync(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/alerts/stream"))
+                .header("Authorization", "Bearer " + JWKS.token(owner)).header("Accept", "text/event-stream").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> r.body().forEach(line -> {
+                    if (line.startsWith("id:")) {
+                        streamed.add(line.substring(3).trim());
+                    }
+                }));
+
         BarSeries b = Spy5m.BARS;
         List<CompletableFuture<?>> sent = new ArrayList<>();
         for (int t = marchFrom; t < b.size(); t++) {
@@ -88,6 +100,10 @@ class ReplayIntegrationTest extends AlertIntegrationTestBase {
                 java.util.Comparator.reverseOrder()));
         assertThat(ModelRuntimeParityTest.seen(ordered)).containsExactlyElementsOf(ModelRuntimeParityTest.expected(trades, b));
         assertThat(count("select count(*) from evaluations where publication_id = ?", live)).as("the live model").isZero();
+        // every alert came down the stream, once
+        Awaitility.await("the stream").atMost(Duration.ofSeconds(20)).until(() -> streamed.size() >= stored.size());
+        assertThat(streamed).containsExactlyInAnyOrderElementsOf(stored.stream().map(Alert::alertId).toList());
+        stream.cancel(true);
 
         // the API, to the owner only
         String token = JWKS.token(owner);
