@@ -1,51 +1,13 @@
 package com.sigmatiq.sweep;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import com.sigmatiq.kit.web.testing.ServiceLayering;
 import org.junit.jupiter.api.Test;
 
 /** sweep-service's layers: web → domain ← persistence, messaging, client; no cycles; nothing of other services. */
 class LayeringTest {
 
-    private final JavaClasses classes = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("com.sigmatiq.sweep");
-
     @Test
-    void nothingFromOtherServices() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("com.sigmatiq.model..", "com.sigmatiq.pack..",
-                "com.sigmatiq.marketdata..", "com.sigmatiq.gateway..", "com.sigmatiq.local..", "com.sigmatiq.testinfra..")
-                .check(classes);
-    }
-
-    @Test
-    void theDomainKnowsNoAdapters() {
-        noClasses().that().resideInAPackage("..sweep.domain..")
-                .should().dependOnClassesThat().resideInAnyPackage("..sweep.web..", "..sweep.persistence..",
-                        "..sweep.messaging..", "..sweep.client..", "..sweep.config..", "org.springframework.web..",
-                        "org.springframework.jdbc..", "org.springframework.kafka..")
-                .check(classes);
-    }
-
-    @Test
-    void adaptersDoNotReachIntoEachOther() {
-        String[] adapters = {"web", "persistence", "messaging", "client"};
-        for (String a : adapters) {
-            for (String b : adapters) {
-                if (!a.equals(b)) {
-                    noClasses().that().resideInAPackage("..sweep." + a + "..")
-                            .should().dependOnClassesThat().resideInAPackage("..sweep." + b + "..").check(classes);
-                }
-            }
-        }
-    }
-
-    @Test
-    void packagesFormNoCycles() {
-        slices().matching("com.sigmatiq.sweep.(*)..").should().beFreeOfCycles().check(classes);
+    void layersAsTheKitPrescribes() {
+        ServiceLayering.check("sweep");
     }
 }
