@@ -78,9 +78,7 @@ public class BarProcessor {
             }
             List<Delivery> deliveries = new ArrayList<>();
             for (Alert a : step.alerts()) {
-                for (Delivery d : planner.plan(p, a)) {
-                    deliveries.add(Publication.LIVE.equals(p.feed()) ? d : replayed(d, bar, Timeframe.parse(p.timeframe())));
-                }
+                deliveries.addAll(planner.plan(p, a));
             }
             saved.add(new RuntimeStore.Saved(p, step, deliveries, runtime.saveState()));
         }
@@ -94,16 +92,6 @@ public class BarProcessor {
             throw e;
         }
         return saved.size();
-    }
-
-    /**
-     * A replay's alert lies in the replay's past: its delivery gets the same time to its deadline as a live alert
-     * would have, counted from now (from the bar's end to {@code valid_until}), so that replays deliver and expire as
-     * the live feed does.
-     */
-    private Delivery replayed(Delivery d, Bar bar, Timeframe tf) {
-        long window = d.validUntil().toEpochMilli() - (bar.time() + tf.millis());
-        return new Delivery(d.alertId(), d.destination(), d.target(), clock.instant().plusMillis(Math.max(0, window)));
     }
 
     /** Forgets a publication's runtime (paused, retired, or replaced). */

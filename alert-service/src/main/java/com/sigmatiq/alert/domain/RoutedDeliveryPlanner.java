@@ -1,5 +1,7 @@
 package com.sigmatiq.alert.domain;
 
+import com.sigmatiq.engine.data.Timeframe;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,7 +11,9 @@ import org.springframework.stereotype.Service;
 /**
  * The {@link DeliveryPlanner}: {@code sigma_sim} for a model in {@code paper_trading}, {@code sigma_pilot} for a
  * {@code live} one, {@code user_email} and {@code mobile_push} where the user set them (the published model's own
- * first, else the defaults). Every row is valid until the alert's {@code order_details.valid_until}.
+ * first, else the defaults). Every row is valid until the alert's {@code order_details.valid_until}; a replay's alert
+ * lies in the replay's past, so its rows get the same time to that deadline as a live alert would have (from the
+ * bar's end to {@code valid_until}), counted from now: replays deliver and expire as the live feed does.
  */
 @Service
 public class RoutedDeliveryPlanner implements DeliveryPlanner {
@@ -18,15 +22,21 @@ public class RoutedDeliveryPlanner implements DeliveryPlanner {
     static final Duration FALLBACK_VALIDITY = Duration.ofDays(1);
 
     private final DestinationService destinations;
+    private final Clock clock;
 
-    public RoutedDeliveryPlanner(DestinationService destinations) {
+    public RoutedDeliveryPlanner(DestinationService destinations, Clock clock) {
         this.destinations = destinations;
+        this.clock = clock;
     }
 
     @Override
     public List<Delivery> plan(Publication publication, Alert alert) {
         Instant validUntil = alert.orderDetails() != null && alert.orderDetails().validUntil() != null
                 ? alert.orderDetails().validUntil() : alert.timestamp().plus(FALLBACK_VALIDITY);
+        if (!Publication.LIVE.equals(publication.feed())) {
+            Instant barEnd = alert.timestamp().plusMillis(Timeframe.parse(publication.timeframe()).millis());
+            validUntil = clock.instant().plusMillis(Math.max(0, validUntil.toEpochMilli() - barEnd.toEpochMilli()));
+        }
         List<Delivery> out = new ArrayList<>(4);
         if ("paper_trading".equals(publication.status())) {
             out.add(new Delivery(alert.alertId(), Delivery.SIGMA_SIM, null, validUntil));
