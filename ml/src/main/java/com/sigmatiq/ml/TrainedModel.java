@@ -9,10 +9,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
@@ -49,6 +51,8 @@ public final class TrainedModel implements AutoCloseable {
     private final FeatureSchema schema;
     private final PlattCalibration calibration;
     private final byte[] metadata;
+    private static final int RECENT_ROWS = 4096;
+    private final Map<Row, Double> recent = new ConcurrentHashMap<>();
 
     TrainedModel(Booster booster, FeatureSchema schema, PlattCalibration calibration, byte[] metadata) {
         this.booster = Objects.requireNonNull(booster, "booster");
@@ -168,9 +172,41 @@ public final class TrainedModel implements AutoCloseable {
         return out;
     }
 
-    /** The calibrated probability of one feature vector. */
+    /**
+     * The calibrated probability of one feature vector. The booster is asked once per distinct vector among the last
+     * few thousand (many published models of one trained model and ticker ask for the same bar's vector; a booster's
+     * answer to a vector never changes).
+     */
     public double probability(float[] features) {
-        return probabilities(features, 1)[0];
+        Row key = new Row(features.clone());
+        Double known = recent.get(key);
+        if (known != null) {
+            return known;
+        }
+        double p = probabilities(features, 1)[0];
+        if (recent.size() >= RECENT_ROWS) {
+            recent.clear();
+        }
+        recent.put(key, p);
+        return p;
+    }
+
+    /** A feature vector as a key: equal when every value is (NaN equals NaN). */
+    private record Row(float[] values) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Row r && Arrays.equals(values, r.values);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(values);
+        }
+
+        @Override
+        public String toString() {
+            return Arrays.toString(values);
+        }
     }
 
     /**
