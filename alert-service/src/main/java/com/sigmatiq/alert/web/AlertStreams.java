@@ -11,6 +11,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.springframework.http.MediaType;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -74,6 +76,8 @@ class AlertStreams {
         });
     }
 
+    /** At the start of shutdown (before the web server waits for open requests to end): every stream ends. */
+    @EventListener(ContextClosedEvent.class)
     @PreDestroy
     void stop() {
         timer.shutdownNow();
