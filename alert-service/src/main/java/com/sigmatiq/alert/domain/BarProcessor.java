@@ -8,26 +8,39 @@ import com.sigmatiq.engine.pack.PackLoader;
 import com.sigmatiq.engine.strategy.StrategyConfig;
 import com.sigmatiq.ml.TrainedModel;
 import com.sigmatiq.ml.TrainingReport;
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Takes each closed bar to every active published model that follows its ticker, timeframe and feed: the model's
- * runtime (built on first use: from its stored snapshot after a restart, else warmed up on the stored history before
- * the bar) evaluates it, and every evaluation, alert, delivery row and new snapshot of the bar is stored in one
- * transaction. If storing fails, the runtimes that took the bar are dropped (they are rebuilt from their last stored
- * snapshot) and the failure is thrown, so the bar comes again and is taken once.
+ * Takes closed bars to every active published model that follows their ticker, timeframe and feed, in batches (a
+ * burst of bars is taken together), the models of a stream on every core. Each model's runtime (built on first use:
+ * from its last snapshot after a restart, else warmed up on the stored history before the bar) evaluates the bars.
+ *
+ * <p>What is stored, and when: a batch's alerts with their delivery rows (and the stream's progress) in one
+ * transaction before the batch is acknowledged; the evaluations and, every {@code snapshot-every} bars or when a
+ * stream pauses, the runtimes' snapshots are handed to the {@link EvaluationWriter}. A snapshot carries the stream
+ * position of its last bar; a runtime rebuilt from it (after a restart, a rebalance or a failed transaction) takes the
+ * bars after it again ({@link #resumeOffset}), making the same evaluations and alerts, which are stored once.
+ *
+ * <p>Thread safety: the public methods are synchronized (one batch at a time); inside a batch a runtime is used by one
+ * thread.
  */
 @Component
 public class BarProcessor {
@@ -37,12 +50,19 @@ public class BarProcessor {
     private final RuntimeStore store;
     private final RuntimeSources sources;
     private final DeliveryPlanner planner;
+    private final EvaluationWriter writer;
     private final JsonMapper json;
     private final Clock clock;
-    private final Map<String, ModelRuntime> runtimes = new ConcurrentHashMap<>();
+    private final int snapshotEvery;
+    private final long snapshotIdleNanos;
+    private final ForkJoinPool cores;
+    private final Map<String, Live> runtimes = new ConcurrentHashMap<>();
     // immutable inputs shared by runtimes: a pack version, a trained model
     private final Map<String, Pack> packs = new ConcurrentHashMap<>();
     private final Map<String, Loaded> models = new ConcurrentHashMap<>();
+    // the followers of each stream, valid while the publications' version stays
+    private final Map<String, List<Publication>> following = new HashMap<>();
+    private String followingVersion;
     // the last history read, reused by the runtimes built for the same bar (many models on one ticker)
     private volatile History lastHistory;
 
@@ -52,59 +72,223 @@ public class BarProcessor {
     private record History(String key, BarSeries bars) {
     }
 
-    public BarProcessor(RuntimeStore store, RuntimeSources sources, DeliveryPlanner planner, JsonMapper json, Clock clock) {
+    /** A runtime and what the processor knows of it. */
+    private static final class Live {
+        final Publication publication;
+        final ModelRuntime runtime;
+        IncomingBar.BarPosition position;   // of the last bar taken
+        int sinceSnapshot;                  // bars taken since the last snapshot handed to the writer
+        long lastTaken = System.nanoTime();
+
+        Live(Publication publication, ModelRuntime runtime, IncomingBar.BarPosition position) {
+            this.publication = publication;
+            this.runtime = runtime;
+            this.position = position;
+        }
+
+        RuntimeSnapshot snapshot() {
+            sinceSnapshot = 0;
+            return new RuntimeSnapshot(publication.id(), runtime.saveState(), runtime.lastBarTime(), position);
+        }
+    }
+
+    /** What one model made of a stream's bars in a batch. */
+    private record Taken(Live live, List<ModelRuntime.Step> steps, RuntimeSnapshot warmedUp, boolean built) {
+    }
+
+    public BarProcessor(RuntimeStore store, RuntimeSources sources, DeliveryPlanner planner, EvaluationWriter writer,
+                        JsonMapper json, Clock clock,
+                        @Value("${sigmatiq.alert.runtime.snapshot-every:64}") int snapshotEvery,
+                        @Value("${sigmatiq.alert.runtime.snapshot-idle:1s}") java.time.Duration snapshotIdle,
+                        @Value("${sigmatiq.alert.runtime.threads:0}") int threads) {
         this.store = store;
         this.sources = sources;
         this.planner = planner;
+        this.writer = writer;
         this.json = json;
         this.clock = clock;
+        this.snapshotEvery = Math.max(1, snapshotEvery);
+        this.snapshotIdleNanos = snapshotIdle.toNanos();
+        this.cores = new ForkJoinPool(threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
+    }
+
+    /** One bar (tests, tools): {@link #onBars} of a batch of one. */
+    public int onBar(String ticker, String timeframe, String stream, Bar bar, IncomingBar.BarPosition position) {
+        return onBars(List.of(new IncomingBar(ticker, timeframe, stream, bar, position)));
     }
 
     /**
-     * @param stream {@code null} or {@code live} for the live feed, else the replay id
-     * @return the models that took the bar (those that had seen it already do not count)
+     * Takes a batch of bars (in arrival order; a stream's bars in time order). Returns once their alerts are stored.
+     * If storing fails, the runtimes that took the batch are forgotten (rebuilt from their last snapshot when their
+     * bars come again: see {@link #resumeOffset}) and the failure is thrown.
+     *
+     * @return the model evaluations made (bars already taken by a model do not count)
      */
-    public int onBar(String ticker, String timeframe, String stream, Bar bar) {
-        List<Publication> following = store.following(ticker, timeframe, stream);
-        if (following.isEmpty()) {
-            return 0;
+    public synchronized int onBars(List<IncomingBar> bars) {
+        Map<String, List<IncomingBar>> streams = new LinkedHashMap<>();
+        for (IncomingBar b : bars) {
+            streams.computeIfAbsent(b.streamKey(), k -> new ArrayList<>()).add(b);
         }
-        List<RuntimeStore.Saved> saved = new ArrayList<>(following.size());
-        for (Publication p : following) {
-            ModelRuntime runtime = runtime(p, bar.time());
-            ModelRuntime.Step step = runtime.onBar(bar);
-            if (step == null) {
+        refreshFollowing();
+        List<RuntimeStore.Made> made = new ArrayList<>();
+        List<RuntimeSnapshot> warmedUp = new ArrayList<>();
+        List<RuntimeStore.Layout> layouts = new ArrayList<>();
+        List<RuntimeStore.StreamMark> marks = new ArrayList<>();
+        List<RuntimeStore.Evaluated> evaluated = new ArrayList<>();
+        List<RuntimeSnapshot> snapshots = new ArrayList<>();
+        List<Live> touched = new ArrayList<>();
+        for (List<IncomingBar> stream : streams.values()) {
+            IncomingBar last = stream.get(stream.size() - 1);
+            String feed = last.stream() == null || last.stream().isEmpty() ? Publication.LIVE : last.stream();
+            marks.add(new RuntimeStore.StreamMark(last.ticker(), last.timeframe(), feed, last.bar().time(), stream.size()));
+            List<Publication> followers = followers(last.ticker(), last.timeframe(), feed);
+            if (followers.isEmpty()) {
                 continue;
             }
-            List<Delivery> deliveries = new ArrayList<>();
-            for (Alert a : step.alerts()) {
-                deliveries.addAll(planner.plan(p, a));
+            List<Taken> taken = followers.size() == 1 ? List.of(take(followers.get(0), stream))
+                    : cores.submit(() -> followers.parallelStream().map(p -> take(p, stream)).toList()).join();
+            for (Taken t : taken) {
+                touched.add(t.live());
+                if (t.warmedUp() != null) {
+                    warmedUp.add(t.warmedUp());
+                }
+                if (t.built()) {
+                    layouts.add(new RuntimeStore.Layout(t.live().publication.id(), t.live().runtime.layout()));
+                }
+                Publication p = t.live().publication;
+                for (ModelRuntime.Step step : t.steps()) {
+                    evaluated.add(new RuntimeStore.Evaluated(p, step));
+                    for (Alert a : step.alerts()) {
+                        made.add(new RuntimeStore.Made(p, a, planner.plan(p, a)));
+                    }
+                }
+                if (t.live().sinceSnapshot >= snapshotEvery) {
+                    snapshots.add(t.live().snapshot());
+                }
             }
-            saved.add(new RuntimeStore.Saved(p, step, deliveries, runtime.saveState()));
-        }
-        if (saved.isEmpty()) {
-            return 0;
         }
         try {
-            store.save(saved, clock.instant());
+            store.saveAlerts(made, warmedUp, layouts, marks, clock.instant());
         } catch (RuntimeException e) {
-            saved.forEach(s -> runtimes.remove(s.publication().id()));
+            touched.forEach(l -> runtimes.remove(l.publication.id(), l));
             throw e;
         }
-        return saved.size();
+        writer.enqueue(evaluated, snapshots);
+        return evaluated.size();
     }
 
-    /** Forgets a publication's runtime (paused, retired, or replaced). */
-    public void drop(String publicationId) {
-        runtimes.remove(publicationId);
-    }
-
-    /** The runtime of {@code p}, built when it has none: restored from its snapshot, or warmed up before {@code barTime}. */
-    ModelRuntime runtime(Publication p, long barTime) {
-        ModelRuntime r = runtimes.get(p.id());
-        if (r != null) {
-            return r;
+    /** A publication's runtime takes a stream's bars of this batch. */
+    private Taken take(Publication p, List<IncomingBar> stream) {
+        IncomingBar first = stream.get(0);
+        Live live = runtimes.get(p.id());
+        RuntimeSnapshot warmedUp = null;
+        boolean built = live == null;
+        if (built) {
+            live = build(p, first);
+            if (live.position == null) {
+                live.position = first.position().before();
+                warmedUp = live.snapshot();
+            }
+            runtimes.put(p.id(), live);
         }
+        List<ModelRuntime.Step> steps = new ArrayList<>(stream.size());
+        for (IncomingBar b : stream) {
+            ModelRuntime.Step step = live.runtime.onBar(b.bar());
+            if (step != null) {
+                steps.add(step);
+                live.position = b.position();
+                live.sinceSnapshot++;
+                live.lastTaken = System.nanoTime();
+            }
+        }
+        return new Taken(live, steps, warmedUp, built);
+    }
+
+    /**
+     * Hands the snapshots of runtimes that took bars but none for {@code snapshot-idle} to the writer, so that a
+     * stream that stops (a replay's end) is not taken again after a restart.
+     */
+    @Scheduled(fixedDelayString = "${sigmatiq.alert.runtime.snapshot-idle:1s}")
+    public synchronized void snapshotIdle() {
+        long now = System.nanoTime();
+        List<RuntimeSnapshot> snapshots = new ArrayList<>();
+        for (Live l : runtimes.values()) {
+            if (l.sinceSnapshot > 0 && now - l.lastTaken >= snapshotIdleNanos) {
+                snapshots.add(l.snapshot());
+            }
+        }
+        writer.enqueue(List.of(), snapshots);
+    }
+
+    /** Forgets a publication's runtime (paused, retired, or replaced), its state written first. */
+    public synchronized void drop(String publicationId) {
+        Live l = runtimes.remove(publicationId);
+        if (l != null && l.sinceSnapshot > 0) {
+            writer.enqueue(List.of(), List.of(l.snapshot()));
+        }
+        invalidateFollowing();
+    }
+
+    /** The publications changed: the next batch reads who follows each stream again. */
+    public synchronized void invalidateFollowing() {
+        followingVersion = null;
+    }
+
+    /**
+     * Before a partition is read by this process: the runtimes of it that are in memory are written and forgotten
+     * (another process may have moved them on), and the offset from which every active runtime of it finds its next
+     * bar is answered (empty: read from the committed offset).
+     */
+    public synchronized OptionalLong resumeOffset(String topic, int partition) {
+        release(topic, partition);
+        return store.resumeOffset(topic, partition);
+    }
+
+    /** A partition is no longer read by this process: its runtimes' states go to the writer and they are forgotten. */
+    public synchronized void release(String topic, int partition) {
+        List<RuntimeSnapshot> snapshots = new ArrayList<>();
+        runtimes.values().removeIf(l -> {
+            if (l.position == null || !l.position.topic().equals(topic) || l.position.partition() != partition) {
+                return false;
+            }
+            if (l.sinceSnapshot > 0) {
+                snapshots.add(l.snapshot());
+            }
+            return true;
+        });
+        writer.enqueue(List.of(), snapshots);
+        // written before the partition's next reader asks where to start (an older snapshot only means more bars again)
+        writer.flush(java.time.Duration.ofSeconds(10));
+    }
+
+    /** At shutdown: every runtime's state to the writer (which writes what it holds before it stops). */
+    @PreDestroy
+    public synchronized void close() {
+        List<RuntimeSnapshot> snapshots = new ArrayList<>();
+        for (Live l : runtimes.values()) {
+            if (l.sinceSnapshot > 0) {
+                snapshots.add(l.snapshot());
+            }
+        }
+        writer.enqueue(List.of(), snapshots);
+        cores.shutdown();
+    }
+
+    private void refreshFollowing() {
+        String version = store.publicationsVersion();
+        if (!version.equals(followingVersion)) {
+            following.clear();
+            followingVersion = version;
+        }
+    }
+
+    private List<Publication> followers(String ticker, String timeframe, String feed) {
+        return following.computeIfAbsent(ticker + '|' + timeframe + '|' + feed, k -> store.following(ticker, timeframe, feed));
+    }
+
+    /** A runtime of {@code p}: restored from its snapshot (position set), or warmed up before the bar (position null). */
+    private Live build(Publication p, IncomingBar at) {
+        writer.flush(); // its last snapshot may be on its way
         Timeframe tf = Timeframe.parse(p.timeframe());
         Pack pack = packs.computeIfAbsent(p.packId() + "@" + p.packVersion(),
                 k -> PackLoader.load(sources.packFiles(p.packId(), p.packVersion())));
@@ -115,17 +299,17 @@ public class BarProcessor {
             Map<String, byte[]> artifacts = sources.trainedModel(p.ownerId(), p.trainedModelId());
             return new Loaded(TrainedModel.load(artifacts), tradeStats(artifacts.get(TrainedModel.METADATA)));
         });
-        r = new ModelRuntime(p, config, loaded.model(), loaded.stats(), !tf.isDaily());
-        byte[] state = store.runtimeState(p.id()).orElse(null);
-        if (state != null) {
-            r.restoreState(state);
-            log.info("{}: runtime restored at {}", p.id(), Instant.ofEpochMilli(r.lastBarTime()));
-        } else {
-            int warmed = warmUp(r, p, tf, barTime);
-            log.info("{}: runtime warmed up on {} stored bars before {}", p.id(), warmed, Instant.ofEpochMilli(barTime));
+        ModelRuntime r = new ModelRuntime(p, config, loaded.model(), loaded.stats(), !tf.isDaily());
+        RuntimeSnapshot snapshot = store.snapshot(p.id()).orElse(null);
+        if (snapshot != null) {
+            r.restoreState(snapshot.state());
+            log.info("{}: runtime restored at {} (offset {})", p.id(), Instant.ofEpochMilli(r.lastBarTime()),
+                    snapshot.position() == null ? "none" : snapshot.position().offset());
+            return new Live(p, r, snapshot.position());
         }
-        runtimes.put(p.id(), r);
-        return r;
+        int warmed = warmUp(r, p, tf, at.bar().time());
+        log.info("{}: runtime warmed up on {} stored bars before {}", p.id(), warmed, Instant.ofEpochMilli(at.bar().time()));
+        return new Live(p, r, null);
     }
 
     private int warmUp(ModelRuntime r, Publication p, Timeframe tf, long barTime) {
@@ -165,5 +349,10 @@ public class BarProcessor {
         return new TrainingReport.TradeStats(t.path("trades").asInt(), t.path("win_rate").asDouble(),
                 t.path("avg_winner").asDouble(), t.path("avg_loser").asDouble(), t.path("avg_return").asDouble(),
                 t.path("avg_duration_days").asDouble());
+    }
+
+    /** Runtimes in memory (for tests and health). */
+    public int runtimeCount() {
+        return runtimes.size();
     }
 }

@@ -57,9 +57,10 @@ public final class ModelRuntime {
     private final ZoneId zone;
     private final StrategyEvaluator evaluator;
     private final SymbolTable symbols;
-    private final Map<String, Integer> indicatorSlots = new LinkedHashMap<>();
     private final Map<String, Integer> featureSlots = new LinkedHashMap<>();
-    private final Object allowedHours;
+    // what an evaluation shows: indicator outputs, then features (their slots, and the layout naming them)
+    private final int[] slots;
+    private final EvaluationLayout layout;
 
     // what it remembers
     private long lastBarTime = Long.MIN_VALUE;
@@ -87,19 +88,63 @@ public final class ModelRuntime {
         this.evaluator = StrategyEvaluator.streaming(SignalEngine.compile(config, model.inputNames()),
                 ExecutionParams.of(config), capped, zone, timeframe, extendedHours);
         this.symbols = pack.symbols();
+        List<String> shown = new ArrayList<>();
         for (IndicatorDef d : pack.indicators()) {
-            for (String out : d.outputNames()) {
-                indicatorSlots.put(out, symbols.slot(out));
-            }
+            shown.addAll(d.outputNames());
         }
+        int indicatorCount = shown.size();
         for (FeatureDef f : pack.features()) {
             featureSlots.put(f.id(), symbols.slot(f.id()));
+            shown.add(f.id());
         }
-        this.allowedHours = config.allowedHours().toJson();
+        this.slots = shown.stream().mapToInt(symbols::slot).toArray();
+        Object allowedHours = config.allowedHours().toJson();
+        @SuppressWarnings("unchecked")
+        List<Integer> h = allowedHours instanceof List<?> l ? List.copyOf((List<Integer>) l)
+                : timeframe.isDaily() ? null : hoursOf(config);
+        this.layout = new EvaluationLayout(publication.ticker(), List.copyOf(shown), indicatorCount, config.threshold(), h,
+                stats.avgWinner(), stats.avgLoser(), stats.avgDurationDays());
     }
 
-    /** What one bar gave: its evaluation and the alerts it made (none, one, or a SELL and a BUY). */
-    public record Step(Bar bar, Evaluation evaluation, List<Alert> alerts) {
+    /**
+     * What one bar gave: the alerts it made (none, one, or a SELL and a BUY) and its evaluation. The evaluation is
+     * built when first asked for, from values copied at the bar (so on any thread, after the runtime moved on): the
+     * alerts go out first, the evaluations are written behind them.
+     */
+    public static final class Step {
+        private final EvaluationLayout layout;
+        private final Bar bar;
+        private final List<Alert> alerts;
+        private final EvaluationLayout.Row row;
+
+        private Step(EvaluationLayout layout, Bar bar, List<Alert> alerts, EvaluationLayout.Row row) {
+            this.layout = layout;
+            this.bar = bar;
+            this.alerts = alerts;
+            this.row = row;
+        }
+
+        public Bar bar() {
+            return bar;
+        }
+
+        public List<Alert> alerts() {
+            return alerts;
+        }
+
+        /** BUY, SELL, HOLD or WAIT. */
+        public String signal() {
+            return row.signal();
+        }
+
+        /** The evaluation as stored. */
+        public EvaluationLayout.Row row() {
+            return row;
+        }
+
+        public Evaluation evaluation() {
+            return layout.evaluation(row);
+        }
     }
 
     /** Feeds history: indicators run, nothing is decided. False when the bar is not after the last one. */
@@ -120,13 +165,14 @@ public final class ModelRuntime {
         asked = null;
         Decision d = evaluator.onBar(b.time(), b.open(), b.high(), b.low(), b.close(), b.volume());
         lastBarTime = b.time();
-        List<Alert> alerts = new ArrayList<>(2);
-        Map<String, Object> features = features();
+        List<Alert> alerts = List.of();
         if (d.exitDecided()) {
-            alerts.add(sell(b, d, ExitReason.EXIT_SIGNAL, null, features));
+            alerts = new ArrayList<>(2);
+            alerts.add(sell(b, d, ExitReason.EXIT_SIGNAL, null, features()));
         } else if (d.trade() != null && d.trade().exitReason() != ExitReason.EXIT_SIGNAL) {
             // a bracket exit inside this bar (a rule exit filled at this open was announced at the close before)
-            alerts.add(sell(b, d, d.trade().exitReason(), d.trade().exitPrice(), features));
+            alerts = new ArrayList<>(2);
+            alerts.add(sell(b, d, d.trade().exitReason(), d.trade().exitPrice(), features()));
         }
         if (d.entryDecided()) {
             long day = LocalDate.ofInstant(Instant.ofEpochMilli(b.time()), zone).toEpochDay();
@@ -135,9 +181,20 @@ public final class ModelRuntime {
                 buysInDay = 0;
             }
             buysInDay++;
-            alerts.add(buy(b, d, features));
+            if (alerts.isEmpty()) {
+                alerts = new ArrayList<>(1);
+            }
+            alerts.add(buy(b, d, features()));
         }
-        return new Step(b, evaluation(b, d, alerts), alerts);
+        double[] all = evaluator.signals().values();
+        double[] values = new double[slots.length];
+        for (int i = 0; i < slots.length; i++) {
+            values[i] = slots[i] >= 0 && slots[i] < all.length ? all[slots[i]] : Double.NaN;
+        }
+        String signal = d.entryDecided() ? "BUY" : !alerts.isEmpty() ? "SELL" : d.inPosition() || d.entryFilled() ? "HOLD" : "WAIT";
+        var clock = evaluator.signals();
+        return new Step(layout, b, alerts, new EvaluationLayout.Row(b.time(), b.open(), b.high(), b.low(), b.close(),
+                b.volume(), values, signal, asked, d.entryScore(), clock.hour(), timeframe.isDaily() || clock.hourAllowed()));
     }
 
     private Alert buy(Bar b, Decision d, Map<String, Object> features) {
@@ -178,28 +235,12 @@ public final class ModelRuntime {
     }
 
     private Double predictedReturn(Double p) {
-        return p == null ? null : p * stats.avgWinner() + (1 - p) * stats.avgLoser();
+        return layout.predictedReturn(p);
     }
 
-    private Evaluation evaluation(Bar b, Decision d, List<Alert> alerts) {
-        double[] values = evaluator.signals().values();
-        Map<String, Double> indicators = new LinkedHashMap<>();
-        indicatorSlots.forEach((name, slot) -> put(indicators, name, values, slot));
-        Map<String, Double> feats = new LinkedHashMap<>();
-        featureSlots.forEach((name, slot) -> put(feats, name, values, slot));
-        String signal = alerts.stream().anyMatch(a -> a.signal().action() == AlertAction.BUY) ? "BUY"
-                : !alerts.isEmpty() ? "SELL" : d.inPosition() || d.entryFilled() ? "HOLD" : "WAIT";
-        Double p = asked;
-        var clock = evaluator.signals();
-        @SuppressWarnings("unchecked")
-        List<Integer> hours = allowedHours instanceof List<?> l ? (List<Integer>) l
-                : timeframe.isDaily() ? null : hoursOf(config);
-        return new Evaluation(Instant.ofEpochMilli(b.time()), publication.ticker(),
-                new Evaluation.Ohlcv(b.open(), b.high(), b.low(), b.close(), b.volume()), indicators, feats,
-                new Evaluation.Prediction(signal, p, predictedReturn(p), p == null ? null : stats.avgDurationDays(),
-                        d.entryScore()),
-                new Evaluation.ThresholdsCheck(config.threshold(), p == null ? null : p >= config.threshold()),
-                new Evaluation.TimeCheck(hours, clock.hour(), timeframe.isDaily() || clock.hourAllowed()));
+    /** The names and settings its evaluations share. */
+    public EvaluationLayout layout() {
+        return layout;
     }
 
     private static List<Integer> hoursOf(StrategyConfig c) {
@@ -221,12 +262,6 @@ public final class ModelRuntime {
             }
         });
         return out;
-    }
-
-    private static void put(Map<String, Double> out, String name, double[] values, int slot) {
-        if (slot >= 0 && slot < values.length && !Double.isNaN(values[slot])) {
-            out.put(name, values[slot]);
-        }
     }
 
     /**

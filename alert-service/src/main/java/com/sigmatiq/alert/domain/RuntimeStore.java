@@ -3,8 +3,14 @@ package com.sigmatiq.alert.domain;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
-/** The runtime's persistence: publications, runtime snapshots, evaluations, alerts and their delivery rows. */
+/**
+ * The runtime's persistence: publications, runtime snapshots, evaluations, alerts and their delivery rows. A bar's
+ * alerts are stored first ({@link #saveAlerts}); its evaluations and the runtimes' snapshots are written behind them
+ * ({@link #saveEvaluations}), and a runtime rebuilt from its snapshot takes the bars after it again, making the same
+ * alerts (stored once: their ids are functions of model, bar and action).
+ */
 public interface RuntimeStore {
 
     /** Creates or replaces a publication (from {@code model.published}). */
@@ -18,16 +24,44 @@ public interface RuntimeStore {
     /** Active publications whose feed is {@code stream} for this ticker and timeframe. */
     List<Publication> following(String ticker, String timeframe, String stream);
 
-    /** The snapshot written with the last bar, or empty before the first. */
-    Optional<byte[]> runtimeState(String publicationId);
+    /** Changes whenever a publication is added or changes status (so that {@link #following} can be cached). */
+    String publicationsVersion();
+
+    /** The last snapshot written, or empty before the first. */
+    Optional<RuntimeSnapshot> snapshot(String publicationId);
 
     /**
-     * One bar's work for several models, all or nothing: each evaluation, its alerts with their delivery rows, and
-     * each runtime's new snapshot. An alert id already stored is left as it is (a bar taken again).
+     * Where to read a partition from so that every active runtime on it finds the bars after its snapshot: the
+     * smallest snapshot position + 1, or empty when no active runtime has one there.
      */
-    void save(List<Saved> steps, Instant now);
+    OptionalLong resumeOffset(String topic, int partition);
 
-    /** One model's step and what goes with it. */
-    record Saved(Publication publication, ModelRuntime.Step step, List<Delivery> deliveries, byte[] state) {
+    /**
+     * Bars' alerts, all or nothing: each alert with its delivery rows (an alert id already stored is left as it is),
+     * the snapshots of runtimes just warmed up (so a rebuilt runtime starts where this one did), the evaluation layouts
+     * of runtimes just built (one already stored is kept), and each stream's last bar taken.
+     */
+    void saveAlerts(List<Made> alerts, List<RuntimeSnapshot> warmedUp, List<Layout> layouts, List<StreamMark> marks, Instant now);
+
+    /**
+     * Evaluations (one already stored is left as it is) and runtime snapshots (one never replaces a later one), all or
+     * nothing.
+     */
+    void saveEvaluations(List<Evaluated> evaluations, List<RuntimeSnapshot> snapshots, Instant now);
+
+    /** An alert of a publication and its delivery rows. */
+    record Made(Publication publication, Alert alert, List<Delivery> deliveries) {
+    }
+
+    /** A publication's evaluation layout. */
+    record Layout(String publicationId, EvaluationLayout layout) {
+    }
+
+    /** A publication's evaluation of a bar. */
+    record Evaluated(Publication publication, ModelRuntime.Step step) {
+    }
+
+    /** The last bar of a stream whose alerts are stored. */
+    record StreamMark(String ticker, String timeframe, String feed, long lastBarTime, int bars) {
     }
 }

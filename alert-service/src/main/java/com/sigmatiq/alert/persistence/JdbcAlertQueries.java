@@ -3,6 +3,7 @@ package com.sigmatiq.alert.persistence;
 import com.sigmatiq.alert.domain.Alert;
 import com.sigmatiq.alert.domain.AlertQueries;
 import com.sigmatiq.alert.domain.Evaluation;
+import com.sigmatiq.alert.domain.EvaluationLayout;
 import com.sigmatiq.alert.domain.Publication;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -51,10 +52,23 @@ class JdbcAlertQueries implements AlertQueries {
         String where = " where owner_id = ? and publication_id = ? and bar_time >= ? and bar_time <= ?";
         Object[] p = {ownerId, publicationId, ts(from, MIN), ts(to, MAX)};
         long total = jdbc.sql("select count(*) from evaluations" + where).params(p).query(Long.class).single();
-        List<Evaluation> items = jdbc.sql("select evaluation::text from evaluations" + where
-                        + " order by bar_time desc limit ? offset ?")
-                .params(p).param(size).param((long) page * size).query(String.class).list().stream()
-                .map(e -> json.readValue(e, Evaluation.class)).toList();
+        EvaluationLayout layout = jdbc.sql("select layout::text from evaluation_layouts where publication_id = ?")
+                .param(publicationId).query(String.class).optional().map(l -> json.readValue(l, EvaluationLayout.class))
+                .orElse(null);
+        List<Evaluation> items = jdbc.sql("select * from evaluations" + where + " order by bar_time desc limit ? offset ?")
+                .params(p).param(size).param((long) page * size)
+                .query((rs, n) -> {
+                    String document = rs.getString("evaluation");
+                    if (document != null || layout == null) {
+                        return json.readValue(document, Evaluation.class);
+                    }
+                    return layout.evaluation(new EvaluationLayout.Row(rs.getTimestamp("bar_time").getTime(),
+                            rs.getDouble("open"), rs.getDouble("high"), rs.getDouble("low"), rs.getDouble("close"),
+                            rs.getDouble("volume"), EvaluationLayout.Row.values(rs.getBytes("shown")), rs.getString("signal"),
+                            rs.getObject("confidence", Double.class), rs.getDouble("entry_score"), rs.getInt("hour"),
+                            rs.getBoolean("hour_allowed")));
+                })
+                .list();
         return new Page<>(items, total);
     }
 

@@ -2,7 +2,10 @@ package com.sigmatiq.alert.persistence;
 
 import com.sigmatiq.alert.domain.Alert;
 import com.sigmatiq.alert.domain.Delivery;
+import com.sigmatiq.alert.domain.EvaluationLayout;
+import com.sigmatiq.alert.domain.IncomingBar;
 import com.sigmatiq.alert.domain.Publication;
+import com.sigmatiq.alert.domain.RuntimeSnapshot;
 import com.sigmatiq.alert.domain.RuntimeStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -20,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@link RuntimeStore} on PostgreSQL (schema {@code alert}); a bar's rows go in batches, in one transaction. */
+/** {@link RuntimeStore} on PostgreSQL (schema {@code alert}); rows go in JDBC batches (rewritten as multi-row inserts). */
 @Repository
 class JdbcRuntimeStore implements RuntimeStore {
 
@@ -68,42 +72,102 @@ class JdbcRuntimeStore implements RuntimeStore {
     }
 
     @Override
-    public Optional<byte[]> runtimeState(String publicationId) {
-        return jdbc.sql("select state from runtimes where publication_id = ?").param(publicationId)
-                .query((rs, n) -> rs.getBytes(1)).optional();
+    public String publicationsVersion() {
+        return jdbc.sql("select count(*) || '/' || coalesce(max(updated_at)::text, '') from publications")
+                .query(String.class).single();
+    }
+
+    @Override
+    public Optional<RuntimeSnapshot> snapshot(String publicationId) {
+        return jdbc.sql("select state, last_bar_time, bar_topic, bar_partition, bar_offset from runtimes where publication_id = ?")
+                .param(publicationId)
+                .query((rs, n) -> {
+                    Timestamp last = rs.getTimestamp("last_bar_time");
+                    String topic = rs.getString("bar_topic");
+                    return new RuntimeSnapshot(publicationId, rs.getBytes("state"), last == null ? Long.MIN_VALUE : last.getTime(),
+                            topic == null ? null : new IncomingBar.BarPosition(topic, rs.getInt("bar_partition"), rs.getLong("bar_offset")));
+                })
+                .optional();
+    }
+
+    @Override
+    public OptionalLong resumeOffset(String topic, int partition) {
+        Long offset = jdbc.sql("select min(r.bar_offset) + 1 from runtimes r join publications p on p.id = r.publication_id"
+                        + " where r.bar_topic = ? and r.bar_partition = ? and p.status in " + ACTIVE)
+                .params(topic, partition).query(Long.class).single();
+        return offset == null ? OptionalLong.empty() : OptionalLong.of(Math.max(0, offset));
     }
 
     @Override
     @Transactional
-    public void save(List<Saved> steps, Instant now) {
-        List<Object[]> evaluations = new ArrayList<>();
-        List<Object[]> alerts = new ArrayList<>();
-        List<Object[]> deliveries = new ArrayList<>();
-        List<Object[]> states = new ArrayList<>();
+    public void saveAlerts(List<Made> made, List<RuntimeSnapshot> warmedUp, List<Layout> layouts, List<StreamMark> marks,
+                           Instant now) {
         Timestamp at = ts(now);
-        for (Saved s : steps) {
-            Publication p = s.publication();
-            Timestamp bar = new Timestamp(s.step().bar().time());
-            evaluations.add(new Object[] {p.id(), bar, p.ownerId(), s.step().evaluation().prediction().signal(),
-                    json.writeValueAsString(s.step().evaluation())});
-            for (Alert a : s.step().alerts()) {
-                alerts.add(new Object[] {a.alertId(), p.id(), p.ownerId(), bar, a.signal().action().name(),
-                        json.writeValueAsString(a), at});
-            }
-            for (Delivery d : s.deliveries()) {
+        List<Object[]> alerts = new ArrayList<>(made.size());
+        List<Object[]> deliveries = new ArrayList<>();
+        for (Made m : made) {
+            Alert a = m.alert();
+            alerts.add(new Object[] {a.alertId(), m.publication().id(), m.publication().ownerId(), ts(a.timestamp()),
+                    a.signal().action().name(), json.writeValueAsString(a), at});
+            for (Delivery d : m.deliveries()) {
                 deliveries.add(new Object[] {d.alertId(), d.destination(), d.target(), Delivery.PENDING, at, ts(d.validUntil()), at});
             }
-            states.add(new Object[] {p.id(), s.state(), bar, at});
         }
-        batch.batchUpdate("insert into evaluations (publication_id, bar_time, owner_id, signal, evaluation)"
-                + " values (?, ?, ?, ?, ?::jsonb) on conflict do nothing", evaluations);
-        batch.batchUpdate("insert into alerts (alert_id, publication_id, owner_id, bar_time, action, alert, created_at)"
-                + " values (?, ?, ?, ?, ?, ?::jsonb, ?) on conflict do nothing", alerts);
-        batch.batchUpdate("insert into deliveries (alert_id, destination, target, status, next_attempt_at, valid_until, updated_at)"
-                + " values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing", deliveries);
-        batch.batchUpdate("insert into runtimes (publication_id, state, last_bar_time, updated_at) values (?, ?, ?, ?)"
-                + " on conflict (publication_id) do update set state = excluded.state, last_bar_time = excluded.last_bar_time,"
-                + " updated_at = excluded.updated_at", states);
+        if (!alerts.isEmpty()) {
+            batch.batchUpdate("insert into alerts (alert_id, publication_id, owner_id, bar_time, action, alert, created_at)"
+                    + " values (?, ?, ?, ?, ?, ?::jsonb, ?) on conflict do nothing", alerts);
+        }
+        if (!deliveries.isEmpty()) {
+            batch.batchUpdate("insert into deliveries (alert_id, destination, target, status, next_attempt_at, valid_until, updated_at)"
+                    + " values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing", deliveries);
+        }
+        saveSnapshots(warmedUp, at);
+        if (!layouts.isEmpty()) {
+            batch.batchUpdate("insert into evaluation_layouts (publication_id, layout) values (?, ?::jsonb) on conflict do nothing",
+                    layouts.stream().map(l -> new Object[] {l.publicationId(), json.writeValueAsString(l.layout())}).toList());
+        }
+        if (!marks.isEmpty()) {
+            batch.batchUpdate("insert into streams (ticker, timeframe, feed, last_bar_time, bars, updated_at) values (?, ?, ?, ?, ?, ?)"
+                    + " on conflict (ticker, timeframe, feed) do update set last_bar_time = greatest(streams.last_bar_time,"
+                    + " excluded.last_bar_time), bars = streams.bars + excluded.bars, updated_at = excluded.updated_at",
+                    marks.stream().map(m -> new Object[] {m.ticker(), m.timeframe(), m.feed(), new Timestamp(m.lastBarTime()),
+                        (long) m.bars(), at}).toList());
+        }
+    }
+
+    @Override
+    @Transactional
+    public void saveEvaluations(List<Evaluated> evaluated, List<RuntimeSnapshot> snapshots, Instant now) {
+        List<Object[]> rows = new ArrayList<>(evaluated.size());
+        for (Evaluated e : evaluated) {
+            Publication p = e.publication();
+            EvaluationLayout.Row r = e.step().row();
+            rows.add(new Object[] {p.id(), new Timestamp(r.barTime()), p.ownerId(), r.signal(), r.open(), r.high(), r.low(),
+                r.close(), r.volume(), r.valueBytes(), r.confidence(), r.entryScore(), r.hour(), r.hourAllowed()});
+        }
+        if (!rows.isEmpty()) {
+            batch.batchUpdate("insert into evaluations (publication_id, bar_time, owner_id, signal, open, high, low, close, volume,"
+                    + " shown, confidence, entry_score, hour, hour_allowed) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    + " on conflict do nothing", rows);
+        }
+        saveSnapshots(snapshots, ts(now));
+    }
+
+    /** Upserts snapshots; one never replaces a later one. */
+    private void saveSnapshots(List<RuntimeSnapshot> snapshots, Timestamp at) {
+        if (snapshots.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate("insert into runtimes (publication_id, state, last_bar_time, bar_topic, bar_partition, bar_offset, updated_at)"
+                        + " values (?, ?, ?, ?, ?, ?, ?) on conflict (publication_id) do update set state = excluded.state,"
+                        + " last_bar_time = excluded.last_bar_time, bar_topic = excluded.bar_topic,"
+                        + " bar_partition = excluded.bar_partition, bar_offset = excluded.bar_offset, updated_at = excluded.updated_at"
+                        + " where runtimes.last_bar_time is null or excluded.last_bar_time >= runtimes.last_bar_time",
+                snapshots.stream().map(s -> new Object[] {s.publicationId(), s.state(),
+                    s.lastBarTime() == Long.MIN_VALUE ? null : new Timestamp(s.lastBarTime()),
+                    s.position() == null ? null : s.position().topic(),
+                    s.position() == null ? null : s.position().partition(),
+                    s.position() == null ? null : s.position().offset(), at}).toList());
     }
 
     private Publication row(ResultSet rs, int n) throws SQLException {

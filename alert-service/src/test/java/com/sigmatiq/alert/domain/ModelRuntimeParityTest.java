@@ -181,6 +181,36 @@ public class ModelRuntimeParityTest {
         assertThat(buy.alertId()).startsWith("alert_pub_parity_2011").endsWith("_buy");
     }
 
+    /** What is stored of an evaluation (its numbers and the model's layout, as JSON) reads back as the same document. */
+    @Test
+    void storedEvaluationsReadBackAsTheSameDocument() {
+        tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder()
+                .propertyNamingStrategy(tools.jackson.databind.PropertyNamingStrategies.SNAKE_CASE).build();
+        ModelRuntime runtime = new ModelRuntime(publication(1000), config, model, report.tradeStats(), true);
+        EvaluationLayout layout = json.readValue(json.writeValueAsString(runtime.layout()), EvaluationLayout.class);
+        assertThat(layout).usingRecursiveComparison().isEqualTo(runtime.layout());
+        BarSeries b = Spy5m.BARS;
+        java.util.Set<String> signals = new java.util.HashSet<>();
+        int asked = 0;
+        for (int t = 0; t < b.size(); t++) {
+            Bar bar = new Bar(b.time()[t], b.open()[t], b.high()[t], b.low()[t], b.close()[t], b.volume()[t]);
+            if (t < marchFrom) {
+                runtime.warmUp(bar);
+                continue;
+            }
+            ModelRuntime.Step step = runtime.onBar(bar);
+            EvaluationLayout.Row r = step.row();
+            EvaluationLayout.Row stored = new EvaluationLayout.Row(r.barTime(), r.open(), r.high(), r.low(), r.close(), r.volume(),
+                    EvaluationLayout.Row.values(r.valueBytes()), r.signal(), r.confidence(), r.entryScore(), r.hour(), r.hourAllowed());
+            assertThat(json.writeValueAsString(layout.evaluation(stored))).isEqualTo(json.writeValueAsString(step.evaluation()));
+            signals.add(r.signal());
+            asked += r.confidence() == null ? 0 : 1;
+        }
+        assertThat(signals).as("every signal met").containsExactlyInAnyOrder("BUY", "SELL", "HOLD", "WAIT");
+        assertThat(asked).as("bars where the model was asked").isPositive();
+        assertThat(runtime.layout().names()).contains("rsi", "momentum_composite");
+    }
+
     private static double closeAt(Instant t) {
         BarSeries b = Spy5m.BARS;
         for (int i = 0; i < b.size(); i++) {

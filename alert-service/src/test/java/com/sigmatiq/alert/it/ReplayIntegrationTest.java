@@ -123,6 +123,9 @@ class ReplayIntegrationTest extends AlertIntegrationTestBase {
         assertThat(latest.path("indicators_calculated").has("rsi")).isTrue();
         assertThat(latest.path("features_calculated").has("momentum_composite")).isTrue();
         assertThat(latest.path("time_check").has("current_hour")).isTrue();
+        assertThat(latest.path("ohlcv").path("close").asDouble()).isEqualTo(b.close()[b.size() - 1]);
+        assertThat(latest.path("thresholds_check").path("confidence_threshold").asDouble()).isEqualTo(config.threshold());
+        assertThat(latest.path("prediction").path("signal").asString()).isIn("BUY", "SELL", "HOLD", "WAIT");
 
         String stranger = JWKS.token(UUID.randomUUID().toString());
         assertThat(api.get("/alerts/" + first.path("alert_id").asString(), stranger).status()).isEqualTo(404);

@@ -22,15 +22,16 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Many published models on SPY 5m (thresholds, hours, stops, targets, time stops and sizes varied), one replay at
- * maximum speed: every bar of the replay is published at once, and each bar's latency is the time from its
- * publication until every model's evaluation (with its alerts and delivery rows) of it is stored. Also bars × models
- * per second over the replay. The first bar, which builds and warms up every runtime, is measured apart. A
- * measurement, run only when asked:
+ * maximum speed (every bar of the replay published at once) or paced ({@code -Dalert.benchmark.pace-ms=P}: one bar
+ * every P ms): each bar's latency is the time from its publication until its alerts (with their delivery rows) are
+ * stored; also bars × models per second through the alerts, and the time until every evaluation and snapshot is
+ * written behind them. The first bar, which builds and warms up every runtime, is measured apart. A measurement, run
+ * only when asked:
  *
  * <pre>
  * ./mvnw -q -B -ntp -pl alert-service -am install -DskipTests
  * ./mvnw -q -B -ntp -pl alert-service test -Dtest=ThousandModelsBenchmarkTest -Dalert.benchmark=true \
- *     [-Dalert.benchmark.models=1000] [-Dalert.benchmark.bars=200]
+ *     [-Dalert.benchmark.models=1000] [-Dalert.benchmark.bars=200] [-Dalert.benchmark.pace-ms=0]
  * </pre>
  */
 @EnabledIfSystemProperty(named = "alert.benchmark", matches = "true")
@@ -61,31 +62,53 @@ class ThousandModelsBenchmarkTest extends AlertIntegrationTestBase {
         BarSeries b = Spy5m.BARS;
         int from = marchFrom;
         int to = Math.min(b.size(), from + 1 + barsToSend);
+        long pace = Long.getLong("alert.benchmark.pace-ms", 0);
 
         // the first bar builds and warms up every runtime
         long w0 = System.nanoTime();
         send(b, from, replay);
-        awaitAll(prefix, models, b.time()[from], Duration.ofMinutes(30));
+        awaitAlertsStored(replay, b.time()[from], Duration.ofMinutes(30));
         double warmUp = (System.nanoTime() - w0) / 1e9;
+        awaitEvaluations(prefix, (long) models, Duration.ofMinutes(30));
 
         long[] sentAt = new long[to];
-        long t0 = System.nanoTime();
-        for (int t = from + 1; t < to; t++) {
-            sentAt[t] = System.nanoTime();
-            send(b, t, replay);
-        }
         double[] latencyMs = new double[to - from - 1];
-        for (int t = from + 1; t < to; t++) {
-            awaitAll(prefix, models, b.time()[t], Duration.ofMinutes(10));
-            latencyMs[t - from - 1] = (System.nanoTime() - sentAt[t]) / 1e6;
+        long t0 = System.nanoTime();
+        if (pace == 0) {
+            // maximum speed: every bar published at once, then each bar's alerts awaited
+            for (int t = from + 1; t < to; t++) {
+                sentAt[t] = System.nanoTime();
+                send(b, t, replay);
+            }
+            for (int t = from + 1; t < to; t++) {
+                awaitAlertsStored(replay, b.time()[t], Duration.ofMinutes(10));
+                latencyMs[t - from - 1] = (System.nanoTime() - sentAt[t]) / 1e6;
+            }
+        } else {
+            // paced: one bar every pace ms (each bar's latency measured alone when the runtime keeps up)
+            for (int t = from + 1; t < to; t++) {
+                long due = t0 + (t - from - 1) * pace * 1_000_000;
+                Awaitility.await().atMost(Duration.ofMinutes(1)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
+                        .until(() -> System.nanoTime() >= due);
+                sentAt[t] = System.nanoTime();
+                send(b, t, replay);
+                awaitAlertsStored(replay, b.time()[t], Duration.ofMinutes(10));
+                latencyMs[t - from - 1] = (System.nanoTime() - sentAt[t]) / 1e6;
+            }
         }
-        double seconds = (System.nanoTime() - t0) / 1e9;
+        double alertsSeconds = (System.nanoTime() - t0) / 1e9;
+        long evaluationsExpected = (long) models * (to - from);
+        awaitEvaluations(prefix, evaluationsExpected, Duration.ofMinutes(30));
+        double writtenSeconds = (System.nanoTime() - t0) / 1e9;
         Arrays.sort(latencyMs);
-        String line = String.format(Locale.ROOT, "[alert benchmark] %d models, %d bars after the first: p50 %.1f ms, p99 %.1f ms,"
-                        + " max %.1f ms from publication to stored; %.0f bars x models per second (%.1f s); first bar (build"
-                        + " and warm up every runtime) %.1f s; alerts stored %d", models, latencyMs.length,
+        String line = String.format(Locale.ROOT, "[alert benchmark] %d models, %d bars after the first, %s: from publication"
+                        + " to the bar's alerts stored p50 %.1f ms, p99 %.1f ms, max %.1f ms; %.0f bars x models per second"
+                        + " through the alerts (%.2f s); every evaluation and snapshot written after %.2f s (%.0f per second);"
+                        + " first bar (build and warm up every runtime) %.1f s; alerts stored %d",
+                models, latencyMs.length, pace == 0 ? "maximum speed" : "one bar every " + pace + " ms",
                 latencyMs[latencyMs.length / 2], latencyMs[(int) Math.ceil(latencyMs.length * 0.99) - 1],
-                latencyMs[latencyMs.length - 1], (double) models * latencyMs.length / seconds, seconds, warmUp,
+                latencyMs[latencyMs.length - 1], (double) models * latencyMs.length / alertsSeconds, alertsSeconds,
+                writtenSeconds, (double) models * latencyMs.length / writtenSeconds, warmUp,
                 jdbc.sql("select count(*) from alerts where publication_id like ?").param(prefix + "%").query(Long.class).single());
         System.out.println(line);
         java.nio.file.Files.writeString(java.nio.file.Path.of("target/alert-benchmark.txt"), line + "\n",
@@ -100,10 +123,17 @@ class ThousandModelsBenchmarkTest extends AlertIntegrationTestBase {
         sender.send("market.bars.5m", EventCatalog.envelope(UUID.randomUUID(), bar, null, "SPY", Instant.now()));
     }
 
-    private void awaitAll(String prefix, int models, long barTime, Duration atMost) {
+    /** The bar's alerts (and those of every bar before it on the replay) are stored. */
+    private void awaitAlertsStored(String replay, long barTime, Duration atMost) {
         Timestamp bar = new Timestamp(barTime);
-        Awaitility.await().atMost(atMost).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(2)).until(() ->
-                jdbc.sql("select count(*) from runtimes where publication_id like ? and last_bar_time >= ?")
-                        .params(prefix + "%", bar).query(Long.class).single() == models);
+        Awaitility.await().atMost(atMost).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1)).until(() ->
+                jdbc.sql("select count(*) from streams where feed = ? and last_bar_time >= ?").params(replay, bar)
+                        .query(Long.class).single() == 1);
+    }
+
+    private void awaitEvaluations(String prefix, long count, Duration atMost) {
+        Awaitility.await().atMost(atMost).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20)).until(() ->
+                jdbc.sql("select count(*) from evaluations where publication_id like ?").param(prefix + "%")
+                        .query(Long.class).single() >= count);
     }
 }
