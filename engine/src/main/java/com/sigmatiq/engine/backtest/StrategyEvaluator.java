@@ -43,9 +43,12 @@ public final class StrategyEvaluator {
     private static final int STATE_VERSION = 1;
 
     private final ExecutionParams p;
-    private final SignalEngine.Stream signals;
+    private SignalEngine.Stream signals;
+    // false: the caller advances the signals (shared by several evaluators of one strategy), this evaluator follows
+    private boolean ownsSignals = true;
     private final ConfidenceModel model;
     private final long fingerprint;
+    private String signalIdentity;
     private final PositionState position;
     private final PositionSizer sizer;
     private final Decision decision = new Decision();
@@ -101,7 +104,10 @@ public final class StrategyEvaluator {
         SignalEngine.Stream stream = engine.stream(zone, timeframe, extendedHours);
         long fingerprint = fingerprint(describe(engine.config()) + "|" + p + "|" + zone.getId() + "|" + timeframe
                 + "|" + extendedHours);
-        return new StrategyEvaluator(p, stream, model, fingerprint);
+        StrategyEvaluator e = new StrategyEvaluator(p, stream, model, fingerprint);
+        e.signalIdentity = describe(engine.config()) + "|" + engine.plan().computedNames() + "|" + zone.getId() + "|"
+                + timeframe + "|" + extendedHours;
+        return e;
     }
 
     /** A streaming evaluator of {@code config} as it stands: its execution settings, confidence = entry score. */
@@ -164,8 +170,61 @@ public final class StrategyEvaluator {
         if (time <= lastTime) {
             throw new IllegalArgumentException("bar at " + time + " ms does not follow the last bar at " + lastTime + " ms");
         }
+        if (ownsSignals) {
+            signals.update(time, open, high, low, close, volume);
+        } else if (signals.time() != time) {
+            throw new IllegalStateException("the shared signals are at " + signals.time() + " ms, not at this bar (" + time
+                    + " ms): advance them first");
+        }
         lastTime = time;
-        signals.update(time, open, high, low, close, volume);
+    }
+
+    // ------------------------------------------------------------------ shared signals
+
+    /**
+     * What decides whether two streaming evaluators compute the same signals from the same bars: pack and version,
+     * strategy, indicator parameters, allowed hours, the extra names computed, zone, bar size and hours. Evaluators
+     * with equal identities and equal {@link #signalState()} may share one stream ({@link #followSignals}).
+     */
+    public String signalIdentity() {
+        requireStreaming();
+        return signalIdentity;
+    }
+
+    /** The signal stream's state (part of {@link #saveState()}): equal bytes, equal signals from here on. */
+    public byte[] signalState() {
+        requireStreaming();
+        StateWriter out = new StateWriter();
+        signals.writeState(out);
+        return out.toByteArray();
+    }
+
+    /**
+     * From now on this evaluator reads {@code shared}, which its caller advances to each bar before giving it
+     * ({@link #onBar} then checks that the signals are at that bar). Several evaluators of one strategy and
+     * configuration of signals thus compute indicators, features and rules once per bar. Pass this evaluator's own
+     * {@link #signals()} to have the caller advance them.
+     *
+     * @throws IllegalArgumentException when {@code shared} is not in this evaluator's signal state (another strategy,
+     *                                  or another point in the bars)
+     */
+    public void followSignals(SignalEngine.Stream shared) {
+        requireStreaming();
+        if (shared != signals) {
+            StateWriter theirs = new StateWriter();
+            shared.writeState(theirs);
+            if (!java.util.Arrays.equals(theirs.toByteArray(), signalState())) {
+                throw new IllegalArgumentException("the shared signals are not in this evaluator's state");
+            }
+            signals = shared;
+        }
+        ownsSignals = false;
+    }
+
+    private void requireStreaming() {
+        if (signals == null) {
+            throw new IllegalStateException("a column-fed evaluator has no signal stream");
+        }
     }
 
     // ------------------------------------------------------------------ column-fed
@@ -356,6 +415,9 @@ public final class StrategyEvaluator {
      *                               then unusable
      */
     public void restoreState(byte[] state) {
+        if (!ownsSignals) {
+            throw new IllegalStateException("an evaluator following shared signals cannot be restored");
+        }
         StateReader in = new StateReader(state);
         int version = in.getInt();
         if (version != STATE_VERSION) {

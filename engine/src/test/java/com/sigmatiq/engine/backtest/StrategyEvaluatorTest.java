@@ -241,6 +241,60 @@ class StrategyEvaluatorTest {
             assertThat(c.lastBarTime()).isEqualTo(DAILY.time()[99]);
             assertThat(state.length).as("a compact state").isLessThan(4_096);
         }
+        /**
+         * Evaluators of one strategy and signal configuration but other thresholds, stops and sizes, following one
+         * stream that the caller advances, decide bar for bar as each does alone.
+         */
+        @Test
+        void evaluatorsSharingOneSignalStreamDecideAsEachDoesAlone() {
+            List<StrategyConfig> configs = List.of(
+                    StrategyConfig.resolve(PACK, "momentum_swing", Map.of("threshold", 0.25)),
+                    StrategyConfig.resolve(PACK, "momentum_swing", Map.of("threshold", 0.5, "stop_loss_pct", 2.0,
+                            "take_profit_pct", 4.0)),
+                    StrategyConfig.resolve(PACK, "momentum_swing", Map.of("threshold", 0.75, "time_stop_days", 3,
+                            "position_size_pct", 20)));
+            List<StrategyEvaluator> alone = configs.stream().map(Streaming::evaluator).toList();
+            List<StrategyEvaluator> sharing = configs.stream().map(Streaming::evaluator).toList();
+            int from = 400;
+            for (int t = 0; t < from; t++) {
+                for (int i = 0; i < configs.size(); i++) {
+                    feed(alone.get(i), t, true);
+                    feed(sharing.get(i), t, true);
+                }
+            }
+            assertThat(sharing).extracting(StrategyEvaluator::signalIdentity).containsOnly(sharing.get(0).signalIdentity());
+            SignalEngine.Stream shared = sharing.get(0).signals();
+            sharing.forEach(e -> e.followSignals(shared));
+            List<List<String>> seenAlone = new ArrayList<>();
+            List<List<String>> seenSharing = new ArrayList<>();
+            configs.forEach(c -> {
+                seenAlone.add(new ArrayList<>());
+                seenSharing.add(new ArrayList<>());
+            });
+            BarSeries b = DAILY;
+            for (int t = from; t < b.size(); t++) {
+                shared.update(b.time()[t], b.open()[t], b.high()[t], b.low()[t], b.close()[t], b.volume()[t]);
+                for (int i = 0; i < configs.size(); i++) {
+                    seenAlone.get(i).add(describe(feed(alone.get(i), t, false)));
+                    seenSharing.get(i).add(describe(feed(sharing.get(i), t, false)));
+                }
+            }
+            assertThat(seenSharing).isEqualTo(seenAlone);
+            assertThat(alone).extracting(StrategyEvaluator::closedTrades).allMatch(n -> n > 10);
+            // each saved state is the state of the evaluator alone
+            for (int i = 0; i < configs.size(); i++) {
+                assertThat(sharing.get(i).saveState()).isEqualTo(alone.get(i).saveState());
+            }
+            // a shared stream must be at the bar; one at another point in the bars is refused
+            int last = b.size() - 1;
+            assertThatThrownBy(() -> sharing.get(0).onBar(b.time()[last] + 86_400_000L, 1, 1, 1, 1, 1))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("advance them first");
+            StrategyEvaluator behind = evaluator(configs.get(0));
+            feed(behind, 0, true);
+            assertThatThrownBy(() -> behind.followSignals(shared)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> sharing.get(1).restoreState(alone.get(1).saveState()))
+                    .isInstanceOf(IllegalStateException.class);
+        }
     }
 
     @Test
