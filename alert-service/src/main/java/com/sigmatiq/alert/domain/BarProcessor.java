@@ -5,6 +5,7 @@ import com.sigmatiq.engine.data.ExchangeCalendar;
 import com.sigmatiq.engine.data.Timeframe;
 import com.sigmatiq.engine.pack.Pack;
 import com.sigmatiq.engine.pack.PackLoader;
+import com.sigmatiq.engine.signal.SignalEngine;
 import com.sigmatiq.engine.strategy.StrategyConfig;
 import com.sigmatiq.ml.TrainedModel;
 import com.sigmatiq.ml.TrainingReport;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,6 +59,7 @@ public class BarProcessor {
     private final long snapshotIdleNanos;
     private final ForkJoinPool cores;
     private final Map<String, Live> runtimes = new ConcurrentHashMap<>();
+    private final Map<String, List<Group>> groups = new HashMap<>();   // by stream
     // immutable inputs shared by runtimes: a pack version, a trained model
     private final Map<String, Pack> packs = new ConcurrentHashMap<>();
     private final Map<String, Loaded> models = new ConcurrentHashMap<>();
@@ -79,6 +82,10 @@ public class BarProcessor {
         IncomingBar.BarPosition position;   // of the last bar taken
         int sinceSnapshot;                  // bars taken since the last snapshot handed to the writer
         long lastTaken = System.nanoTime();
+        Group group;                        // whose signal stream it reads
+        boolean built;                      // built in this batch: its layout (and warm-up snapshot) to be stored
+        RuntimeSnapshot warmedUp;
+        final List<ModelRuntime.Step> steps = new ArrayList<>();  // this batch's
 
         Live(Publication publication, ModelRuntime runtime, IncomingBar.BarPosition position) {
             this.publication = publication;
@@ -90,11 +97,51 @@ public class BarProcessor {
             sinceSnapshot = 0;
             return new RuntimeSnapshot(publication.id(), runtime.saveState(), runtime.lastBarTime(), position);
         }
+
+        void take(IncomingBar b) {
+            ModelRuntime.Step step = runtime.onBar(b.bar());
+            if (step != null) {
+                steps.add(step);
+                position = b.position();
+                sinceSnapshot++;
+                lastTaken = System.nanoTime();
+            }
+        }
     }
 
-    /** What one model made of a stream's bars in a batch. */
-    private record Taken(Live live, List<ModelRuntime.Step> steps, RuntimeSnapshot warmedUp, boolean built) {
+    /**
+     * Runtimes of one stream that compute the same signals from the same point: one signal stream, advanced once per
+     * bar, read by each ({@link ModelRuntime#followSignals}); each keeps its own decisions, position and snapshot.
+     */
+    private static final class Group {
+        final String identity;
+        final SignalEngine.Stream stream;
+        final List<Live> members = new ArrayList<>();
+        long time;
+        byte[] state;   // the stream's state while it has not moved since it was read
+
+        Group(String identity, SignalEngine.Stream stream, long time) {
+            this.identity = identity;
+            this.stream = stream;
+            this.time = time;
+        }
+
+        byte[] state(Live any) {
+            if (state == null) {
+                state = any.runtime.signalState();
+            }
+            return state;
+        }
+
+        void advance(Bar b) {
+            if (b.time() > time) {
+                stream.update(b.time(), b.open(), b.high(), b.low(), b.close(), b.volume());
+                time = b.time();
+                state = null;
+            }
+        }
     }
+
 
     public BarProcessor(RuntimeStore store, RuntimeSources sources, DeliveryPlanner planner, EvaluationWriter writer,
                         JsonMapper json, Clock clock,
@@ -125,6 +172,15 @@ public class BarProcessor {
      * @return the model evaluations made (bars already taken by a model do not count)
      */
     public synchronized int onBars(List<IncomingBar> bars) {
+        writer.hotPathStarted();
+        try {
+            return take(bars);
+        } finally {
+            writer.hotPathEnded();
+        }
+    }
+
+    private int take(List<IncomingBar> bars) {
         Map<String, List<IncomingBar>> streams = new LinkedHashMap<>();
         for (IncomingBar b : bars) {
             streams.computeIfAbsent(b.streamKey(), k -> new ArrayList<>()).add(b);
@@ -137,71 +193,137 @@ public class BarProcessor {
         List<RuntimeStore.Evaluated> evaluated = new ArrayList<>();
         List<RuntimeSnapshot> snapshots = new ArrayList<>();
         List<Live> touched = new ArrayList<>();
-        for (List<IncomingBar> stream : streams.values()) {
+        DeliveryPlanner.Batch plans = planner.batch();
+        for (Map.Entry<String, List<IncomingBar>> e : streams.entrySet()) {
+            List<IncomingBar> stream = e.getValue();
             IncomingBar last = stream.get(stream.size() - 1);
             String feed = last.stream() == null || last.stream().isEmpty() ? Publication.LIVE : last.stream();
             marks.add(new RuntimeStore.StreamMark(last.ticker(), last.timeframe(), feed, last.bar().time(), stream.size()));
             List<Publication> followers = followers(last.ticker(), last.timeframe(), feed);
+            leaveUnfollowed(e.getKey(), followers);
             if (followers.isEmpty()) {
                 continue;
             }
-            List<Taken> taken = followers.size() == 1 ? List.of(take(followers.get(0), stream))
-                    : cores.submit(() -> followers.parallelStream().map(p -> take(p, stream)).toList()).join();
-            for (Taken t : taken) {
-                touched.add(t.live());
-                if (t.warmedUp() != null) {
-                    warmedUp.add(t.warmedUp());
+            List<Live> lives = parallel(followers, p -> live(p, stream.get(0)));
+            for (Live l : lives) {
+                if (l.group == null) {
+                    join(e.getKey(), l);
                 }
-                if (t.built()) {
-                    layouts.add(new RuntimeStore.Layout(t.live().publication.id(), t.live().runtime.layout()));
+            }
+            List<Group> streamGroups = groups.getOrDefault(e.getKey(), List.of());
+            for (IncomingBar b : stream) {
+                for (Group g : streamGroups) {
+                    g.advance(b.bar());
                 }
-                Publication p = t.live().publication;
-                for (ModelRuntime.Step step : t.steps()) {
+                parallel(lives, l -> {
+                    l.take(b);
+                    return l;
+                });
+            }
+            for (Live l : lives) {
+                touched.add(l);
+                if (l.built) {
+                    layouts.add(new RuntimeStore.Layout(l.publication.id(), l.runtime.layout()));
+                    if (l.warmedUp != null) {
+                        warmedUp.add(l.warmedUp);
+                    }
+                    l.built = false;
+                    l.warmedUp = null;
+                }
+                Publication p = l.publication;
+                for (ModelRuntime.Step step : l.steps) {
                     evaluated.add(new RuntimeStore.Evaluated(p, step));
                     for (Alert a : step.alerts()) {
-                        made.add(new RuntimeStore.Made(p, a, planner.plan(p, a)));
+                        made.add(new RuntimeStore.Made(p, a, plans.plan(p, a)));
                     }
                 }
-                if (t.live().sinceSnapshot >= snapshotEvery) {
-                    snapshots.add(t.live().snapshot());
+                l.steps.clear();
+                if (l.sinceSnapshot >= snapshotEvery) {
+                    snapshots.add(l.snapshot());
                 }
             }
         }
         try {
             store.saveAlerts(made, warmedUp, layouts, marks, clock.instant());
         } catch (RuntimeException e) {
-            touched.forEach(l -> runtimes.remove(l.publication.id(), l));
+            touched.forEach(this::forget);
             throw e;
         }
         writer.enqueue(evaluated, snapshots);
         return evaluated.size();
     }
 
-    /** A publication's runtime takes a stream's bars of this batch. */
-    private Taken take(Publication p, List<IncomingBar> stream) {
-        IncomingBar first = stream.get(0);
+    /** A publication's runtime, built (restored or warmed up before {@code first}) when it has none. */
+    private Live live(Publication p, IncomingBar first) {
         Live live = runtimes.get(p.id());
-        RuntimeSnapshot warmedUp = null;
-        boolean built = live == null;
-        if (built) {
+        if (live == null) {
             live = build(p, first);
+            live.built = true;
             if (live.position == null) {
                 live.position = first.position().before();
-                warmedUp = live.snapshot();
+                live.warmedUp = live.snapshot();
             }
             runtimes.put(p.id(), live);
         }
-        List<ModelRuntime.Step> steps = new ArrayList<>(stream.size());
-        for (IncomingBar b : stream) {
-            ModelRuntime.Step step = live.runtime.onBar(b.bar());
-            if (step != null) {
-                steps.add(step);
-                live.position = b.position();
-                live.sinceSnapshot++;
-                live.lastTaken = System.nanoTime();
+        return live;
+    }
+
+    /** Puts a runtime in the group of its stream that computes its signals from the same point, or in a new one. */
+    private void join(String streamKey, Live l) {
+        List<Group> in = groups.computeIfAbsent(streamKey, k -> new ArrayList<>());
+        String identity = l.runtime.signalIdentity();
+        long time = l.runtime.lastBarTime();
+        byte[] state = null;
+        for (Group g : in) {
+            if (g.identity.equals(identity) && g.time == time && !g.members.isEmpty()) {
+                state = state == null ? l.runtime.signalState() : state;
+                if (Arrays.equals(state, g.state(g.members.get(0)))) {
+                    l.runtime.followSignals(g.stream);
+                    g.members.add(l);
+                    l.group = g;
+                    return;
+                }
             }
         }
-        return new Taken(live, steps, warmedUp, built);
+        Group g = new Group(identity, l.runtime.signals(), time);
+        l.runtime.followSignals(g.stream);
+        g.members.add(l);
+        l.group = g;
+        in.add(g);
+    }
+
+    /** Forgets the runtimes of a stream whose publications no longer follow it (changed by another instance). */
+    private void leaveUnfollowed(String streamKey, List<Publication> followers) {
+        List<Group> in = groups.get(streamKey);
+        if (in == null) {
+            return;
+        }
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        followers.forEach(p -> ids.add(p.id()));
+        List<Live> gone = new ArrayList<>();
+        in.forEach(g -> g.members.stream().filter(l -> !ids.contains(l.publication.id())).forEach(gone::add));
+        gone.forEach(this::forget);
+    }
+
+    /** Drops a runtime from memory and from its group (an empty group goes too). */
+    private void forget(Live l) {
+        runtimes.remove(l.publication.id(), l);
+        Group g = l.group;
+        if (g != null) {
+            g.members.remove(l);
+            l.group = null;
+            if (g.members.isEmpty()) {
+                groups.values().forEach(list -> list.remove(g));
+            }
+        }
+    }
+
+    /** {@code f} of every item, on every core when there are several. */
+    private <T, R> List<R> parallel(List<T> items, java.util.function.Function<T, R> f) {
+        if (items.size() < 2) {
+            return items.stream().map(f).toList();
+        }
+        return cores.submit(() -> items.parallelStream().map(f).toList()).join();
     }
 
     /**
@@ -222,9 +344,12 @@ public class BarProcessor {
 
     /** Forgets a publication's runtime (paused, retired, or replaced), its state written first. */
     public synchronized void drop(String publicationId) {
-        Live l = runtimes.remove(publicationId);
-        if (l != null && l.sinceSnapshot > 0) {
-            writer.enqueue(List.of(), List.of(l.snapshot()));
+        Live l = runtimes.get(publicationId);
+        if (l != null) {
+            if (l.sinceSnapshot > 0) {
+                writer.enqueue(List.of(), List.of(l.snapshot()));
+            }
+            forget(l);
         }
         invalidateFollowing();
     }
@@ -247,15 +372,14 @@ public class BarProcessor {
     /** A partition is no longer read by this process: its runtimes' states go to the writer and they are forgotten. */
     public synchronized void release(String topic, int partition) {
         List<RuntimeSnapshot> snapshots = new ArrayList<>();
-        runtimes.values().removeIf(l -> {
-            if (l.position == null || !l.position.topic().equals(topic) || l.position.partition() != partition) {
-                return false;
-            }
+        List<Live> leaving = runtimes.values().stream().filter(l -> l.position != null && l.position.topic().equals(topic)
+                && l.position.partition() == partition).toList();
+        for (Live l : leaving) {
             if (l.sinceSnapshot > 0) {
                 snapshots.add(l.snapshot());
             }
-            return true;
-        });
+            forget(l);
+        }
         writer.enqueue(List.of(), snapshots);
         // written before the partition's next reader asks where to start (an older snapshot only means more bars again)
         writer.flush(java.time.Duration.ofSeconds(10));

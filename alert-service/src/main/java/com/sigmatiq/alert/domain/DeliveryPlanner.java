@@ -10,4 +10,15 @@ import java.util.List;
 public interface DeliveryPlanner {
 
     List<Delivery> plan(Publication publication, Alert alert);
+
+    /** A planner for the alerts of one batch of bars, which may read each user's destinations once. */
+    default Batch batch() {
+        return this::plan;
+    }
+
+    /** Plans alerts like {@link #plan}, within one batch. */
+    @FunctionalInterface
+    interface Batch {
+        List<Delivery> plan(Publication publication, Alert alert);
+    }
 }

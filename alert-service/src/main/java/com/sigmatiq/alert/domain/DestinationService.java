@@ -85,8 +85,18 @@ public class DestinationService {
 
     /** Where an alert of the owner's published model goes by e-mail and webhook (override first, else defaults). */
     public Resolved resolve(String ownerId, String publicationId) {
-        Optional<StoredDestination> own = repository.find(ownerId, publicationId);
-        Optional<StoredDestination> defaults = repository.find(ownerId, StoredDestination.DEFAULTS);
+        return resolve(repository.find(ownerId, publicationId), repository.find(ownerId, StoredDestination.DEFAULTS));
+    }
+
+    /** The owner's destinations read once, to resolve the alerts of many of their published models. */
+    public java.util.function.Function<String, Resolved> resolver(String ownerId) {
+        java.util.Map<String, StoredDestination> rows = new java.util.HashMap<>();
+        repository.list(ownerId).forEach(d -> rows.put(d.publicationId(), d));
+        Optional<StoredDestination> defaults = Optional.ofNullable(rows.get(StoredDestination.DEFAULTS));
+        return publicationId -> resolve(Optional.ofNullable(rows.get(publicationId)), defaults);
+    }
+
+    private static Resolved resolve(Optional<StoredDestination> own, Optional<StoredDestination> defaults) {
         String email = own.map(StoredDestination::email).orElse(null);
         if (email == null) {
             email = defaults.map(StoredDestination::email).orElse(null);

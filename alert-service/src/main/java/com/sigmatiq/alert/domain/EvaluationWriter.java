@@ -32,6 +32,7 @@ public class EvaluationWriter {
     private boolean writing;
     private volatile boolean running = true;
     private volatile boolean closing;
+    private int hot;              // bars being taken: the writer lets them have the cores first
 
     private record Work(List<RuntimeStore.Evaluated> evaluations, List<RuntimeSnapshot> snapshots) {
         int size() {
@@ -41,7 +42,7 @@ public class EvaluationWriter {
 
     public EvaluationWriter(RuntimeStore store, Clock clock,
                             @Value("${sigmatiq.alert.runtime.write-queue:400000}") int capacity,
-                            @Value("${sigmatiq.alert.runtime.write-batch:20000}") int batch) {
+                            @Value("${sigmatiq.alert.runtime.write-batch:5000}") int batch) {
         this.store = store;
         this.clock = clock;
         this.capacity = capacity;
@@ -65,6 +66,16 @@ public class EvaluationWriter {
             pending += w.size();
             notifyAll();
         }
+    }
+
+    /** Bars are being taken: writing waits (up to a fifth of a second each time) while they are. */
+    public synchronized void hotPathStarted() {
+        hot++;
+    }
+
+    public synchronized void hotPathEnded() {
+        hot--;
+        notifyAll();
     }
 
     /** Waits until everything queued before this call is written. */
@@ -106,6 +117,12 @@ public class EvaluationWriter {
                 evaluations.addAll(w.evaluations());
                 snapshots.addAll(w.snapshots());
                 n += w.size();
+            }
+            synchronized (this) {
+                long until = System.nanoTime() + 200_000_000L;
+                while (hot > 0 && running && System.nanoTime() < until) {
+                    waitUninterruptibly(Math.max(1, (until - System.nanoTime()) / 1_000_000));
+                }
             }
             while (true) {
                 try {

@@ -238,6 +238,29 @@ public final class ModelRuntime {
         return layout.predictedReturn(p);
     }
 
+    /** What tells whether two runtimes compute the same signals (see {@link StrategyEvaluator#signalIdentity()}). */
+    public String signalIdentity() {
+        return evaluator.signalIdentity();
+    }
+
+    /** The signal stream's state: equal in two runtimes of one identity, they can share the stream from here on. */
+    public byte[] signalState() {
+        return evaluator.signalState();
+    }
+
+    /** The signal stream this runtime reads. */
+    public SignalEngine.Stream signals() {
+        return evaluator.signals();
+    }
+
+    /**
+     * From now on the caller advances {@code shared} to each bar before {@link #onBar} (several runtimes of one
+     * strategy and signal configuration compute their indicators, features and rules once).
+     */
+    public void followSignals(SignalEngine.Stream shared) {
+        evaluator.followSignals(shared);
+    }
+
     /** The names and settings its evaluations share. */
     public EvaluationLayout layout() {
         return layout;

@@ -5,7 +5,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.springframework.stereotype.Service;
 
 /**
@@ -31,6 +34,18 @@ public class RoutedDeliveryPlanner implements DeliveryPlanner {
 
     @Override
     public List<Delivery> plan(Publication publication, Alert alert) {
+        return plan(publication, alert, destinations.resolve(publication.ownerId(), publication.id()));
+    }
+
+    /** Each owner's destinations are read once per batch. */
+    @Override
+    public Batch batch() {
+        Map<String, Function<String, DestinationService.Resolved>> owners = new HashMap<>();
+        return (publication, alert) -> plan(publication, alert,
+                owners.computeIfAbsent(publication.ownerId(), destinations::resolver).apply(publication.id()));
+    }
+
+    private List<Delivery> plan(Publication publication, Alert alert, DestinationService.Resolved r) {
         Instant validUntil = alert.orderDetails() != null && alert.orderDetails().validUntil() != null
                 ? alert.orderDetails().validUntil() : alert.timestamp().plus(FALLBACK_VALIDITY);
         if (!Publication.LIVE.equals(publication.feed())) {
@@ -43,7 +58,6 @@ public class RoutedDeliveryPlanner implements DeliveryPlanner {
         } else if ("live".equals(publication.status())) {
             out.add(new Delivery(alert.alertId(), Delivery.SIGMA_PILOT, null, validUntil));
         }
-        DestinationService.Resolved r = destinations.resolve(publication.ownerId(), publication.id());
         if (r.email() != null) {
             out.add(new Delivery(alert.alertId(), Delivery.USER_EMAIL, r.email(), validUntil));
         }

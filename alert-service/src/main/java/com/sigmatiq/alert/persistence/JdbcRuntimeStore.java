@@ -92,10 +92,10 @@ class JdbcRuntimeStore implements RuntimeStore {
 
     @Override
     public OptionalLong resumeOffset(String topic, int partition) {
-        Long offset = jdbc.sql("select min(r.bar_offset) + 1 from runtimes r join publications p on p.id = r.publication_id"
-                        + " where r.bar_topic = ? and r.bar_partition = ? and p.status in " + ACTIVE)
+        long offset = jdbc.sql("select coalesce(min(r.bar_offset) + 1, -1) from runtimes r join publications p"
+                        + " on p.id = r.publication_id where r.bar_topic = ? and r.bar_partition = ? and p.status in " + ACTIVE)
                 .params(topic, partition).query(Long.class).single();
-        return offset == null ? OptionalLong.empty() : OptionalLong.of(Math.max(0, offset));
+        return offset < 0 ? OptionalLong.empty() : OptionalLong.of(offset);
     }
 
     @Override
@@ -153,11 +153,16 @@ class JdbcRuntimeStore implements RuntimeStore {
         saveSnapshots(snapshots, ts(now));
     }
 
-    /** Upserts snapshots; one never replaces a later one. */
-    private void saveSnapshots(List<RuntimeSnapshot> snapshots, Timestamp at) {
-        if (snapshots.isEmpty()) {
+    /** Upserts snapshots; one never replaces a later one (nor, within one call, a later one of the same runtime). */
+    private void saveSnapshots(List<RuntimeSnapshot> all, Timestamp at) {
+        if (all.isEmpty()) {
             return;
         }
+        Map<String, RuntimeSnapshot> latest = new LinkedHashMap<>();
+        for (RuntimeSnapshot s : all) {
+            latest.merge(s.publicationId(), s, (a, b) -> b.lastBarTime() >= a.lastBarTime() ? b : a);
+        }
+        List<RuntimeSnapshot> snapshots = List.copyOf(latest.values());
         batch.batchUpdate("insert into runtimes (publication_id, state, last_bar_time, bar_topic, bar_partition, bar_offset, updated_at)"
                         + " values (?, ?, ?, ?, ?, ?, ?) on conflict (publication_id) do update set state = excluded.state,"
                         + " last_bar_time = excluded.last_bar_time, bar_topic = excluded.bar_topic,"

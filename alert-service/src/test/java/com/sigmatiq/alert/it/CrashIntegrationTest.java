@@ -55,8 +55,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * kill -9 of alert-service in the middle of a replayed burst: this context's bar consumer is stopped, so March's bars
  * go to alert-service running in its own JVM, which is killed with SIGKILL after it stored part of them. Then this
- * context's consumer takes over the unacknowledged bars: the runtime is rebuilt from its last stored snapshot, bars
- * already taken are ignored, and the stored alerts are exactly the backtest's, each once. Every alert reaches every
+ * context's consumer takes over: the killed instance wrote no snapshot after its warm-up, so the runtime is rebuilt
+ * from that one and the partition is read again from the snapshot's position (acknowledged bars included); the
+ * stored alerts are exactly the backtest's, each once. Every alert reaches every
  * destination: the paper topic carries each alert id (at least once; once after deduplication by id), the webhook got
  * each with its stable event id, GreenMail an e-mail for each.
  */
@@ -108,7 +109,9 @@ class CrashIntegrationTest extends DeliveryTestBase {
                 "--spring.kafka.consumer.properties.session.timeout.ms=6000",
                 "--spring.mail.host=127.0.0.1", "--spring.mail.port=3025", "--sigmatiq.alert.push.request-timeout=4s",
                 "--sigmatiq.alert.secret-key=test-alert-secret-key-0123456789",
-                "--logging.level.org.springframework.kafka.listener=INFO"));
+                "--logging.level.org.springframework.kafka.listener=INFO",
+                // its only snapshot is the one after the warm-up: whoever takes over must read the bars again from there
+                "--sigmatiq.alert.runtime.snapshot-every=1000000", "--sigmatiq.alert.runtime.snapshot-idle=1h"));
         BarSeries b = Spy5m.BARS;
         int from = marchFrom;
         int bars = b.size() - from;

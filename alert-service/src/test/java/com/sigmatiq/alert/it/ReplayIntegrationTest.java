@@ -49,12 +49,6 @@ import tools.jackson.databind.json.JsonMapper;
  * warm-up), and the alerts it stores are exactly the backtest's trades with the same trained confidence; the API
  * serves them, the evaluations and the stream to their owner only. A model on the live feed sees none of the replay.
  */
-/**
- * A published model attached to a replay, fed March 2011's 5-minute SPY bars over Kafka as market-data-service
- * publishes them: the runtime is built with the service's own token (pack, trained model, stored history for the
- * warm-up), and the alerts it stores are exactly the backtest's trades with the same trained confidence; the API
- * serves them, the evaluations and the stream to their owner only. A model on the live feed sees none of the replay.
- */
 class ReplayIntegrationTest extends AlertIntegrationTestBase {
 
     @Test
@@ -142,6 +136,60 @@ class ReplayIntegrationTest extends AlertIntegrationTestBase {
         Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(6))
                 .until(() -> count("select count(*) from alerts where publication_id = ?", pub) == before
                         && count("select count(*) from evaluations where publication_id = ?", pub) == bars);
+    }
+
+    /**
+     * Models of one strategy with other thresholds, stops, sizes and hours on one replay: those whose signals are the
+     * same share one signal stream in the runtime, and each one's alerts are still exactly its own backtest's trades.
+     */
+    @Test
+    void modelsSharingSignalsOnAReplayEachGiveTheirOwnBacktest() throws Exception {
+        String owner = UUID.randomUUID().toString();
+        String replay = "replay-" + UUID.randomUUID();
+        UPSTREAMS.addTrainedModel(owner, "spy_swing_momentum_v1_trained_001", artifacts);
+        List<Map<String, Object>> variants = List.of(
+                Map.of("threshold", 0.45, "stop_loss_pct", 0.3),
+                Map.of("threshold", 0.55, "take_profit_pct", 1.0, "position_size_pct", 5),
+                Map.of("threshold", 0.5, "time_stop_days", 1),
+                Map.of("threshold", 0.5, "allowed_hours", List.of(10, 11, 12, 13, 14)));
+        Map<String, StrategyConfig> configs = new java.util.LinkedHashMap<>();
+        for (Map<String, Object> v : variants) {
+            Map<String, Object> c = new java.util.LinkedHashMap<>(config.toMap());
+            c.putAll(v);
+            String id = "pub_" + UUID.randomUUID().toString().substring(0, 8);
+            Map<String, Object> overrides = new java.util.LinkedHashMap<>(c);
+            overrides.remove("strategy_id");
+            configs.put(id, StrategyConfig.resolve(Spy5m.PACK, "momentum_swing", overrides));
+            store.upsert(new Publication(id, owner, "spy_swing_momentum_v1", "spy_swing_momentum_v1_trained_001", "SPY", "5m",
+                    "swingsigma", "1.0.0", "momentum_swing", c, "variant", 1000, false, 50_000, replay, "alerting"), Instant.now());
+        }
+        BarSeries b = Spy5m.BARS;
+        List<CompletableFuture<?>> sent = new ArrayList<>();
+        for (int t = marchFrom; t < b.size(); t++) {
+            BarClosed bar = new BarClosed("SPY", "America/New_York", "5m", Instant.ofEpochMilli(b.time()[t]),
+                    Instant.ofEpochMilli(b.time()[t] + 300_000), b.open()[t], b.high()[t], b.low()[t], b.close()[t], b.volume()[t],
+                    "replay", replay, t - marchFrom);
+            sent.add(sender.send("market.bars.5m", EventCatalog.envelope(UUID.randomUUID(), bar, null, "SPY", Instant.now())));
+        }
+        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get();
+        int bars = b.size() - marchFrom;
+        Awaitility.await("every model evaluated every bar").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+                .until(() -> configs.keySet().stream().allMatch(id -> count("select count(*) from evaluations where publication_id = ?", id) == bars));
+        try (com.sigmatiq.ml.TrainedModel model = com.sigmatiq.ml.TrainedModel.load(artifacts)) {
+            java.util.Set<Integer> tradeCounts = new java.util.HashSet<>();
+            for (Map.Entry<String, StrategyConfig> e : configs.entrySet()) {
+                List<com.sigmatiq.engine.backtest.Trade> expected = StrategyBacktest.run(e.getValue(), b, marchFrom, b.size(), null,
+                        model.confidence(e.getValue().pack()), model.inputNames()).result().trades();
+                List<Alert> stored = jdbc.sql("select alert::text from alerts where publication_id = ?").param(e.getKey())
+                        .query(String.class).list().stream().map(a -> JSON.readValue(a, Alert.class))
+                        .sorted(java.util.Comparator.comparing(Alert::timestamp).thenComparing(a -> a.signal().action().ordinal(),
+                                java.util.Comparator.reverseOrder())).toList();
+                assertThat(ModelRuntimeParityTest.seen(stored)).as(e.getKey())
+                        .containsExactlyElementsOf(ModelRuntimeParityTest.expected(expected, b));
+                tradeCounts.add(expected.size());
+            }
+            assertThat(tradeCounts).as("the variants trade differently").hasSizeGreaterThan(1);
+        }
     }
 
     /** model-service's events, through the inbox: a publication is followed, paused, resumed and retired. */
