@@ -4,6 +4,7 @@ import com.sigmatiq.alert.domain.Delivery;
 import com.sigmatiq.alert.domain.DeliverySender;
 import com.sigmatiq.alert.domain.DueDelivery;
 import com.sigmatiq.alert.domain.SecretSealer;
+import com.sigmatiq.alert.domain.WebhookTargets;
 import com.sigmatiq.alert.domain.SendResult;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,9 +40,12 @@ public class WebhookAlertSender implements DeliverySender {
     private final HttpClient http;
     private final Duration requestTimeout;
     private final SecretSealer sealer;
+    private final WebhookTargets targets;
     private final Clock clock;
 
-    public WebhookAlertSender(Duration connectTimeout, Duration requestTimeout, SecretSealer sealer, Clock clock) {
+    public WebhookAlertSender(Duration connectTimeout, Duration requestTimeout, SecretSealer sealer, WebhookTargets targets,
+                              Clock clock) {
+        this.targets = targets;
         this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
         this.requestTimeout = requestTimeout;
         this.sealer = sealer;
@@ -57,6 +61,10 @@ public class WebhookAlertSender implements DeliverySender {
     public SendResult send(DueDelivery d) {
         if (d.pushSecretSealed() == null) {
             return SendResult.failed("the webhook " + d.target() + " is no longer among the user's destinations");
+        }
+        var refused = targets.refusal(d.target());
+        if (refused.isPresent()) {
+            return SendResult.failed("not sent: " + refused.get());
         }
         byte[] body = d.alertJson().getBytes(StandardCharsets.UTF_8);
         HttpRequest request;

@@ -9,6 +9,7 @@ import com.sigmatiq.alert.domain.DeliveryRepository;
 import com.sigmatiq.alert.domain.DeliverySender;
 import com.sigmatiq.alert.domain.RetryPolicy;
 import com.sigmatiq.alert.domain.SecretSealer;
+import com.sigmatiq.alert.domain.WebhookTargets;
 import com.sigmatiq.alert.messaging.AlertTopics;
 import com.sigmatiq.alert.messaging.KafkaAlertSender;
 import java.time.Clock;
@@ -47,6 +48,19 @@ public class DeliveryConfiguration {
     }
 
     @Bean
+    WebhookTargets webhookTargets(DeliveryProperties p, Environment environment) {
+        if (p.push().allowPrivateTargets()) {
+            if (environment.acceptsProfiles(Profiles.of("prod"))) {
+                throw new IllegalStateException("sigmatiq.alert.push.allow-private-targets is true; set"
+                        + " SIGMATIQ_ALERT_PUSH_ALLOWPRIVATETARGETS=false for profile 'prod'");
+            }
+            log.warn("sigmatiq.alert.push.allow-private-targets is true: users' webhooks may reach loopback and private"
+                    + " addresses (a developer machine). Set SIGMATIQ_ALERT_PUSH_ALLOWPRIVATETARGETS=false for any shared deployment.");
+        }
+        return new WebhookTargets(p.push().allowPrivateTargets());
+    }
+
+    @Bean
     NewTopic alertsPaperTopic() {
         return TopicBuilder.name(AlertTopics.PAPER).partitions(3).replicas(1).build();
     }
@@ -78,8 +92,8 @@ public class DeliveryConfiguration {
     }
 
     @Bean
-    DeliverySender mobilePushSender(DeliveryProperties p, SecretSealer sealer, Clock clock) {
-        return new WebhookAlertSender(p.push().connectTimeout(), p.push().requestTimeout(), sealer, clock);
+    DeliverySender mobilePushSender(DeliveryProperties p, SecretSealer sealer, WebhookTargets targets, Clock clock) {
+        return new WebhookAlertSender(p.push().connectTimeout(), p.push().requestTimeout(), sealer, targets, clock);
     }
 
     @Bean

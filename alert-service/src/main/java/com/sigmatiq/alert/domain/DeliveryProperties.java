@@ -58,10 +58,13 @@ public record DeliveryProperties(@DefaultValue(DEV_SECRET_KEY) String secretKey,
     }
 
     /**
-     * @param connectTimeout to open the connection to a user's webhook
-     * @param requestTimeout from sending the request to the answer's headers
+     * @param connectTimeout       to open the connection to a user's webhook
+     * @param requestTimeout       from sending the request to the answer's headers
+     * @param allowPrivateTargets  webhooks may point to loopback, private and link-local addresses (a developer
+     *                             machine; refused with profile 'prod', see {@link WebhookTargets})
      */
-    public record Push(@DefaultValue("5s") Duration connectTimeout, @DefaultValue("10s") Duration requestTimeout) {
+    public record Push(@DefaultValue("5s") Duration connectTimeout, @DefaultValue("10s") Duration requestTimeout,
+                       @DefaultValue("true") boolean allowPrivateTargets) {
     }
 
     /** @param sendTimeout until the broker acknowledges an alert (acks=all) */

@@ -30,10 +30,12 @@ public class DestinationService {
 
     private final DestinationRepository repository;
     private final SecretSealer sealer;
+    private final WebhookTargets targets;
     private final Clock clock;
 
-    public DestinationService(DestinationRepository repository, SecretSealer sealer, Clock clock) {
+    public DestinationService(DestinationRepository repository, SecretSealer sealer, WebhookTargets targets, Clock clock) {
         this.repository = repository;
+        this.targets = targets;
         this.sealer = sealer;
         this.clock = clock;
     }
@@ -65,6 +67,8 @@ public class DestinationService {
             if (!isHttpUrl(url)) {
                 errors.add(FieldError.of("push.url", "must be an http:// or https:// URL with a host, at most "
                         + MAX_URL + " characters"));
+            } else {
+                targets.refusal(url).ifPresent(why -> errors.add(FieldError.of("push.url", "may not be used: " + why)));
             }
             if (secret == null || secret.length() < MIN_SECRET || secret.length() > MAX_SECRET) {
                 errors.add(FieldError.of("push.secret", "must be " + MIN_SECRET + " to " + MAX_SECRET
