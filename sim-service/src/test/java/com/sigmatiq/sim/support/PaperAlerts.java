@@ -77,6 +77,11 @@ public final class PaperAlerts {
         return out;
     }
 
+    /** A BUY document decided at the close of the bar starting at {@code t}. */
+    public static String buyDocument(String pub, long t, long qty, double price) {
+        return buy(pub, t, qty, price).document();
+    }
+
     static Sent buy(String pub, long t, long qty, double price) {
         String id = "alert_" + pub + "_" + ID_TIME.format(Instant.ofEpochMilli(t)) + "_buy";
         Map<String, Object> order = new LinkedHashMap<>();
