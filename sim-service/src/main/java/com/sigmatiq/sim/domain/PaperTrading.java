@@ -51,6 +51,15 @@ public class PaperTrading {
     private final Map<String, PaperBook> books = new ConcurrentHashMap<>();
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
     private final Map<String, Pack> packs = new ConcurrentHashMap<>();
+    private final Map<String, Integer> notified = new ConcurrentHashMap<>();
+    private final Map<String, FeedBars> feeds = new ConcurrentHashMap<>();
+    private volatile List<Account> active;
+
+    /** A feed's bars in memory, from the first one an active account needs, appended as they come. */
+    private static final class FeedBars {
+        final java.util.ArrayList<Bar> bars = new java.util.ArrayList<>();
+        long from = Long.MAX_VALUE;
+    }
 
     public PaperTrading(SimStore store, RuntimeSources sources, PaperEvents events, AccountUpdates updates,
                         SimProperties properties, TransactionTemplate tx, JsonMapper json, Clock clock) {
@@ -85,6 +94,7 @@ public class PaperTrading {
                 p.maxAlertsPerDay(), equity, sessions, Execution.of(config), properties.recommendation().toRules(),
                 Account.PAPER_TRADING, null, null, null, clock.instant(), null);
         if (store.insert(a)) {
+            active = null;
             log.info("{}: paper account {} opened ({} {}, feed {}, {} sessions, equity {})", p.publishedId(), a.id(),
                     a.ticker(), a.timeframe(), feed, sessions, equity);
         }
@@ -94,6 +104,7 @@ public class PaperTrading {
     /** The publication was retired: its account stops taking bars and alerts. */
     public void retired(String publishedId) {
         store.stop(publishedId);
+        active = null;
         store.byPublished(publishedId).ifPresent(a -> books.remove(a.id()));
     }
 
@@ -103,21 +114,23 @@ public class PaperTrading {
      * @return the accounts that took it
      */
     public int bar(String feed, String ticker, String timeframe, Bar bar) {
-        store.storeBar(feed, ticker, timeframe, bar);
+        if (store.storeBar(feed, ticker, timeframe, bar) > 0) {
+            active = null;
+        }
         int taken = 0;
-        for (Account a : store.active()) {
+        for (Account a : active()) {
             if (!a.status().equals(Account.PAPER_TRADING) || a.firstBar() == null || !a.feed().equals(feed)
                     || !a.ticker().equalsIgnoreCase(ticker) || !a.timeframe().equals(timeframe)) {
                 continue;
             }
+            remember(a, bar);
             synchronized (lock(a.id())) {
                 PaperBook book = book(a);
-                int fills = book.fills().size();
                 PaperBook.Step step = book.onBar(bar);
                 if (step == PaperBook.Step.IGNORED) {
                     if (book.complete()) {
                         // built from the store with this bar, which ended the period
-                        store.ended(a.id(), book.lastTime(), clock.instant().plus(properties.settleAfter()));
+                        ended(a, book.lastTime());
                     }
                     continue;
                 }
@@ -125,19 +138,34 @@ public class PaperTrading {
                 if (step == PaperBook.Step.OVERRUN) {
                     long end = book.lastTime();
                     books.remove(a.id());
-                    store.ended(a.id(), end, clock.instant().plus(properties.settleAfter()));
+                    ended(a, end);
                     log.info("{}: period ended at {} (a bar of the next session came before the calendar's last)", a.id(),
                             Instant.ofEpochMilli(end));
                     continue;
                 }
                 if (step == PaperBook.Step.ENDED) {
-                    store.ended(a.id(), bar.time(), clock.instant().plus(properties.settleAfter()));
+                    ended(a, bar.time());
                     log.info("{}: period ended at {}; settling", a.id(), Instant.ofEpochMilli(bar.time()));
                 }
-                notify(a, book, fills);
+                notify(a, book);
             }
         }
         return taken;
+    }
+
+    private void ended(Account a, long endBar) {
+        store.ended(a.id(), endBar, clock.instant().plus(properties.settleAfter()));
+        active = null;
+    }
+
+    /** The active accounts, read from the store when something changed them. */
+    private List<Account> active() {
+        List<Account> a = active;
+        if (a == null) {
+            a = store.active();
+            active = a;
+        }
+        return a;
     }
 
     /**
@@ -162,11 +190,7 @@ public class PaperTrading {
             if (book != null && book.accepts(alert)) {
                 book.add(alert);
             } else {
-                books.remove(a.id());
-                if (a.firstBar() != null) {
-                    PaperBook rebuilt = book(store.account(a.id()).orElse(a));
-                    notify(a, rebuilt, book == null ? rebuilt.fills().size() : Math.min(book.fills().size(), rebuilt.fills().size()));
-                }
+                books.remove(a.id()); // built again, with this alert, when next needed
             }
             if (a.status().equals(Account.SETTLING)) {
                 store.extendSettling(a.id(), clock.instant().plus(properties.settleAfter()));
@@ -214,6 +238,8 @@ public class PaperTrading {
                 store.complete(a.id(), document, done.recommendation(), now);
                 events.completed(a, done);
             });
+            active = null;
+            forget(a);
         }
         log.info("{}: paper period complete, {} ({} trades, reconciliation: {} mismatches)", a.id(), report.recommendation(),
                 report.paperTradingResults().totalTrades(), report.reconciliation().mismatches());
@@ -225,7 +251,7 @@ public class PaperTrading {
     /** The backtest of the published model over exactly the period's bars, against the paper trades. */
     Reconciliation reconcile(Account a, Map<String, byte[]> artifacts, PaperBook book) {
         Timeframe tf = Timeframe.parse(a.timeframe());
-        List<Bar> period = store.bars(a.feed(), a.ticker(), a.timeframe(), a.firstBar(), book.lastTime());
+        List<Bar> period = bars(a, book.lastTime());
         StrategyConfig config = config(a.packId(), a.packVersion(), a.strategyId(), a.effectiveConfig());
         LocalDate firstDay = LocalDate.ofInstant(Instant.ofEpochMilli(a.firstBar()), ZONE);
         LocalDate from = sources.firstSession(a.ticker(), tf);
@@ -273,8 +299,7 @@ public class PaperTrading {
                 return new PaperBook(spec);
             }
             long to = fresh.endBar() != null ? fresh.endBar() : Long.MAX_VALUE;
-            List<Bar> bars = store.bars(fresh.feed(), fresh.ticker(), fresh.timeframe(), fresh.firstBar(), to);
-            return PaperBook.replay(spec, bars, store.alerts(fresh.publishedId()));
+            return PaperBook.replay(spec, bars(fresh, to), store.alerts(fresh.publishedId()));
         });
     }
 
@@ -294,14 +319,17 @@ public class PaperTrading {
         return StrategyConfig.resolve(pack, strategyId, overrides);
     }
 
-    private void notify(Account a, PaperBook book, int fillsBefore) {
+    /** Sends the fills not sent yet (a book built again may have more, never other ones before them) and a mark. */
+    private void notify(Account a, PaperBook book) {
         if (!updates.listening(a.ownerId())) {
             return;
         }
         List<PaperBook.Fill> fills = book.fills();
-        for (int i = fillsBefore; i < fills.size(); i++) {
+        int from = Math.min(notified.getOrDefault(a.id(), 0), fills.size());
+        for (int i = from; i < fills.size(); i++) {
             updates.send(a, "fill", fills.get(i));
         }
+        notified.put(a.id(), fills.size());
         Map<String, Object> mark = new LinkedHashMap<>();
         mark.put("bar_time", Instant.ofEpochMilli(book.lastTime()));
         mark.put("last_close", book.lastClose());
@@ -309,6 +337,62 @@ public class PaperTrading {
         mark.put("equity", book.equity());
         mark.put("sessions", book.sessionsSeen());
         updates.send(a, "mark", mark);
+    }
+
+    /** The bars of {@code a}'s feed from its first bar to {@code to} (inclusive), from memory (read once from the store). */
+    private List<Bar> bars(Account a, long to) {
+        FeedBars f = feeds.computeIfAbsent(feedKey(a), k -> new FeedBars());
+        synchronized (f) {
+            if (a.firstBar() < f.from) {
+                List<Bar> stored = store.bars(a.feed(), a.ticker(), a.timeframe(), a.firstBar(), Long.MAX_VALUE);
+                f.bars.clear();
+                f.bars.addAll(stored);
+                f.from = a.firstBar();
+            }
+            int lo = index(f.bars, a.firstBar());
+            int hi = index(f.bars, to == Long.MAX_VALUE ? to : to + 1);
+            return List.copyOf(f.bars.subList(lo, hi));
+        }
+    }
+
+    /** Appends a new bar to the memory of its feed (bars come in order per feed; a repeat is skipped). */
+    private void remember(Account a, Bar bar) {
+        FeedBars f = feeds.get(feedKey(a));
+        if (f == null) {
+            return;
+        }
+        synchronized (f) {
+            if (f.from != Long.MAX_VALUE && (f.bars.isEmpty() || f.bars.get(f.bars.size() - 1).time() < bar.time())) {
+                f.bars.add(bar);
+            }
+        }
+    }
+
+    private void forget(Account a) {
+        books.remove(a.id());
+        notified.remove(a.id());
+        if (active().stream().noneMatch(o -> feedKey(o).equals(feedKey(a)))) {
+            feeds.remove(feedKey(a));
+        }
+    }
+
+    private static String feedKey(Account a) {
+        return a.feed() + "|" + a.ticker().toUpperCase(java.util.Locale.ROOT) + "|" + a.timeframe();
+    }
+
+    /** The first index whose bar starts at or after {@code time}. */
+    private static int index(List<Bar> bars, long time) {
+        int lo = 0;
+        int hi = bars.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (bars.get(mid).time() < time) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     private Double historicalWinRate(byte[] metadata) {

@@ -28,9 +28,9 @@ public interface SimStore {
      * Stores a feed's bar once and starts the accounts following that feed that had no bar yet: their period begins
      * with this bar. One transaction.
      *
-     * @return whether the bar was new
+     * @return how many accounts it started
      */
-    boolean storeBar(String feed, String ticker, String timeframe, Bar bar);
+    int storeBar(String feed, String ticker, String timeframe, Bar bar);
 
     /** Bars of a feed with {@code from <= start <= to}, in order. */
     List<Bar> bars(String feed, String ticker, String timeframe, long from, long to);

@@ -83,19 +83,18 @@ class JdbcSimStore implements SimStore {
     }
 
     @Override
-    public boolean storeBar(String feed, String ticker, String timeframe, Bar b) {
-        Boolean inserted = tx.execute(s -> {
-            int n = jdbc.sql("INSERT INTO feed_bars (feed, ticker, timeframe, start_ms, open, high, low, close, volume) "
+    public int storeBar(String feed, String ticker, String timeframe, Bar b) {
+        Integer started = tx.execute(s -> {
+            jdbc.sql("INSERT INTO feed_bars (feed, ticker, timeframe, start_ms, open, high, low, close, volume) "
                             + "VALUES (:feed, :ticker, :tf, :t, :o, :h, :l, :c, :v) ON CONFLICT DO NOTHING")
                     .param("feed", feed).param("ticker", ticker).param("tf", timeframe).param("t", b.time())
                     .param("o", b.open()).param("h", b.high()).param("l", b.low()).param("c", b.close()).param("v", b.volume())
                     .update();
-            jdbc.sql("UPDATE accounts SET first_bar = :t WHERE status = 'paper_trading' AND first_bar IS NULL AND feed = :feed "
+            return jdbc.sql("UPDATE accounts SET first_bar = :t WHERE status = 'paper_trading' AND first_bar IS NULL AND feed = :feed "
                             + "AND upper(ticker) = upper(:ticker) AND timeframe = :tf")
                     .param("t", b.time()).param("feed", feed).param("ticker", ticker).param("tf", timeframe).update();
-            return n == 1;
         });
-        return Boolean.TRUE.equals(inserted);
+        return started == null ? 0 : started;
     }
 
     @Override
