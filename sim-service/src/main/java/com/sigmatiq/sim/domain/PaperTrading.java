@@ -54,6 +54,11 @@ public class PaperTrading {
     private final Map<String, Integer> notified = new ConcurrentHashMap<>();
     private final Map<String, FeedBars> feeds = new ConcurrentHashMap<>();
     private volatile List<Account> active;
+    // the last history read: periods of many models on one feed end together and warm up on the same bars
+    private volatile History lastHistory;
+
+    private record History(String key, BarSeries bars) {
+    }
 
     /** A feed's bars in memory, from the first one an active account needs, appended as they come. */
     private static final class FeedBars {
@@ -109,11 +114,17 @@ public class PaperTrading {
     }
 
     /**
-     * A closed bar of a feed ({@code live} or a replay id): stored once, then taken by every account following it.
+     * A closed bar of a feed ({@code live} or a replay id): stored once when an account follows the feed, then taken by
+     * every account following it.
      *
      * @return the accounts that took it
      */
     public int bar(String feed, String ticker, String timeframe, Bar bar) {
+        boolean followed = active().stream().anyMatch(a -> a.status().equals(Account.PAPER_TRADING) && a.feed().equals(feed)
+                && a.ticker().equalsIgnoreCase(ticker) && a.timeframe().equals(timeframe));
+        if (!followed) {
+            return 0; // no account follows this feed: the bar is not kept
+        }
         if (store.storeBar(feed, ticker, timeframe, bar) > 0) {
             active = null;
         }
@@ -255,9 +266,20 @@ public class PaperTrading {
         StrategyConfig config = config(a.packId(), a.packVersion(), a.strategyId(), a.effectiveConfig());
         LocalDate firstDay = LocalDate.ofInstant(Instant.ofEpochMilli(a.firstBar()), ZONE);
         LocalDate from = sources.firstSession(a.ticker(), tf);
-        BarSeries history = from == null || from.isAfter(firstDay)
-                ? new BarSeries(a.ticker(), ZONE, tf, new long[0], new double[0], new double[0], new double[0], new double[0], new double[0])
-                : sources.bars(a.ticker(), tf, from, firstDay);
+        BarSeries history;
+        if (from == null || from.isAfter(firstDay)) {
+            history = new BarSeries(a.ticker(), ZONE, tf, new long[0], new double[0], new double[0], new double[0], new double[0],
+                    new double[0]);
+        } else {
+            String key = a.ticker().toUpperCase(java.util.Locale.ROOT) + "|" + tf.label() + "|" + from + "|" + firstDay;
+            History cached = lastHistory;
+            if (cached != null && cached.key().equals(key)) {
+                history = cached.bars();
+            } else {
+                history = sources.bars(a.ticker(), tf, from, firstDay);
+                lastHistory = new History(key, history);
+            }
+        }
         try (TrainedModel model = TrainedModel.load(artifacts)) {
             BacktestResult result = ModelBacktest.run(config, model, a.maxAlertsPerDay(), a.execution().params(a.startingEquity()),
                     ZONE, tf, history, period);
