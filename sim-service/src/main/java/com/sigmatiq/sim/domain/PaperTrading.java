@@ -358,6 +358,7 @@ public class PaperTrading {
         mark.put("cash", book.cash());
         mark.put("equity", book.equity());
         mark.put("sessions", book.sessionsSeen());
+        mark.put("period_sessions", a.sessions());
         updates.send(a, "mark", mark);
     }
 
