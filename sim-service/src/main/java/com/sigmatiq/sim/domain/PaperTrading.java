@@ -21,6 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -99,7 +101,7 @@ public class PaperTrading {
                 p.maxAlertsPerDay(), equity, sessions, Execution.of(config), properties.recommendation().toRules(),
                 Account.PAPER_TRADING, null, null, null, clock.instant(), null);
         if (store.insert(a)) {
-            active = null;
+            invalidate();
             log.info("{}: paper account {} opened ({} {}, feed {}, {} sessions, equity {})", p.publishedId(), a.id(),
                     a.ticker(), a.timeframe(), feed, sessions, equity);
         }
@@ -109,7 +111,7 @@ public class PaperTrading {
     /** The publication was retired: its account stops taking bars and alerts. */
     public void retired(String publishedId) {
         store.stop(publishedId);
-        active = null;
+        invalidate();
         store.byPublished(publishedId).ifPresent(a -> books.remove(a.id()));
     }
 
@@ -167,6 +169,22 @@ public class PaperTrading {
     private void ended(Account a, long endBar) {
         store.ended(a.id(), endBar, clock.instant().plus(properties.settleAfter()));
         active = null;
+    }
+
+    /**
+     * Forgets the active accounts read, now and, when a transaction is running (a publication through the inbox),
+     * again after it commits: a bar read in between must not keep a list without the change.
+     */
+    private void invalidate() {
+        active = null;
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    active = null;
+                }
+            });
+        }
     }
 
     /** The active accounts, read from the store when something changed them. */

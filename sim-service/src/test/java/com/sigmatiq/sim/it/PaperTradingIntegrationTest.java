@@ -192,6 +192,38 @@ class PaperTradingIntegrationTest extends SimIntegrationTestBase {
         assertThat(view.path("equity").asDouble()).isEqualTo(backtest.dailyEquity()[sessions - 1]);
     }
 
+    /** A model published while its replay runs starts with the first bar after its account exists, and takes every later one. */
+    @Test
+    void aModelPublishedWhileItsReplayRunsStartsWithTheNextBar() throws Exception {
+        String owner = UUID.randomUUID().toString();
+        String replay = "replay-" + UUID.randomUUID();
+        String pub = "pub_" + UUID.randomUUID().toString().replace("-", "");
+        int from = Trained.MARCH;
+        int to = from + 400;
+        java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
+        CompletableFuture<Void> bars = CompletableFuture.runAsync(() -> {
+            try {
+                for (int t = from; t < to; t++) {
+                    replay(replay, t, t + 1);
+                    sent.incrementAndGet();
+                    Thread.sleep(5);
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> sent.get() >= 100);
+        publish(owner, published(pub, "replay", replay, 20, 1000));
+        bars.get();
+        String token = JWKS.token(owner);
+        String account = "sim_" + pub.substring(4);
+        JsonNode view = api().await("/sim/accounts/" + account, token, b -> b.path("last_bar_time").isString()
+                && Instant.parse(b.path("last_bar_time").asString()).toEpochMilli() == BARS.time()[to - 1], Duration.ofSeconds(60));
+        long first = Instant.parse(view.path("period_start").asString()).toEpochMilli();
+        assertThat(first).as("started mid-stream").isGreaterThan(BARS.time()[from + 99]);
+        assertThat(view.path("status").asString()).isEqualTo("paper_trading");
+    }
+
     /** The {@code paper.completed} envelopes of {@code pub} on {@code paper.events}. */
     List<JsonNode> completions(String pub) {
         Properties p = new Properties();
