@@ -63,6 +63,16 @@ class BadInputIntegrationTest extends SimIntegrationTestBase {
     }
 
     @Test
+    void theOpenApiDocumentTypesTheAccountsApi() {
+        TestApi.Response docs = api().get("/v3/api-docs", null);
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.body().path("paths").has("/sim/accounts/{id}/performance")).isTrue();
+        assertThat(docs.body().path("components").path("schemas").has("PerformanceReport")).isTrue();
+        assertThat(docs.body().path("components").path("schemas").path("TradeView").path("properties").has("paper_trade_id"))
+                .isTrue();
+    }
+
+    @Test
     void fuzzedAlertDocumentsNeverBlockTheTopic() throws Exception {
         String owner = UUID.randomUUID().toString();
         String pub = "pub_" + UUID.randomUUID().toString().replace("-", "");
