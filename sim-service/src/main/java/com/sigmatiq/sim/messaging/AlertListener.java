@@ -14,7 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Alerts of paper-trading models from {@code alerts.paper} (alert-service's {@code sigma_sim} destination): plain
  * alert documents (seed 7.2, snake_case) keyed by published model. Idempotent by {@code alert_id}: a redelivered alert
- * changes nothing. A record that is not an alert is logged and skipped.
+ * changes nothing. A record that is not an alert is logged and skipped; one whose handling fails (the database away)
+ * is taken again until it succeeds ({@link AlertListenerConfiguration}).
  */
 @Component
 class AlertListener {
@@ -31,7 +32,7 @@ class AlertListener {
     }
 
     @KafkaListener(id = "sim-alerts", topics = TOPIC, groupId = "sim-service",
-            properties = {"auto.offset.reset=earliest", "metadata.max.age.ms=5000"})
+            containerFactory = AlertListenerConfiguration.FACTORY, properties = {"auto.offset.reset=earliest", "metadata.max.age.ms=5000"})
     void onAlert(String document) {
         PaperAlert alert = parse(document);
         if (alert == null) {
