@@ -13,11 +13,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -64,7 +67,7 @@ public class PaperTrading {
 
     /** A feed's bars in memory, from the first one an active account needs, appended as they come. */
     private static final class FeedBars {
-        final java.util.ArrayList<Bar> bars = new java.util.ArrayList<>();
+        final ArrayList<Bar> bars = new ArrayList<>();
         long from = Long.MAX_VALUE;
     }
 
@@ -289,7 +292,7 @@ public class PaperTrading {
             history = new BarSeries(a.ticker(), ZONE, tf, new long[0], new double[0], new double[0], new double[0], new double[0],
                     new double[0]);
         } else {
-            String key = a.ticker().toUpperCase(java.util.Locale.ROOT) + "|" + tf.label() + "|" + from + "|" + firstDay;
+            String key = a.ticker().toUpperCase(Locale.ROOT) + "|" + tf.label() + "|" + from + "|" + firstDay;
             History cached = lastHistory;
             if (cached != null && cached.key().equals(key)) {
                 history = cached.bars();
@@ -308,7 +311,7 @@ public class PaperTrading {
     // ------------------------------------------------------------------ reads
 
     /** The account's book as it stands (built from the store when not in memory); hold no reference across calls. */
-    public <T> T read(Account a, java.util.function.Function<PaperBook, T> reader) {
+    public <T> T read(Account a, Function<PaperBook, T> reader) {
         synchronized (lock(a.id())) {
             return reader.apply(book(a));
         }
@@ -418,7 +421,7 @@ public class PaperTrading {
     }
 
     private static String feedKey(Account a) {
-        return a.feed() + "|" + a.ticker().toUpperCase(java.util.Locale.ROOT) + "|" + a.timeframe();
+        return a.feed() + "|" + a.ticker().toUpperCase(Locale.ROOT) + "|" + a.timeframe();
     }
 
     /** The first index whose bar starts at or after {@code time}. */

@@ -2,6 +2,7 @@ package com.sigmatiq.sim.messaging;
 
 import com.sigmatiq.contracts.EventEnvelope;
 import com.sigmatiq.contracts.paper.PaperCompleted;
+import com.sigmatiq.engine.data.Timeframe;
 import com.sigmatiq.kit.messaging.EventCatalog;
 import com.sigmatiq.kit.messaging.EventOutbox;
 import com.sigmatiq.sim.domain.Account;
@@ -30,7 +31,7 @@ class PaperEventsOutbox implements PaperEvents {
         var results = r.paperTradingResults();
         Instant start = a.firstBar() == null ? null : Instant.ofEpochMilli(a.firstBar());
         Instant end = a.endBar() == null ? null : Instant.ofEpochMilli(a.endBar()).plusMillis(
-                com.sigmatiq.engine.data.Timeframe.parse(a.timeframe()).millis());
+                Timeframe.parse(a.timeframe()).millis());
         PaperCompleted payload = new PaperCompleted(a.publishedId(), a.modelId(), a.id(), r.recommendation(), start, end,
                 r.sessions(), results.totalTrades(), results.winRate(), results.sharpeRatio(), results.totalReturn(),
                 r.completedAt());
