@@ -6,6 +6,7 @@ import com.sigmatiq.contracts.model.ModelDeleted;
 import com.sigmatiq.contracts.model.ModelPublished;
 import com.sigmatiq.contracts.model.ModelStatusChanged;
 import com.sigmatiq.contracts.model.PublicationStatusChanged;
+import com.sigmatiq.contracts.paper.PaperCompleted;
 import com.sigmatiq.contracts.sweep.SweepCompleted;
 import com.sigmatiq.contracts.training.TrainingCompleted;
 
@@ -23,6 +24,7 @@ public enum EventType {
     PUBLICATION_STATUS_CHANGED(PublicationStatusChanged.TYPE, PublicationStatusChanged.class, Topics.MODEL_EVENTS),
     SWEEP_COMPLETED(SweepCompleted.TYPE, SweepCompleted.class, Topics.SWEEP_EVENTS),
     TRAINING_COMPLETED(TrainingCompleted.TYPE, TrainingCompleted.class, Topics.TRAINING_EVENTS),
+    PAPER_COMPLETED(PaperCompleted.TYPE, PaperCompleted.class, Topics.PAPER_EVENTS),
     /** Topic {@code market.bars.<timeframe>} of the bar: {@link #topic()} is null. */
     BAR_CLOSED(BarClosed.TYPE, BarClosed.class, null);
 

@@ -32,6 +32,9 @@ public final class Topics {
     /** Training events from training-service; key = job id. Types in {@link com.sigmatiq.contracts.training}. */
     public static final String TRAINING_EVENTS = "training.events";
 
+    /** Paper-trading events from sim-service; key = published id. Types in {@link com.sigmatiq.contracts.paper}. */
+    public static final String PAPER_EVENTS = "paper.events";
+
     private Topics() {
     }
 }

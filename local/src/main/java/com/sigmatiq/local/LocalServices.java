@@ -19,7 +19,8 @@ public final class LocalServices {
             service("sweep-service", "com.sigmatiq.sweep.SweepServiceApplication", 8084, "sweep").routedAs("sweeps"),
             service("training-service", "com.sigmatiq.training.TrainingServiceApplication", 8085, "training")
                     .routedAs("training"),
-            service("alert-service", "com.sigmatiq.alert.AlertServiceApplication", 8086, "alert").routedAs("alerts"));
+            service("alert-service", "com.sigmatiq.alert.AlertServiceApplication", 8086, "alert").routedAs("alerts"),
+            service("sim-service", "com.sigmatiq.sim.SimServiceApplication", 8087, "sim").routedAs("sim"));
 
     private LocalServices() {
     }

@@ -208,10 +208,11 @@ class PlatformEndToEndTest {
     /**
      * The whole chain through the gateway: a model on SPY 5m, a sweep of January 2011, training its combination,
      * publishing the trained model attached to a replay of March (started by the demo user, an operator), a webhook
-     * for the alerts; evaluations and alerts appear through the gateway and at the webhook, signed.
+     * for the alerts; evaluations and alerts appear through the gateway and at the webhook, signed; the paper account
+     * fills them and, after its three sessions, the publication is paper_complete with sim-service's recommendation.
      */
     @Test
-    void aModelGoesFromSweepToTrainingToPublishedAlertsAtAWebhook() throws Exception {
+    void aModelGoesFromSweepToTrainingToPublishedAlertsAtAWebhookAndAPaperRecommendation() throws Exception {
         String token = login(LocalMode.DEMO_USERNAME, LocalMode.DEMO_PASSWORD);
         String model = "journey_" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, Object> create = readSeedRequest();
@@ -268,7 +269,7 @@ class PlatformEndToEndTest {
 
             Response published = post("/api/published-models", token, Map.of("trained_model_id", trained,
                     "publish_settings", Map.of("name", "SPY Journey", "description", "end to end", "alert_frequency", "5_minutes",
-                            "max_alerts_per_day", 3, "paper_trade_first", true, "paper_trade_duration_days", 14),
+                            "max_alerts_per_day", 3, "paper_trade_first", true, "paper_trade_duration_days", 3),
                     "feed", Map.of("replay_id", replayId)));
             assertThat(published.status()).as(published.body()).isEqualTo(201);
             String pub = published.json().get("published_model").get("id").asString();
@@ -289,6 +290,25 @@ class PlatformEndToEndTest {
             assertThat(call[1]).isEqualTo("sha256=" + java.util.HexFormat.of().formatHex(
                     mac.doFinal(call[0].getBytes(java.nio.charset.StandardCharsets.UTF_8))));
             assertThat(JSON.readTree(call[0]).get("alert_id").asString()).isEqualTo(call[2]).startsWith("alert_" + pub + "_");
+
+            // paper trading (sim-service): the account fills the alerts and, after three sessions, recommends
+            JsonNode accounts = awaitJson("/api/sim/accounts?published_model_id=" + pub, token,
+                    b -> b.path("accounts").size() == 1, Duration.ofSeconds(30));
+            String account = accounts.get("accounts").get(0).get("account_id").asString();
+            JsonNode trades = awaitJson("/api/sim/accounts/" + account + "/trades", token,
+                    b -> b.path("trades").size() >= 1, Duration.ofMinutes(2));
+            JsonNode fill = trades.get("trades").get(0);
+            assertThat(fill.get("execution").get("status").asString()).isEqualTo("filled");
+            assertThat(fill.get("alert_id").asString()).startsWith("alert_" + pub + "_");
+            JsonNode performance = awaitJson("/api/sim/accounts/" + account + "/performance", token,
+                    b -> "complete".equals(b.path("status").asString()), Duration.ofMinutes(3));
+            String recommendation = performance.get("recommendation").asString();
+            assertThat(recommendation).isIn("APPROVE_FOR_LIVE_TRADING", "REJECT", "EXTEND_PAPER_TRADING");
+            assertThat(performance.get("recommendation_checks").has("min_trades")).isTrue();
+            assertThat(performance.get("reconciliation").has("mismatches")).isTrue();
+            assertThat(performance.get("sessions").asInt()).isEqualTo(3);
+            awaitJson("/api/published-models/" + pub, token, b -> "paper_complete".equals(b.path("status").asString())
+                    && recommendation.equals(b.path("paper_recommendation").asString()), Duration.ofSeconds(60));
         } finally {
             if (replayId != null) {
                 post("/api/replays/" + replayId + "/cancel", token, Map.of());

@@ -17,11 +17,13 @@ import java.util.List;
  * @param paperTradeEnd  the close of the last paper session ({@link PaperPeriod}); null when not paper-trading first
  * @param liveDate       when it may go live at the earliest (= {@code paperTradeEnd}); null when not paper-trading first
  * @param history        status changes, oldest first; the first is the publication itself
+ * @param paperRecommendation sim-service's recommendation at the end of the paper period, null before
  */
 public record Publication(String ownerId, String id, TrainedModel trainedModel, PublishSettings settings,
                           double paperEquity, Feed feed, PublicationStatus status, PublicationStatus pausedFrom,
                           Instant paperTradeStart, Instant paperTradeEnd, Instant liveDate, Instant publishedAt,
-                          Instant updatedAt, List<StatusChange> history) {
+                          Instant updatedAt, List<StatusChange> history,
+                          String paperRecommendation) {
 
     public Publication {
         history = List.copyOf(history);
@@ -37,7 +39,14 @@ public record Publication(String ownerId, String id, TrainedModel trainedModel, 
         h.add(new StatusChange(status, next, at, reason));
         PublicationStatus from = next == PublicationStatus.PAUSED ? status : null;
         return new Publication(ownerId, id, trainedModel, settings, paperEquity, feed, next, from, paperTradeStart,
-                paperTradeEnd, liveDate, publishedAt, at, h);
+                paperTradeEnd, liveDate, publishedAt, at, h, paperRecommendation);
+    }
+
+    /** This publication moved to {@code paper_complete} with sim-service's recommendation. */
+    public Publication paperCompleted(Instant at, String recommendation) {
+        Publication moved = moved(PublicationStatus.PAPER_COMPLETE, at, "paper trading complete: " + recommendation);
+        return new Publication(ownerId, id, trainedModel, settings, paperEquity, feed, moved.status(), null, paperTradeStart,
+                paperTradeEnd, liveDate, publishedAt, at, moved.history(), recommendation);
     }
 
     /** The statuses it may move to from here. */

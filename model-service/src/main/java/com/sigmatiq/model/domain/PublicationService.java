@@ -103,7 +103,7 @@ public class PublicationService {
         Publication publication = new Publication(c.ownerId(), id, trained, settings,
                 c.paperEquity() == null ? PublicationRequestValidator.DEFAULT_PAPER_EQUITY : c.paperEquity(), feed, status,
                 null, period == null ? null : period.start(), period == null ? null : period.end(),
-                period == null ? null : period.end(), now, now, List.of(new StatusChange(null, status, now, "published")));
+                period == null ? null : period.end(), now, now, List.of(new StatusChange(null, status, now, "published")), null);
         TrainedModel frozen = trained;
         return tx.execute(s -> {
             if (!publications.insert(publication)) {
@@ -166,6 +166,38 @@ public class PublicationService {
             publications.updateStatus(moved);
             events.statusChanged(moved);
             return moved;
+        });
+    }
+
+    /**
+     * sim-service ended the publication's paper period with {@code recommendation} ({@code paper.completed}): a
+     * publication still {@code paper_trading} moves to {@code paper_complete} with it (announced), and its model too
+     * when it was {@code paper_trading}. A publication elsewhere (paused, retired, already complete) is left as it is.
+     *
+     * @return the publication's status before, or empty when the owner has no such publication
+     */
+    public Optional<PublicationStatus> paperCompleted(String ownerId, String publishedId, String recommendation) {
+        return tx.execute(s -> {
+            Optional<Publication> found = publications.findForUpdate(ownerId, publishedId);
+            if (found.isEmpty()) {
+                return Optional.<PublicationStatus>empty();
+            }
+            Publication current = found.get();
+            if (current.status() != PublicationStatus.PAPER_TRADING) {
+                return Optional.of(current.status());
+            }
+            Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+            Publication moved = current.paperCompleted(now, recommendation);
+            publications.updateStatus(moved);
+            events.statusChanged(moved);
+            models.findForUpdate(ownerId, current.modelId()).ifPresent(model -> {
+                if (model.status() == ModelStatus.PAPER_TRADING) {
+                    Model next = model.withStatus(ModelStatus.PAPER_COMPLETE, now);
+                    models.updateStatus(next);
+                    modelEvents.statusChanged(next, model.status());
+                }
+            });
+            return Optional.of(current.status());
         });
     }
 

@@ -30,7 +30,7 @@ class JdbcPublicationRepository implements PublicationRepository {
     private static final String COLUMNS = "published_id, owner_id, model_id, trained_model_id, combo_id, ticker, timeframe, "
             + "pack_id, pack_version, strategy_id, effective_config, name, description, alert_frequency, max_alerts_per_day, "
             + "paper_trade_first, paper_trade_duration_days, paper_equity, replay_id, status, paused_from, paper_trade_start, "
-            + "paper_trade_end, live_date, published_at, updated_at";
+            + "paper_trade_end, live_date, published_at, updated_at, paper_recommendation";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -47,7 +47,7 @@ class JdbcPublicationRepository implements PublicationRepository {
         int rows = jdbc.sql("INSERT INTO publications (" + COLUMNS + ") VALUES (:id, :owner, :model, :trained, :combo, :ticker, "
                         + ":timeframe, :pack, :version, :strategy, CAST(:config AS json), :name, :description, :frequency, :maxAlerts, "
                         + ":paperFirst, :paperDays, :equity, :replay, :status, :pausedFrom, :paperStart, :paperEnd, :liveDate, "
-                        + ":published, :updated) "
+                        + ":published, :updated, :recommendation) "
                         + "ON CONFLICT (owner_id, trained_model_id) WHERE status <> 'retired' DO NOTHING")
                 .param("id", p.id())
                 .param("owner", p.ownerId())
@@ -75,6 +75,7 @@ class JdbcPublicationRepository implements PublicationRepository {
                 .param("liveDate", timestamp(p.liveDate()))
                 .param("published", timestamp(p.publishedAt()))
                 .param("updated", timestamp(p.updatedAt()))
+                .param("recommendation", p.paperRecommendation())
                 .update();
         if (rows != 1) {
             return false;
@@ -121,7 +122,7 @@ class JdbcPublicationRepository implements PublicationRepository {
     private static Publication withHistory(Publication p, Map<String, List<StatusChange>> histories) {
         return new Publication(p.ownerId(), p.id(), p.trainedModel(), p.settings(), p.paperEquity(), p.feed(), p.status(),
                 p.pausedFrom(), p.paperTradeStart(), p.paperTradeEnd(), p.liveDate(), p.publishedAt(), p.updatedAt(),
-                histories.getOrDefault(p.id(), List.of()));
+                histories.getOrDefault(p.id(), List.of()), p.paperRecommendation());
     }
 
     @Override
@@ -146,9 +147,10 @@ class JdbcPublicationRepository implements PublicationRepository {
 
     @Override
     public void updateStatus(Publication p) {
-        jdbc.sql("UPDATE publications SET status = :status, paused_from = :pausedFrom, updated_at = :updated "
-                        + "WHERE owner_id = :owner AND published_id = :id")
+        jdbc.sql("UPDATE publications SET status = :status, paused_from = :pausedFrom, updated_at = :updated, "
+                        + "paper_recommendation = :recommendation WHERE owner_id = :owner AND published_id = :id")
                 .param("status", p.status().label())
+                .param("recommendation", p.paperRecommendation())
                 .param("pausedFrom", p.pausedFrom() == null ? null : p.pausedFrom().label())
                 .param("updated", timestamp(p.updatedAt()))
                 .param("owner", p.ownerId())
@@ -197,7 +199,7 @@ class JdbcPublicationRepository implements PublicationRepository {
                 new Feed(rs.getString("replay_id")), PublicationStatus.parse(rs.getString("status")),
                 pausedFrom == null ? null : PublicationStatus.parse(pausedFrom), instant(rs, "paper_trade_start"),
                 instant(rs, "paper_trade_end"), instant(rs, "live_date"), instant(rs, "published_at"),
-                instant(rs, "updated_at"), history);
+                instant(rs, "updated_at"), history, rs.getString("paper_recommendation"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -16,12 +16,13 @@ import java.util.Map;
  * @param feed               {@code "live"} or {@code {"replay_id": "<id>"}}, as the request wrote it
  * @param trainedModel       what it runs, frozen at publication
  * @param history            status changes, oldest first
+ * @param paperRecommendation sim-service's recommendation at the end of the paper period, null before
  */
 public record PublicationView(String id, String modelId, String trainedModelId, String status, String pausedFrom,
                               List<String> allowedTransitions, List<String> allowedActions, Settings publishSettings,
                               double paperEquity, Object feed, Frozen trainedModel, Instant paperTradeStart,
                               Instant paperTradeEnd, Instant liveDate, Instant publishedAt, Instant updatedAt,
-                              List<Change> history) {
+                              List<Change> history, String paperRecommendation) {
 
     /** The seed's {@code publish_settings} as stored. */
     public record Settings(String name, String description, String alertFrequency, int maxAlertsPerDay,
@@ -47,7 +48,7 @@ public record PublicationView(String id, String modelId, String trainedModelId, 
                 p.paperEquity(), p.feed().isLive() ? "live" : Map.of("replay_id", p.feed().replayId()),
                 new Frozen(t.comboId(), t.ticker(), t.timeframe(), t.packId(), t.packVersion(), t.strategyId(), t.effectiveConfig()),
                 p.paperTradeStart(), p.paperTradeEnd(), p.liveDate(), p.publishedAt(), p.updatedAt(),
-                p.history().stream().map(PublicationView::change).toList());
+                p.history().stream().map(PublicationView::change).toList(), p.paperRecommendation());
     }
 
     private static Change change(StatusChange c) {

@@ -447,4 +447,47 @@ class PublicationApiIntegrationTest {
         assertThat(api().post("/published-models", null, seedPublishRequest()).status()).isEqualTo(401);
         assertThat(api().get("/published-models/pub_nothing", token(alice)).status()).isEqualTo(404);
     }
+
+    /**
+     * sim-service's {@code paper.completed} moves the publication (and its model) to {@code paper_complete} with the
+     * recommendation, announced once; a redelivery stops at the inbox, and another owner's event changes nothing.
+     */
+    @Test
+    void paperCompletedMovesThePublicationAndItsModelToPaperCompleteWithItsRecommendationOnce() throws Exception {
+        trainedModel(alice, MODEL, TRAINED);
+        String id = api().post("/published-models", token(alice), seedPublishRequest()).json().get("published_model")
+                .get("id").asString();
+        assertThat(modelStatus(alice, MODEL)).isEqualTo("paper_trading");
+        var done = new com.sigmatiq.contracts.paper.PaperCompleted(id, MODEL, "sim_" + id.substring(4), "APPROVE_FOR_LIVE_TRADING",
+                Instant.parse("2011-03-01T14:30:00Z"), Instant.parse("2011-03-18T21:00:00Z"), 14, 8, 0.625, 1.68, 0.0425,
+                Instant.now());
+        var event = new com.sigmatiq.contracts.EventEnvelope<>(UUID.randomUUID(), com.sigmatiq.contracts.paper.PaperCompleted.TYPE,
+                Instant.now(), com.sigmatiq.contracts.EventEnvelope.CURRENT_VERSION, alice, id, done);
+        var strangers = new com.sigmatiq.contracts.EventEnvelope<>(UUID.randomUUID(), com.sigmatiq.contracts.paper.PaperCompleted.TYPE,
+                Instant.now(), com.sigmatiq.contracts.EventEnvelope.CURRENT_VERSION, bob, id, done);
+        java.util.Properties p = new java.util.Properties();
+        p.put("bootstrap.servers", kafka());
+        p.put("key.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName());
+        p.put("value.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName());
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(p)) {
+            for (var e : List.of(strangers, event, event)) {
+                producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(com.sigmatiq.contracts.Topics.PAPER_EVENTS,
+                        id, JSON.writeValueAsString(e))).get();
+            }
+        }
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> "paper_complete".equals(api().get("/published-models/" + id, token(alice)).json().get("status").asString()));
+        JsonNode view = api().get("/published-models/" + id, token(alice)).json();
+        assertThat(view.get("paper_recommendation").asString()).isEqualTo("APPROVE_FOR_LIVE_TRADING");
+        assertThat(JSON.convertValue(view.get("allowed_transitions"), List.class)).containsExactly("live", "retired");
+        List<JsonNode> history = new ArrayList<>();
+        view.get("history").forEach(history::add);
+        assertThat(history).hasSize(2);
+        assertThat(history.get(1).get("reason").asString()).isEqualTo("paper trading complete: APPROVE_FOR_LIVE_TRADING");
+        assertThat(modelStatus(alice, MODEL)).isEqualTo("paper_complete");
+        List<Event> moves = ModelEventsConsumer.await(kafka(), e -> id.equals(e.key())
+                && e.type().equals("model.publication_status_changed"), 1, Duration.ofSeconds(30));
+        assertThat(moves).singleElement().satisfies(e -> assertThat(e.body().get("payload").get("to").asString())
+                .isEqualTo("paper_complete"));
+    }
 }

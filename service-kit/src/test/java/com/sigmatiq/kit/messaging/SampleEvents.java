@@ -8,6 +8,7 @@ import com.sigmatiq.contracts.model.ModelDeleted;
 import com.sigmatiq.contracts.model.ModelPublished;
 import com.sigmatiq.contracts.model.ModelStatusChanged;
 import com.sigmatiq.contracts.model.PublicationStatusChanged;
+import com.sigmatiq.contracts.paper.PaperCompleted;
 import com.sigmatiq.contracts.sweep.SweepCompleted;
 import com.sigmatiq.contracts.training.TrainingCompleted;
 
@@ -38,6 +39,9 @@ final class SampleEvents {
                     1_234, 17_666, 4_321L, 1.8372615, Instant.parse("2011-04-01T20:00:00.123456Z"));
             case TRAINING_COMPLETED -> new TrainingCompleted("job_1", "spy_swing_momentum_v1", "spy_swing_momentum_v1_trained_001",
                     15L, "1b4e28ba-2fa1-11d2-883f-0016d3cca427", 1.8372615, null, 0.61, Instant.parse("2011-04-01T20:00:00.123456Z"));
+            case PAPER_COMPLETED -> new PaperCompleted("pub_0f8fad5bd9cb469fa16570867728950e", "spy_swing_momentum_v1",
+                    "sim_0f8fad5bd9cb469fa16570867728950e", "APPROVE_FOR_LIVE_TRADING", Instant.parse("2024-01-30T14:30:00Z"),
+                    Instant.parse("2024-02-13T21:00:00Z"), 10, 8, 0.625, 1.68, 0.0425, Instant.parse("2024-02-13T21:00:05.123456Z"));
             case BAR_CLOSED -> new BarClosed("SPY", "America/New_York", "5m", Instant.parse("2011-03-01T14:30:00Z"),
                     Instant.parse("2011-03-01T14:35:00Z"), 133.11, 133.42, 132.9, 133.2, null, "replay",
                     "9f0b1c2d-0000-4000-8000-000000000001", 7);

@@ -1,0 +1,2 @@
+/** Paper-trading events: payload records of {@code paper.events} (sim-service). */
+package com.sigmatiq.contracts.paper;
