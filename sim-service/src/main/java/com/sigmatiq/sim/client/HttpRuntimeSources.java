@@ -1,119 +1,41 @@
 package com.sigmatiq.sim.client;
 
 import com.sigmatiq.sim.domain.RuntimeSources;
-import com.sigmatiq.engine.data.BarCsvReader;
+import com.sigmatiq.clients.PlatformServices;
 import com.sigmatiq.engine.data.BarSeries;
-import com.sigmatiq.engine.data.ExchangeCalendar;
 import com.sigmatiq.engine.data.Timeframe;
-import com.sigmatiq.kit.identity.ServiceTokens;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-/**
- * pack-, training- and market-data-service over HTTP with this service's own token ({@link ServiceTokens}, role
- * {@code service}): {@code GET /packs/{id}/versions/{v}/files}, {@code GET /training/internal/trained-models/{id}?owner_id=}
- * and {@code GET /series}, {@code GET /bars/{ticker}?…&extended=true&format=csv}.
- */
+/** {@link RuntimeSources} from the platform's services, read with this service's own token ({@link PlatformServices}). */
 @Component
 class HttpRuntimeSources implements RuntimeSources {
 
-    private final RestClient packs;
-    private final RestClient training;
-    private final RestClient marketData;
-    private final ObjectProvider<ServiceTokens> tokens;
-    private final JsonMapper json;
+    private final PlatformServices services;
 
-    HttpRuntimeSources(RestClient.Builder builder, ServiceEndpoints endpoints, ObjectProvider<ServiceTokens> tokens,
-                       JsonMapper json) {
-        this.packs = builder.clone().baseUrl(endpoints.packService().toString()).build();
-        this.training = builder.clone().baseUrl(endpoints.trainingService().toString()).build();
-        this.marketData = builder.clone().baseUrl(endpoints.marketDataService().toString()).build();
-        this.tokens = tokens;
-        this.json = json;
-    }
-
-    private String token() {
-        ServiceTokens t = tokens.getIfAvailable();
-        if (t == null) {
-            throw new IllegalStateException("sim-service has no service token: set sigmatiq.identity.service-secret");
-        }
-        return t.token();
+    HttpRuntimeSources(PlatformServices services) {
+        this.services = services;
     }
 
     @Override
     public Map<String, String> packFiles(String packId, String version) {
-        try {
-            JsonNode body = packs.get().uri("/packs/{id}/versions/{v}/files", packId, version)
-                    .headers(h -> h.setBearerAuth(token())).retrieve().body(JsonNode.class);
-            return json.convertValue(body.get("files"), new TypeReference<LinkedHashMap<String, String>>() { });
-        } catch (RestClientException e) {
-            throw new IllegalStateException("pack " + packId + " " + version + " cannot be read: " + e.getMessage(), e);
-        }
+        return services.packFiles(packId, version);
     }
 
     @Override
     public TrainedArtifacts trainedModel(String ownerId, String trainedModelId) {
-        try {
-            JsonNode body = training.get().uri(u -> u.path("/training/internal/trained-models/{id}")
-                            .queryParam("owner_id", ownerId).build(trainedModelId))
-                    .headers(h -> h.setBearerAuth(token())).retrieve().body(JsonNode.class);
-            Map<String, byte[]> out = new LinkedHashMap<>();
-            body.path("artifacts").properties().forEach(e -> out.put(e.getKey(), Base64.getDecoder().decode(e.getValue().asString())));
-            JsonNode sharpe = body.path("trained_model").path("sharpe_backtest");
-            return new TrainedArtifacts(out, sharpe.isNumber() ? sharpe.asDouble() : null);
-        } catch (RestClientException e) {
-            throw new IllegalStateException("trained model " + trainedModelId + " cannot be read: " + e.getMessage(), e);
-        }
+        PlatformServices.TrainedArtifacts a = services.trainedModel(ownerId, trainedModelId);
+        return new TrainedArtifacts(a.files(), a.sharpeBacktest());
     }
 
     @Override
     public BarSeries bars(String ticker, Timeframe tf, LocalDate from, LocalDate to) {
-        try {
-            byte[] csv = marketData.get().uri(u -> u.path("/bars/{ticker}").queryParam("timeframe", tf.label())
-                            .queryParam("from", from).queryParam("to", to).queryParam("extended", true)
-                            .queryParam("format", "csv").build(ticker))
-                    .headers(h -> h.setBearerAuth(token())).retrieve().body(byte[].class);
-            return BarCsvReader.read(new InputStreamReader(new ByteArrayInputStream(csv == null ? new byte[0] : csv),
-                    StandardCharsets.UTF_8), "bars of " + ticker, new BarCsvReader.Options(ticker, ExchangeCalendar.NEW_YORK,
-                    ZoneOffset.UTC, false, tf));
-        } catch (RestClientException e) {
-            throw new IllegalStateException("bars of " + ticker + " cannot be read: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return services.bars(ticker, tf, from, to);
     }
 
     @Override
     public LocalDate firstSession(String ticker, Timeframe tf) {
-        JsonNode series;
-        try {
-            series = marketData.get().uri("/series").headers(h -> h.setBearerAuth(token())).retrieve().body(JsonNode.class);
-        } catch (RestClientException e) {
-            throw new IllegalStateException("market-data-service cannot list its series: " + e.getMessage(), e);
-        }
-        LocalDate first = null;
-        for (JsonNode s : series) {
-            if (ticker.equalsIgnoreCase(s.path("ticker").asString()) && s.hasNonNull("first")) {
-                LocalDate d = Instant.parse(s.get("first").asString()).atZone(ExchangeCalendar.NEW_YORK).toLocalDate();
-                first = first == null || d.isBefore(first) ? d : first;
-            }
-        }
-        return first;
+        return services.firstSession(ticker);
     }
 }
