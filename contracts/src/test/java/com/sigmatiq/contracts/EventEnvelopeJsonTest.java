@@ -70,13 +70,13 @@ class EventEnvelopeJsonTest {
         config.put("stop_loss_pct", 0.02);
         var published = new ModelPublished("pub_1", "m1", "m1_trained_001", 15, "SPY", "5m", "swingsigma", "1.0.0",
                 "momentum_swing", config, "SPY Morning Momentum", 3, true, 14, 50_000.0, "replay", "r1", "paper_trading",
-                Instant.parse("2024-01-16T09:30:00Z"));
+                Instant.parse("2024-01-16T09:30:00Z"), Map.of("min_trades", 8.0));
         var changed = new PublicationStatusChanged("pub_1", "m1", "paper_trading", "paused", Instant.parse("2024-01-17T15:00:00Z"));
 
         assertThat(mapper.valueToTree(published).propertyNames()).containsExactlyInAnyOrder("published_id", "model_id",
                 "trained_model_id", "combo_id", "ticker", "timeframe", "pack_id", "pack_version", "strategy_id",
                 "effective_config", "name", "max_alerts_per_day", "paper_trade_first", "paper_trade_duration_days",
-                "paper_equity", "feed", "replay_id", "status", "published_at");
+                "paper_equity", "feed", "replay_id", "status", "published_at", "recommendation_rules");
         assertThat(mapper.valueToTree(changed).propertyNames()).containsExactlyInAnyOrder("published_id", "model_id", "from",
                 "to", "at");
         assertThat(mapper.readValue(mapper.writeValueAsString(published), ModelPublished.class)).isEqualTo(published);

@@ -25,6 +25,8 @@ import java.util.Map;
  * @param replayId               the replay it follows when {@code feed} is {@code replay}, else null
  * @param status                 {@code paper_trading} or {@code alerting}
  * @param publishedAt            when it was published
+ * @param recommendationRules    the paper recommendation's rules this publication sets (by snake_case name, e.g.
+ *                               {@code min_trades}); absent ones take the simulator's defaults; null or empty for none
  */
 public record ModelPublished(
         @JsonProperty("published_id") String publishedId,
@@ -45,7 +47,8 @@ public record ModelPublished(
         @JsonProperty("feed") String feed,
         @JsonProperty("replay_id") String replayId,
         @JsonProperty("status") String status,
-        @JsonProperty("published_at") Instant publishedAt) {
+        @JsonProperty("published_at") Instant publishedAt,
+        @JsonProperty("recommendation_rules") Map<String, Double> recommendationRules) {
 
     public static final String TYPE = "model.published";
     /** {@link #feed()} of a publication on the live bars. */

@@ -67,7 +67,47 @@ final class PublicationRequestValidator {
             errors.add(FieldError.of("paper_equity", "must be a number above 0 (dollars, at most 1e12), got " + c.paperEquity()));
         }
         feed(c.feed(), errors);
+        recommendationRules(c.recommendationRules(), errors);
         return errors;
+    }
+
+    /** The rules a publication may set for its paper recommendation and their ranges (sim-service's names). */
+    static final Map<String, double[]> RULES = Map.of(
+            "min_trades", new double[] {0, 1000, 1},
+            "win_rate_tolerance", new double[] {0, 1, 0},
+            "sharpe_fraction_of_backtest", new double[] {0, 10, 0},
+            "max_drawdown", new double[] {Double.MIN_VALUE, 1, 0},
+            "max_reconciliation_mismatches", new double[] {0, 1000, 1});
+
+    /** The rules {@code given} sets (an empty map for none), each checked; problems are added to {@code errors}. */
+    static Map<String, Double> recommendationRules(Object given, List<FieldError> errors) {
+        if (given == null) {
+            return Map.of();
+        }
+        String field = "publish_settings.recommendation_rules";
+        if (!(given instanceof Map<?, ?> map)) {
+            errors.add(FieldError.of(field, "must be an object of rules, e.g. {\"min_trades\": 8}"));
+            return Map.of();
+        }
+        Map<String, Double> out = new java.util.TreeMap<>();
+        map.forEach((k, v) -> {
+            double[] range = RULES.get(String.valueOf(k));
+            if (range == null) {
+                errors.add(new FieldError(field + "." + k, "unknown rule", new java.util.TreeSet<>(RULES.keySet()).stream().toList()));
+            } else if (!(v instanceof Number n) || !Double.isFinite(n.doubleValue()) || n.doubleValue() < range[0]
+                    || n.doubleValue() > range[1] || range[2] == 1 && n.doubleValue() != Math.rint(n.doubleValue())) {
+                errors.add(FieldError.of(field + "." + k, "must be " + (range[2] == 1 ? "a whole number " : "a number ")
+                        + (range[0] == Double.MIN_VALUE ? "above 0" : "from " + fmt(range[0])) + " to " + fmt(range[1])
+                        + ", got " + v));
+            } else {
+                out.put(String.valueOf(k), n.doubleValue());
+            }
+        });
+        return out;
+    }
+
+    private static String fmt(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }
 
     static boolean paperFirst(PublishCommand c) {

@@ -98,7 +98,8 @@ public class PublicationService {
         PublicationStatus status = paperFirst ? PublicationStatus.PAPER_TRADING : PublicationStatus.ALERTING;
         PublishSettings settings = new PublishSettings(c.name().trim(), c.description(),
                 c.alertFrequency() == null ? trained.timeframe() : c.alertFrequency(), c.maxAlertsPerDay(), paperFirst,
-                paperFirst ? c.paperTradeDurationDays() : null);
+                paperFirst ? c.paperTradeDurationDays() : null,
+                PublicationRequestValidator.recommendationRules(c.recommendationRules(), new ArrayList<>()));
         String id = "pub_" + UUID.randomUUID().toString().replace("-", "");
         Publication publication = new Publication(c.ownerId(), id, trained, settings,
                 c.paperEquity() == null ? PublicationRequestValidator.DEFAULT_PAPER_EQUITY : c.paperEquity(), feed, status,

@@ -30,7 +30,7 @@ class PublicationEventPublisher implements PublicationEvents {
         outbox.publish(new ModelPublished(p.id(), t.modelId(), t.id(), t.comboId(), t.ticker(), t.timeframe(), t.packId(),
                 t.packVersion(), t.strategyId(), t.effectiveConfig(), s.name(), s.maxAlertsPerDay(), s.paperTradeFirst(),
                 s.paperTradeDurationDays(), p.paperEquity(), p.feed().kind(), p.feed().replayId(), p.status().label(),
-                p.publishedAt()), p.ownerId(), p.id());
+                p.publishedAt(), s.recommendationRules()), p.ownerId(), p.id());
     }
 
     @Override

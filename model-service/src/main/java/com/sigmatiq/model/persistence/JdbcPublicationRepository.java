@@ -27,10 +27,11 @@ import tools.jackson.databind.json.JsonMapper;
 class JdbcPublicationRepository implements PublicationRepository {
 
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() { };
+    private static final TypeReference<java.util.TreeMap<String, Double>> RULES = new TypeReference<>() { };
     private static final String COLUMNS = "published_id, owner_id, model_id, trained_model_id, combo_id, ticker, timeframe, "
             + "pack_id, pack_version, strategy_id, effective_config, name, description, alert_frequency, max_alerts_per_day, "
             + "paper_trade_first, paper_trade_duration_days, paper_equity, replay_id, status, paused_from, paper_trade_start, "
-            + "paper_trade_end, live_date, published_at, updated_at, paper_recommendation";
+            + "paper_trade_end, live_date, published_at, updated_at, paper_recommendation, recommendation_rules";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -47,7 +48,7 @@ class JdbcPublicationRepository implements PublicationRepository {
         int rows = jdbc.sql("INSERT INTO publications (" + COLUMNS + ") VALUES (:id, :owner, :model, :trained, :combo, :ticker, "
                         + ":timeframe, :pack, :version, :strategy, CAST(:config AS json), :name, :description, :frequency, :maxAlerts, "
                         + ":paperFirst, :paperDays, :equity, :replay, :status, :pausedFrom, :paperStart, :paperEnd, :liveDate, "
-                        + ":published, :updated, :recommendation) "
+                        + ":published, :updated, :recommendation, CAST(:rules AS jsonb)) "
                         + "ON CONFLICT (owner_id, trained_model_id) WHERE status <> 'retired' DO NOTHING")
                 .param("id", p.id())
                 .param("owner", p.ownerId())
@@ -66,6 +67,7 @@ class JdbcPublicationRepository implements PublicationRepository {
                 .param("maxAlerts", s.maxAlertsPerDay())
                 .param("paperFirst", s.paperTradeFirst())
                 .param("paperDays", s.paperTradeDurationDays())
+                .param("rules", json.writeValueAsString(s.recommendationRules()))
                 .param("equity", p.paperEquity())
                 .param("replay", p.feed().replayId())
                 .param("status", p.status().label())
@@ -193,7 +195,8 @@ class JdbcPublicationRepository implements PublicationRepository {
         int days = rs.getInt("paper_trade_duration_days");
         Integer paperDays = rs.wasNull() ? null : days;
         PublishSettings s = new PublishSettings(rs.getString("name"), rs.getString("description"),
-                rs.getString("alert_frequency"), rs.getInt("max_alerts_per_day"), rs.getBoolean("paper_trade_first"), paperDays);
+                rs.getString("alert_frequency"), rs.getInt("max_alerts_per_day"), rs.getBoolean("paper_trade_first"), paperDays,
+                json.readValue(rs.getString("recommendation_rules"), RULES));
         String pausedFrom = rs.getString("paused_from");
         return new Publication(rs.getString("owner_id"), rs.getString("published_id"), t, s, rs.getDouble("paper_equity"),
                 new Feed(rs.getString("replay_id")), PublicationStatus.parse(rs.getString("status")),

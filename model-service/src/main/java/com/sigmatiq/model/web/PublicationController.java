@@ -40,7 +40,8 @@ class PublicationController {
         Publication p = publications.publish(new PublishCommand(user.id(), r.trainedModelId(), s != null,
                 s == null ? null : s.name(), s == null ? null : s.description(), s == null ? null : s.alertFrequency(),
                 s == null ? null : s.maxAlertsPerDay(), s == null ? null : s.paperTradeFirst(),
-                s == null ? null : s.paperTradeDurationDays(), r.paperEquity(), r.feed()));
+                s == null ? null : s.paperTradeDurationDays(), r.paperEquity(), r.feed(),
+                s == null ? null : s.recommendationRules()));
         PublishResponse body = new PublishResponse(true, new PublishResponse.Published(p.id(), p.status().label(),
                 p.paperTradeStart(), p.paperTradeEnd(), p.liveDate()));
         return ResponseEntity.created(URI.create("/published-models/" + p.id())).body(body);

@@ -26,7 +26,7 @@ public record PublicationView(String id, String modelId, String trainedModelId, 
 
     /** The seed's {@code publish_settings} as stored. */
     public record Settings(String name, String description, String alertFrequency, int maxAlertsPerDay,
-                           boolean paperTradeFirst, Integer paperTradeDurationDays) {
+                           boolean paperTradeFirst, Integer paperTradeDurationDays, Map<String, Double> recommendationRules) {
     }
 
     public record Frozen(long comboId, String ticker, String timeframe, String packId, String packVersion, String strategyId,
@@ -44,7 +44,7 @@ public record PublicationView(String id, String modelId, String trainedModelId, 
                 p.allowedTransitions().stream().map(PublicationStatus::label).toList(),
                 PublicationService.allowedActions(p).stream().map(PublicationService.Action::label).toList(),
                 new Settings(s.name(), s.description(), s.alertFrequency(), s.maxAlertsPerDay(), s.paperTradeFirst(),
-                        s.paperTradeDurationDays()),
+                        s.paperTradeDurationDays(), s.recommendationRules()),
                 p.paperEquity(), p.feed().isLive() ? "live" : Map.of("replay_id", p.feed().replayId()),
                 new Frozen(t.comboId(), t.ticker(), t.timeframe(), t.packId(), t.packVersion(), t.strategyId(), t.effectiveConfig()),
                 p.paperTradeStart(), p.paperTradeEnd(), p.liveDate(), p.publishedAt(), p.updatedAt(),

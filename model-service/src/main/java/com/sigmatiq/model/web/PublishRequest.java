@@ -26,6 +26,10 @@ public record PublishRequest(
             @Schema(description = "BUY alerts per session at most, 1 to 1000", example = "3") Integer maxAlertsPerDay,
             @Schema(description = "paper-trade before going live; default true", example = "true") Boolean paperTradeFirst,
             @Schema(description = "NYSE trading sessions of paper trading, 1 to 260; required when paper_trade_first",
-                    example = "14") Integer paperTradeDurationDays) {
+                    example = "14") Integer paperTradeDurationDays,
+            @Schema(description = "the paper recommendation's rules to set instead of the defaults (docs/paper.md): any of"
+                    + " min_trades (0 to 1000), win_rate_tolerance (0 to 1), sharpe_fraction_of_backtest (0 to 10),"
+                    + " max_drawdown (above 0, at most 1), max_reconciliation_mismatches (0 to 1000)",
+                    example = "{\"min_trades\": 8}") Object recommendationRules) {
     }
 }

@@ -175,7 +175,9 @@ class PublicationApiIntegrationTest {
         assertThat(one.get("paused_from").isNull()).isTrue();
         assertThat(JSON.convertValue(one.get("allowed_transitions"), List.class)).containsExactly("paper_complete", "paused", "retired");
         assertThat(JSON.convertValue(one.get("allowed_actions"), List.class)).containsExactly("pause", "retire");
-        assertThat(JSON.convertValue(one.get("publish_settings"), MAP)).isEqualTo(settings(seedPublishRequest()));
+        Map<String, Object> expectedSettings = new java.util.LinkedHashMap<>(settings(seedPublishRequest()));
+        expectedSettings.put("recommendation_rules", Map.of());
+        assertThat(JSON.convertValue(one.get("publish_settings"), MAP)).isEqualTo(expectedSettings);
         assertThat(one.get("paper_equity").asDouble()).isEqualTo(50_000.0);
         assertThat(one.get("feed").asString()).isEqualTo("live");
         JsonNode frozen = one.get("trained_model");
@@ -203,7 +205,8 @@ class PublicationApiIntegrationTest {
         JsonNode p = envelope.get("payload");
         assertThat(names(p)).containsExactlyInAnyOrder("published_id", "model_id", "trained_model_id", "combo_id", "ticker",
                 "timeframe", "pack_id", "pack_version", "strategy_id", "effective_config", "name", "max_alerts_per_day",
-                "paper_trade_first", "paper_trade_duration_days", "paper_equity", "feed", "replay_id", "status", "published_at");
+                "paper_trade_first", "paper_trade_duration_days", "paper_equity", "feed", "replay_id", "status", "published_at",
+                "recommendation_rules");
         assertThat(p.get("published_id").asString()).isEqualTo(id);
         assertThat(p.get("model_id").asString()).isEqualTo(MODEL);
         assertThat(p.get("trained_model_id").asString()).isEqualTo(TRAINED);
@@ -242,6 +245,7 @@ class PublicationApiIntegrationTest {
         settings(request).put("alert_frequency", "5m");
         request.put("paper_equity", 25_000);
         request.put("feed", Map.of("replay_id", "replay-7"));
+        settings(request).put("recommendation_rules", Map.of("min_trades", 8, "max_drawdown", 0.05));
 
         Response r = api().post("/published-models", token(alice), request);
 
@@ -257,9 +261,12 @@ class PublicationApiIntegrationTest {
         assertThat(one.get("feed").get("replay_id").asString()).isEqualTo("replay-7");
         assertThat(one.get("paper_equity").asDouble()).isEqualTo(25_000.0);
         assertThat(one.get("publish_settings").get("paper_trade_duration_days").isNull()).isTrue();
+        assertThat(JSON.convertValue(one.get("publish_settings").get("recommendation_rules"), MAP))
+                .isEqualTo(Map.of("max_drawdown", 0.05, "min_trades", 8.0));
         JsonNode p = ModelEventsConsumer.await(kafka(), e -> id.equals(e.key()), 1, Duration.ofSeconds(30)).get(0)
                 .body().get("payload");
         assertThat(p.get("feed").asString()).isEqualTo("replay");
+        assertThat(p.get("recommendation_rules").get("min_trades").asDouble()).isEqualTo(8.0);
         assertThat(p.get("replay_id").asString()).isEqualTo("replay-7");
         assertThat(p.get("paper_trade_first").asBoolean()).isFalse();
         assertThat(p.get("paper_trade_duration_days").isNull()).isTrue();
@@ -386,6 +393,15 @@ class PublicationApiIntegrationTest {
                 new Case("publish_settings.paper_trade_duration_days", r -> settings(r).remove("paper_trade_duration_days"),
                         "required when paper_trade_first"),
                 new Case("publish_settings.paper_trade_duration_days", r -> settings(r).put("paper_trade_duration_days", 261), "260"),
+                new Case("publish_settings.recommendation_rules", r -> settings(r).put("recommendation_rules", 5), "object"),
+                new Case("publish_settings.recommendation_rules.min_sharpe", r -> settings(r).put("recommendation_rules",
+                        Map.of("min_sharpe", 1)), "unknown rule"),
+                new Case("publish_settings.recommendation_rules.min_trades", r -> settings(r).put("recommendation_rules",
+                        Map.of("min_trades", 2.5)), "whole number"),
+                new Case("publish_settings.recommendation_rules.max_drawdown", r -> settings(r).put("recommendation_rules",
+                        Map.of("max_drawdown", 0)), "above 0"),
+                new Case("publish_settings.recommendation_rules.win_rate_tolerance", r -> settings(r).put("recommendation_rules",
+                        Map.of("win_rate_tolerance", "a lot")), "got a lot"),
                 new Case("paper_equity", r -> r.put("paper_equity", 0), "above 0"),
                 new Case("paper_equity", r -> r.put("paper_equity", -5), "above 0"),
                 new Case("feed", r -> r.put("feed", "tape"), "live"),

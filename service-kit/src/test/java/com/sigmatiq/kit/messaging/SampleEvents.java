@@ -32,7 +32,7 @@ final class SampleEvents {
             case MODEL_PUBLISHED -> new ModelPublished("pub_0f8fad5bd9cb469fa16570867728950e", "spy_swing_momentum_v1",
                     "spy_swing_momentum_v1_trained_001", 15L, "SPY", "5m", "swingsigma", "1.0.0", "momentum_swing",
                     effectiveConfig(), "SPY Morning Momentum", 3, true, 14, 50_000.0, "replay",
-                    "9f0b1c2d-0000-4000-8000-000000000001", "paper_trading", Instant.parse("2024-01-16T14:30:00.123456Z"));
+                    "9f0b1c2d-0000-4000-8000-000000000001", "paper_trading", Instant.parse("2024-01-16T14:30:00.123456Z"), null);
             case PUBLICATION_STATUS_CHANGED -> new PublicationStatusChanged("pub_0f8fad5bd9cb469fa16570867728950e",
                     "spy_swing_momentum_v1", "paper_trading", "paused", Instant.parse("2024-01-17T15:00:00Z"));
             case SWEEP_COMPLETED -> new SweepCompleted("1b4e28ba-2fa1-11d2-883f-0016d3cca427", "spy_swing_momentum_v1", 18_900,

@@ -101,7 +101,8 @@ public class PaperTrading {
         double equity = p.paperEquity() > 0 ? p.paperEquity() : 50_000;
         Account a = new Account(Account.idOf(p.publishedId()), p.publishedId(), ownerId, p.modelId(), p.trainedModelId(),
                 p.name(), p.ticker(), p.timeframe(), p.packId(), p.packVersion(), p.strategyId(), p.effectiveConfig(), feed,
-                p.maxAlertsPerDay(), equity, sessions, Execution.of(config), properties.recommendation().toRules(),
+                p.maxAlertsPerDay(), equity, sessions, Execution.of(config),
+                properties.recommendation().toRules().with(p.recommendationRules()),
                 Account.PAPER_TRADING, null, null, null, clock.instant(), null);
         if (store.insert(a)) {
             invalidate();

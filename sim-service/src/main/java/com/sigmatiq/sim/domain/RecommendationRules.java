@@ -26,6 +26,23 @@ public record RecommendationRules(int minTrades, double winRateTolerance, double
         }
     }
 
+    /**
+     * These rules with those a publication sets (publish settings' {@code recommendation_rules}, by snake_case name;
+     * model-service checked names and ranges) in their place.
+     */
+    public RecommendationRules with(Map<String, Double> set) {
+        if (set == null || set.isEmpty()) {
+            return this;
+        }
+        return new RecommendationRules(
+                set.containsKey("min_trades") ? (int) Math.round(set.get("min_trades")) : minTrades,
+                set.getOrDefault("win_rate_tolerance", winRateTolerance),
+                set.getOrDefault("sharpe_fraction_of_backtest", sharpeFractionOfBacktest),
+                set.getOrDefault("max_drawdown", maxDrawdown),
+                set.containsKey("max_reconciliation_mismatches") ? (int) Math.round(set.get("max_reconciliation_mismatches"))
+                        : maxReconciliationMismatches);
+    }
+
     /** One rule's verdict, as the gates give theirs. */
     public record Check(Object required, Object actual, boolean pass) {
     }

@@ -49,6 +49,17 @@ class RecommendationRulesTest {
     }
 
     @Test
+    void aPublicationsOwnRulesReplaceTheDefaultsByName() {
+        RecommendationRules set = rules.with(java.util.Map.of("min_trades", 10.0, "max_drawdown", 0.02));
+        assertThat(set).isEqualTo(new RecommendationRules(10, 0.10, 0.5, 0.02, 0));
+        assertThat(set.judge(8, 0.625, 1.68, -0.028, 0.58, 1.85, 0).recommendation()).isEqualTo("EXTEND_PAPER_TRADING");
+        assertThat(rules.with(java.util.Map.of("min_trades", 8.0, "max_drawdown", 0.02))
+                .judge(8, 0.625, 1.68, -0.028, 0.58, 1.85, 0).recommendation()).isEqualTo("REJECT");
+        assertThat(rules.with(java.util.Map.of())).isSameAs(rules);
+        assertThat(rules.with(null)).isSameAs(rules);
+    }
+
+    @Test
     void differencesAreWrittenAsTheSeedWritesThem() {
         assertThat(PerformanceReport.Comparison.of(0.58, 0.625).difference()).isEqualTo("+0.045");
         assertThat(PerformanceReport.Comparison.of(1.85, 1.68).difference()).isEqualTo("-0.17");

@@ -67,7 +67,7 @@ abstract class SimIntegrationTestBase {
     static ModelPublished published(String pub, String feed, String replayId, int sessions, int maxPerDay) {
         return new ModelPublished(pub, "spy_swing_momentum_v1", TRAINED, 15, "SPY", "5m", "swingsigma", "1.0.0",
                 "momentum_swing", Trained.CONFIG.toMap(), "SPY Momentum", maxPerDay, true, sessions, 50_000, feed, replayId,
-                "paper_trading", Instant.now());
+                "paper_trading", Instant.now(), null);
     }
 
     void publish(String owner, ModelPublished p) throws Exception {
