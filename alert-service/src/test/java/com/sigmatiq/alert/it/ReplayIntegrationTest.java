@@ -200,7 +200,7 @@ class ReplayIntegrationTest extends AlertIntegrationTestBase {
         com.sigmatiq.contracts.model.ModelPublished published = new com.sigmatiq.contracts.model.ModelPublished(pub,
                 "spy_swing_momentum_v1", "spy_swing_momentum_v1_trained_001", 15, "SPY", "5m", "swingsigma", "1.0.0",
                 "momentum_swing", config.toMap(), "SPY Morning Momentum", 3, true, 14, 50_000, "replay", "replay-x",
-                "paper_trading", Instant.now());
+                "paper_trading", Instant.now(), null);
         var event = EventCatalog.envelope(UUID.randomUUID(), published, owner, pub, Instant.now());
         sender.send(com.sigmatiq.contracts.Topics.MODEL_EVENTS, event).get();
         sender.send(com.sigmatiq.contracts.Topics.MODEL_EVENTS, event).get(); // redelivered: the inbox takes it once
