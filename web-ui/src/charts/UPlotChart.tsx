@@ -39,6 +39,7 @@ export function LineChart({ x, series, label, xLabel, yLabel, square }: {
       width, height: square ? Math.min(width, 360) : 260,
       scales: { x: { time: false, ...(square ? { range: [0, 1] as uPlot.Range.MinMax } : {}) }, y: square ? { range: [0, 1] } : {} },
       axes: [{ label: xLabel }, { label: yLabel }],
+      legend: { live: false },
       series: [{ label: xLabel }, ...series.map((s) => ({ label: s.label, stroke: s.color, width: 2, dash: s.dash ? [6, 4] : undefined, points: { show: s.points ?? false, size: 7 } }))],
     }, [x, ...series.map((s) => s.values)] as uPlot.AlignedData, el.current);
     return () => u.destroy();

@@ -25,17 +25,19 @@ export interface Marker { time: number; position: 'belowBar' | 'aboveBar'; color
 /** Entry (▲ below the bar) and exit (▼ above) markers, each on the bar it filled in, sorted by time. */
 export function tradeMarkers(trades: TradeLike[], barTimes: number[]): Marker[] {
   const out: Marker[] = [];
+  // Labels only while they stay readable; the trades table has every figure.
+  const labelled = trades.length <= 30;
   for (const t of trades) {
     const entry = t.entry_time ?? t.entry_date;
     const exit = t.exit_time ?? t.exit_date;
     if (entry) {
       const i = barAtOrBefore(barTimes, seconds(entry));
-      if (i >= 0) out.push({ time: barTimes[i], position: 'belowBar', color: '#1a7f37', shape: 'arrowUp', text: 'Buy' });
+      if (i >= 0) out.push({ time: barTimes[i], position: 'belowBar', color: '#1a7f37', shape: 'arrowUp', text: labelled ? 'Buy' : '' });
     }
     if (exit) {
       const i = barAtOrBefore(barTimes, seconds(exit));
       const win = (t.return ?? 0) >= 0;
-      if (i >= 0) out.push({ time: barTimes[i], position: 'aboveBar', color: win ? '#0969da' : '#cf222e', shape: 'arrowDown', text: `Sell ${t.return !== undefined ? `${(t.return * 100).toFixed(2)}%` : ''}`.trim() });
+      if (i >= 0) out.push({ time: barTimes[i], position: 'aboveBar', color: win ? '#0969da' : '#cf222e', shape: 'arrowDown', text: labelled ? `Sell ${t.return !== undefined ? `${(t.return * 100).toFixed(2)}%` : ''}`.trim() : '' });
     }
   }
   return out.sort((a, b) => a.time - b.time);

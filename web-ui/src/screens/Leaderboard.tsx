@@ -59,7 +59,7 @@ export function LeaderboardScreen() {
   const pages = Math.max(1, Math.ceil(totalRows / size));
   const sortBy = (key: string) => {
     if (key === sort) setOrder(order === 'desc' ? 'asc' : 'desc');
-    else { setSort(key); setOrder(key === 'max_drawdown' ? 'asc' : 'desc'); }
+    else { setSort(key); setOrder('desc'); } // desc = best first for every metric (drawdowns are negative)
     setPage(0);
   };
   const toggle = (r: LeaderboardRow) => {
@@ -114,7 +114,7 @@ export function LeaderboardScreen() {
                     <tr key={r.combo_id} className={selected.has(r.combo_id!) ? 'selected' : ''}>
                       <td><input type="checkbox" aria-label={`Select combination ${r.combo_id}`} checked={selected.has(r.combo_id!)} onChange={() => toggle(r)} /></td>
                       {COLUMNS.map((c) => <td key={c.key} className="num">{c.key === 'combo_id' ? <Link to={`/sweeps/${id}/results/${r.combo_id}`} aria-label={`Result of combination ${r.combo_id}`}>{r.combo_id}</Link> : c.render(r)}</td>)}
-                      <td><Badge tone={r.gate === 'PASS' ? 'ok' : 'bad'}>{r.gate}</Badge>{r.failed_checks?.length ? <span className="muted"> {r.failed_checks.join(', ')}</span> : null}</td>
+                      <td className="gate"><Badge tone={r.gate === 'PASS' ? 'ok' : 'bad'}>{r.gate}</Badge>{r.failed_checks?.length ? <div className="muted small">{r.failed_checks.join(', ')}</div> : null}</td>
                       <td className="config">{Object.entries(r.config ?? {}).map(([k, v]) => `${k}=${configValue(v)}`).join(' · ')}</td>
                     </tr>
                   ))}

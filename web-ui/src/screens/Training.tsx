@@ -100,10 +100,10 @@ function TrainingResult({ r }: { r: TrainingReport }) {
           <h3>Calibration</h3>
           {bins.length === 0 ? <p className="muted">No calibration bins.</p> : (
             <LineChart label="Calibration curve: observed rate against mean predicted probability" xLabel="predicted" yLabel="observed" square
-              x={bins.map((b) => b.mean_predicted ?? 0)}
+              x={[0, ...bins.map((b) => b.mean_predicted ?? 0), 1]}
               series={[
-                { label: 'observed rate', values: bins.map((b) => b.observed_rate ?? null), color: '#0969da', points: true },
-                { label: 'perfect', values: bins.map((b) => b.mean_predicted ?? null), color: '#8c959f', dash: true },
+                { label: 'observed rate', values: [null, ...bins.map((b) => b.observed_rate ?? null), null], color: '#0969da', points: true },
+                { label: 'perfect calibration', values: [0, ...bins.map((b) => b.mean_predicted ?? null), 1], color: '#8c959f', dash: true },
               ]} />
           )}
         </div>
