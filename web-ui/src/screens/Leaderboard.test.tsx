@@ -55,3 +55,23 @@ describe('LeaderboardScreen', () => {
     await waitFor(() => expect(location.pathname + location.search).toBe('/models/m1/training?jobs=j1,j2'));
   });
 });
+
+describe('LeaderboardScreen paging of a completed sweep', () => {
+  it('fetches the neighbouring pages ahead, so Next shows without asking the server again', async () => {
+    signIn();
+    history.replaceState(null, '', '/sweeps/s2/leaderboard');
+    const calls = mockFetch((c) => {
+      if (!c.url.startsWith('/api/sweeps/s2/leaderboard')) return undefined;
+      const page = Number(new URL(c.url, 'http://x').searchParams.get('page'));
+      return { body: { sweep_id: 's2', model_id: 'm1', status: 'completed', total_rows: 100, page, size: 25, leaderboard: [row(page * 25 + 1, 1000 + page)] } };
+    });
+    render(<ParamsContext.Provider value={{ id: 's2' }}><LeaderboardScreen /></ParamsContext.Provider>);
+    await screen.findByRole('link', { name: 'Result of combination 1000' });
+    await waitFor(() => expect(calls.map((c) => new URL(c.url, 'http://x').searchParams.get('page')).sort()).toEqual(['0', '1', '3']));
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    await screen.findByRole('link', { name: 'Result of combination 1001' });
+    await waitFor(() => expect(calls.some((c) => c.url.includes('page=2'))).toBe(true)); // the next neighbour, ahead
+    expect(calls.filter((c) => c.url.includes('page=1&'))).toHaveLength(1);
+    expect(screen.getByTestId('page-time').textContent).toMatch(/shown in \d+ ms/);
+  });
+});

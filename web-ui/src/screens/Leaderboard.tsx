@@ -34,11 +34,18 @@ export function LeaderboardScreen() {
   const [selected, setSelected] = useState<Map<number, LeaderboardRow>>(new Map());
   const [timing, setTiming] = useState<number>();
   const started = useRef(performance.now());
+  // Pages of a completed sweep never change: they are kept, and the neighbours of the page shown are fetched ahead,
+  // so "Next" and "Previous" usually show at once. Sorts and filters always ask the server.
+  const cache = useRef(new Map<string, Leaderboard>());
+  const url = (p: number) => {
+    const q = new URLSearchParams({ sort, order, page: String(p), size: String(size) });
+    if (gate) q.set('gate', gate);
+    return `/api/sweeps/${encodeURIComponent(id)}/leaderboard?${q}`;
+  };
   const board = useLoad((signal) => {
     started.current = performance.now();
-    const q = new URLSearchParams({ sort, order, page: String(page), size: String(size) });
-    if (gate) q.set('gate', gate);
-    return api<Leaderboard>(`/api/sweeps/${encodeURIComponent(id)}/leaderboard?${q}`, { signal });
+    const cached = cache.current.get(url(page));
+    return cached ? Promise.resolve(cached) : api<Leaderboard>(url(page), { signal });
   }, [id, sort, order, gate, page, size]);
   useEffect(() => {
     // Keep the view in the URL (shareable, back button), without a token.
@@ -46,6 +53,19 @@ export function LeaderboardScreen() {
     if (gate) q.set('gate', gate);
     history.replaceState(null, '', `/sweeps/${encodeURIComponent(id)}/leaderboard?${q}`);
   }, [id, sort, order, gate, page, size]);
+  useEffect(() => {
+    const b = board.data;
+    if (!b || board.loading || b.status !== 'completed') return;
+    cache.current.set(url(b.page ?? page), b);
+    const last = Math.ceil((b.total_rows ?? 0) / size) - 1;
+    for (const p of [page + 1, page - 1, last]) {
+      if (p >= 0 && p <= last && !cache.current.has(url(p))) {
+        const u = url(p);
+        api<Leaderboard>(u).then((d) => cache.current.set(u, d), () => undefined);
+      }
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [board.data, board.loading]);
   useEffect(() => {
     if (board.data && !board.loading) {
       // measured after React has committed the rows and the browser has painted them

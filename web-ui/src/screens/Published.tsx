@@ -6,6 +6,12 @@ import { Link, useParams } from '../app/router';
 import { Badge, Empty, Facts, Loading, Page, ProblemView, statusTone, useInterval, useLoad } from '../app/ui';
 import { dateTime, money, num, pct } from '../lib/format';
 
+/** "live bars", or the replay a publication follows. */
+export function feedLabel(feed: unknown): string {
+  if (feed && typeof feed === 'object' && 'replay_id' in feed) return `replay ${String((feed as { replay_id: unknown }).replay_id)}`;
+  return feed === 'live' || feed === undefined || feed === null ? 'live bars' : String(feed);
+}
+
 /** A published model: its lifecycle, the latest evaluation (seed 7.1) and the live alert feed (seed 7.2). */
 export function PublishedScreen() {
   const { id } = useParams();
@@ -51,7 +57,7 @@ export function PublishedScreen() {
         <Facts items={[
           ['Status', <Badge key="s" tone={statusTone(p.status)}>{p.status}</Badge>], ['Model', <Link key="m" to={`/models/${encodeURIComponent(p.model_id!)}`}>{p.model_id}</Link>],
           ['Trained model', p.trained_model_id], ['Instrument', `${p.trained_model?.ticker} ${p.trained_model?.timeframe}`],
-          ['Feed', typeof p.feed === 'string' ? p.feed : JSON.stringify(p.feed)], ['Paper equity', money(p.paper_equity)],
+          ['Feed', feedLabel(p.feed)], ['Paper equity', money(p.paper_equity)],
           ['Paper period', p.paper_trade_start ? `${dateTime(p.paper_trade_start)} → ${dateTime(p.paper_trade_end)}` : 'none'],
           ['Max alerts per day', p.publish_settings?.max_alerts_per_day], ['Published', dateTime(p.published_at)],
         ]} />

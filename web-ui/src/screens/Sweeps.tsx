@@ -3,7 +3,7 @@ import { api, ApiError } from '../api/client';
 import { streamEvents } from '../api/sse';
 import type { ModelView, PackContent, SeriesView, Sweep, SweepCreated, SweepProgress, SweepRequest } from '../api/types';
 import { Link, navigate, useParams } from '../app/router';
-import { Badge, Facts, Field, fieldErrors, Loading, Page, ProblemView, ProgressBar, statusTone, useLoad } from '../app/ui';
+import { Badge, Facts, Field, fieldErrors, Loading, Page, ProblemView, ProgressBar, statusTone, useInterval, useLoad } from '../app/ui';
 import { combinations, parseHours, parseNumbers } from '../lib/grid';
 import { dateTime, duration, int, num } from '../lib/format';
 
@@ -213,6 +213,8 @@ export function SweepScreen() {
     return () => ac.abort();
   }, [id, running]);
 
+  // the execution log and the gate counts come with the sweep itself: refreshed while it runs
+  useInterval(sweep.reload, 2000, running);
   const s = sweep.data;
   const p = progress ?? s?.progress;
   const cancel = async () => {

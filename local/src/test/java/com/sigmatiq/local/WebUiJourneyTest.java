@@ -85,6 +85,7 @@ class WebUiJourneyTest {
     @BeforeAll
     static void startThePlatformAndTheBrowser() throws IOException {
         assertThat(CHROMIUM).as("Debian's Chromium (apt-get install chromium)").isExecutable();
+        System.setProperty("java.awt.headless", "true"); // the README pictures are scaled with java.awt, without a display
         root = repositoryRoot();
         List<LocalService> services = LocalServices.ALL.stream()
                 .map(s -> s.withPort(LocalInfrastructure.portOrFree(0, s.module())))
@@ -363,6 +364,7 @@ class WebUiJourneyTest {
         page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Trades")).locator("tbody tr").first().waitFor();
         page.waitForTimeout(300); // the charts draw on the next animation frames
         screenshot("result");
+        readmeShot("result", page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Price with entries and exits")));
 
         step("train the top two by trades (seed 5.1) and watch the five steps (seed 5.2)");
         page.navigate(base + "/sweeps/" + sweep + "/leaderboard?sort=trades&order=desc&page=0&size=25");
@@ -383,6 +385,7 @@ class WebUiJourneyTest {
         page.getByRole(AriaRole.IMG, new Page.GetByRoleOptions().setName("Feature importance")).first().locator("canvas").waitFor();
         page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName(Pattern.compile("^Publish "))).first().waitFor();
         screenshot("training-completed");
+        readmeShot("training", page.locator("article").first());
         return jobs;
     }
 
@@ -422,6 +425,7 @@ class WebUiJourneyTest {
         page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Indicators")).waitFor();
         log.add("  first alert: " + feedTable.locator("tbody tr").last().innerText().replace('\t', ' '));
         screenshot("published");
+        readmeShot("published", page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Latest evaluation")));
         assertThat(hookCalls).as("the webhook got the alerts").isNotEmpty();
         return published;
     }
@@ -519,6 +523,30 @@ class WebUiJourneyTest {
         shot++;
         page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
                 .setPath(SHOTS.resolve(String.format(Locale.ROOT, "%02d-%s.png", shot, name))));
+    }
+
+    /**
+     * A 1280×800 view starting at {@code top}, scaled to 800 px wide: the small pictures the README shows
+     * ({@code target/ui-screenshots/readme/}; copied by hand to {@code docs/images/}).
+     */
+    private static void readmeShot(String name, Locator top) {
+        try {
+            top.evaluate("e => e.scrollIntoView({ block: 'start' })");
+            page.waitForTimeout(200);
+            java.awt.image.BufferedImage src = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(page.screenshot()));
+            int w = 800;
+            int h = src.getHeight() * w / src.getWidth();
+            java.awt.image.BufferedImage dst = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            java.awt.Graphics2D g = dst.createGraphics();
+            g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+            g.setRenderingHint(java.awt.RenderingHints.KEY_RENDERING, java.awt.RenderingHints.VALUE_RENDER_QUALITY);
+            g.drawImage(src, 0, 0, w, h, null);
+            g.dispose();
+            Path dir = Files.createDirectories(SHOTS.resolve("readme"));
+            javax.imageio.ImageIO.write(dst, "png", dir.resolve(name + ".png").toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String http(String url, String token) {
