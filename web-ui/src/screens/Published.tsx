@@ -12,6 +12,13 @@ export function feedLabel(feed: unknown): string {
   return feed === 'live' || feed === undefined || feed === null ? 'live bars' : String(feed);
 }
 
+/** Allowed hours, compact: "all day" for 0–23, else the list. */
+export function hoursLabel(hours: number[] | undefined): string {
+  if (!hours || hours.length === 0) return '—';
+  if (hours.length === 24) return 'all day (0–23)';
+  return `[${hours.join(', ')}]`;
+}
+
 /** A published model: its lifecycle, the latest evaluation (seed 7.1) and the live alert feed (seed 7.2). */
 export function PublishedScreen() {
   const { id } = useParams();
@@ -72,7 +79,7 @@ export function PublishedScreen() {
               ['Signal', e.prediction?.signal ?? 'none'], ['Confidence', num(e.prediction?.confidence, 3)],
               ['Predicted return', pct(e.prediction?.predicted_return, 2)], ['Predicted duration', `${num(e.prediction?.predicted_duration_days, 1)} days`],
               ['Threshold check', <span key="t">{num(e.thresholds_check?.confidence_threshold)} <Badge tone={e.thresholds_check?.passes ? 'ok' : 'bad'}>{e.thresholds_check?.passes ? 'passes' : 'fails'}</Badge></span>],
-              ['Time check', <span key="h">hour {e.time_check?.current_hour} in [{e.time_check?.allowed_hours?.join(', ')}] <Badge tone={e.time_check?.passes ? 'ok' : 'bad'}>{e.time_check?.passes ? 'passes' : 'fails'}</Badge></span>],
+              ['Time check', <span key="h">hour {e.time_check?.current_hour} in {hoursLabel(e.time_check?.allowed_hours)} <Badge tone={e.time_check?.passes ? 'ok' : 'bad'}>{e.time_check?.passes ? 'passes' : 'fails'}</Badge></span>],
             ]} />
           </div>
           <div>

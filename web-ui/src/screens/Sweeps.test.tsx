@@ -43,7 +43,8 @@ describe('sweep builder', () => {
     expect((screen.getByLabelText('To') as HTMLInputElement).max).toBe('2011-03-31');
     fireEvent.click(screen.getByRole('button', { name: 'Run 45 backtests' }));
     await waitFor(() => expect(location.pathname).toBe('/sweeps/sw1'));
-    const post = calls.filter((c) => c.method === 'POST').at(-1)!;
+    const post = calls.filter((c) => c.method === 'POST' && !(c.body as { parameters: Record<string, unknown> }).parameters['?']).at(-1)!;
+    expect(JSON.stringify(post.body)).toBeTruthy();
     expect(post.body).toMatchObject({
       model_id: 'm1', sweep_type: 'simple', date_range: { start: '2011-01-03', end: '2011-03-31' },
       parameters: { thresholds: [0.5, 0.55, 0.6, 0.65, 0.7], allowed_hours: ['all_day', 'morning_only', 'afternoon_only'], position_size_pct: [1, 2, 3] },

@@ -288,16 +288,7 @@ class WebUiJourneyTest {
     private static void customSweepLeaderboardAndCancel() throws IOException {
         step("custom sweep: the seed's 7·5·5·3·4·3·3 = 18,900 combinations, counted as the grid is edited");
         page.navigate(base + "/models/" + MODEL + "/sweep");
-        page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Custom")).check();
-        combinations().getByText("175 combinations").waitFor();
-        String[][] more = {{"rsi_period", "14, 21, 28"}, {"stop_loss_pct", "4, 6, 8, 10"}, {"take_profit_pct", "12, 16, 20"},
-                {"trailing_stop_pct", "3, 5, 7"}};
-        for (int i = 0; i < more.length; i++) {
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add parameter")).click();
-            page.getByLabel("Parameter " + (4 + i), new Page.GetByLabelOptions().setExact(true)).selectOption(more[i][0]);
-            page.getByLabel("Values of " + more[i][0]).fill(more[i][1]);
-        }
-        combinations().getByText("18,900 combinations").waitFor();
+        theSeedsCustomGrid();
         page.getByLabel("To", new Page.GetByLabelOptions().setExact(true)).fill("2011-01-31");
         screenshot("sweep-builder-custom");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Run 18,900 backtests")).click();
@@ -338,9 +329,8 @@ class WebUiJourneyTest {
 
         step("cancel: a third sweep (January to March) is cancelled while it runs");
         page.navigate(base + "/models/" + MODEL + "/sweep");
-        page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Custom")).check();
-        page.getByLabel("Values of position_size_pct").fill("1:5:0.5");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^Run .* backtests$"))).click();
+        theSeedsCustomGrid(); // over the whole coverage, January to March: long enough to be cancelled while it runs
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Run 18,900 backtests")).click();
         page.waitForURL(Pattern.compile(".*/sweeps/[0-9a-f-]{36}$"));
         Locator cancel = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel sweep"));
         try {
@@ -437,7 +427,10 @@ class WebUiJourneyTest {
         if (skippedForMissingService()) {
             log.add("  SKIPPED: " + page.getByTestId("service-missing").innerText());
         } else {
-            page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(Pattern.compile("^Performance"))).waitFor();
+            // sim-service is there: its account for this model (opened by the first paper alert), or the empty state
+            Locator performance = page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(Pattern.compile("^Performance")));
+            performance.or(page.getByText("No paper account")).first().waitFor();
+            log.add(performance.count() > 0 ? "  paper account shown" : "  NOTE: sim-service has no paper account for the model yet");
         }
         screenshot("paper");
 
@@ -496,6 +489,20 @@ class WebUiJourneyTest {
     }
 
     // --- helpers ---
+
+    /** The seed's custom grid (3.1), typed into the custom builder: 18,900 combinations. */
+    private static void theSeedsCustomGrid() {
+        page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Custom")).check();
+        combinations().getByText("175 combinations").waitFor();
+        String[][] more = {{"rsi_period", "14, 21, 28"}, {"stop_loss_pct", "4, 6, 8, 10"}, {"take_profit_pct", "12, 16, 20"},
+                {"trailing_stop_pct", "3, 5, 7"}};
+        for (int i = 0; i < more.length; i++) {
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add parameter")).click();
+            page.getByLabel("Parameter " + (4 + i), new Page.GetByLabelOptions().setExact(true)).selectOption(more[i][0]);
+            page.getByLabel("Values of " + more[i][0]).fill(more[i][1]);
+        }
+        combinations().getByText("18,900 combinations").waitFor();
+    }
 
     private static boolean skippedForMissingService() {
         page.waitForLoadState(LoadState.NETWORKIDLE);
