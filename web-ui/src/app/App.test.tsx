@@ -42,6 +42,19 @@ describe('App sessions', () => {
     expect(location.href).not.toContain('eyJ');
   });
 
+  it('moves the focus to a new screen\'s heading, but never out of a field the user is typing in', async () => {
+    clearSession();
+    mockFetch(() => undefined);
+    history.replaceState(null, '', '/register');
+    render(<App />);
+    const username = await screen.findByLabelText('Username');
+    username.focus();
+    await new Promise((r) => setTimeout(r, 120));
+    expect(document.activeElement).toBe(username);
+    fireEvent.click(screen.getByRole('link', { name: 'Sign in' }));
+    await waitFor(() => expect(document.activeElement?.id === 'page-title' || document.activeElement?.id === 'username').toBe(true));
+  });
+
   it('shows the problem detail of a refused login', async () => {
     clearSession();
     mockFetch((c) => c.url === '/api/auth/login' ? { status: 401, body: { status: 401, title: 'Unauthorized', detail: 'Bad username or password' } } : undefined);

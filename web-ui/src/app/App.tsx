@@ -89,8 +89,13 @@ export function App() {
     }
   }, [found, user, loc.path]);
   useEffect(() => {
-    // Move focus to the new screen's heading, so keyboard and screen-reader users land on it.
-    const t = setTimeout(() => document.getElementById('page-title')?.focus(), 50);
+    // Move focus to the new screen's heading, so keyboard and screen-reader users land on it — unless the user (or
+    // the screen's autofocus) is already in one of its fields.
+    const t = setTimeout(() => {
+      const active = document.activeElement;
+      if (active && active.matches('main input, main select, main textarea')) return;
+      document.getElementById('page-title')?.focus();
+    }, 50);
     return () => clearTimeout(t);
   }, [loc.path]);
 

@@ -2,6 +2,10 @@ package com.sigmatiq.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -18,8 +22,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
+
+import javax.imageio.ImageIO;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -540,17 +548,17 @@ class WebUiJourneyTest {
         try {
             top.evaluate("e => e.scrollIntoView({ block: 'start' })");
             page.waitForTimeout(200);
-            java.awt.image.BufferedImage src = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(page.screenshot()));
+            BufferedImage src = ImageIO.read(new ByteArrayInputStream(page.screenshot()));
             int w = 800;
             int h = src.getHeight() * w / src.getWidth();
-            java.awt.image.BufferedImage dst = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB);
-            java.awt.Graphics2D g = dst.createGraphics();
-            g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BICUBIC);
-            g.setRenderingHint(java.awt.RenderingHints.KEY_RENDERING, java.awt.RenderingHints.VALUE_RENDER_QUALITY);
+            BufferedImage dst = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = dst.createGraphics();
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
             g.drawImage(src, 0, 0, w, h, null);
             g.dispose();
             Path dir = Files.createDirectories(SHOTS.resolve("readme"));
-            javax.imageio.ImageIO.write(dst, "png", dir.resolve(name + ".png").toFile());
+            ImageIO.write(dst, "png", dir.resolve(name + ".png").toFile());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -600,7 +608,7 @@ class WebUiJourneyTest {
                 out.add(path + ": " + a + " vs " + b);
             }
         } else if (a.isObject() && b.isObject()) {
-            java.util.Set<String> names = new java.util.TreeSet<>(a.propertyNames());
+            Set<String> names = new TreeSet<>(a.propertyNames());
             names.addAll(b.propertyNames());
             for (String n : names) {
                 diff(path + "." + n, a.get(n), b.get(n), out);
