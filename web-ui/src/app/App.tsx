@@ -1,11 +1,28 @@
-import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
+import { createElement, lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
 import { setSessionExpiredHandler } from '../api/client';
 import { clearSession, onSessionChange, roles, session, type Session } from '../api/session';
 import { Link, match, navigate, ParamsContext, useLocation } from './router';
 import { LoginScreen, RegisterScreen } from '../screens/Auth';
 
-function lazyScreen<T, K extends keyof T>(load: () => Promise<T>, name: K) {
-  return lazy(() => load().then((m) => ({ default: m[name] as unknown as ComponentType })));
+const preloads: (() => Promise<unknown>)[] = [];
+
+/**
+ * A screen whose code loads on first use (keeping the first page small). Once loaded — on first use, or by
+ * {@link preloadScreens} while the browser is idle after sign-in — it renders without a loading flash.
+ */
+function lazyScreen<T, K extends keyof T>(load: () => Promise<T>, name: K): ComponentType {
+  let loaded: ComponentType | undefined;
+  const preload = () => load().then((m) => (loaded = m[name] as unknown as ComponentType));
+  const Lazy = lazy(() => preload().then((c) => ({ default: c })));
+  preloads.push(preload);
+  return function Screen() {
+    return loaded ? createElement(loaded) : createElement(Lazy);
+  };
+}
+
+/** Fetches every screen's code in the background. */
+export function preloadScreens() {
+  preloads.forEach((p) => p().catch(() => undefined));
 }
 
 const Home = lazyScreen(() => import('../screens/Home'), 'HomeScreen');
@@ -80,6 +97,13 @@ export function App() {
       navigate(`/login?expired=1&next=${encodeURIComponent(location.pathname + location.search)}`, true);
     }, Math.max(0, s.expiresAt - Date.now()));
     return () => clearTimeout(id);
+  }, [user]);
+
+  useEffect(() => {
+    if (!user) return;
+    const idle = (window as { requestIdleCallback?: (f: () => void) => number }).requestIdleCallback;
+    const id = idle ? idle(preloadScreens) : window.setTimeout(preloadScreens, 1500);
+    return () => { if (!idle) clearTimeout(id); };
   }, [user]);
 
   const found = resolve(loc.path);

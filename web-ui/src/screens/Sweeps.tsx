@@ -226,7 +226,7 @@ export function SweepScreen() {
     }
   };
   return (
-    <Page title={s ? `Sweep ${s.tag || s.sweep_id}` : 'Sweep'} actions={s && (
+    <Page title={s ? `Sweep ${s.tag || `of ${s.model_id} (${s.sweep_type})`}` : 'Sweep'} actions={s && (
       <>
         {running && <button type="button" className="danger" onClick={cancel}>Cancel sweep</button>}
         {status === 'completed' && <Link className="button" to={`/sweeps/${id}/leaderboard`}>Open the leaderboard</Link>}
@@ -235,7 +235,7 @@ export function SweepScreen() {
       <ProblemView error={sweep.error ?? streamError ?? cancelError} />
       {!s ? <Loading what="the sweep" /> : (
         <>
-          <p><Badge tone={statusTone(status)}>{status}</Badge> <span className="muted">model <Link to={`/models/${encodeURIComponent(s.model_id!)}`}>{s.model_id}</Link> · {s.sweep_type} · {s.date_range?.start} → {s.date_range?.end}</span></p>
+          <p><Badge tone={statusTone(status)}>{status}</Badge> <span className="muted">{s.sweep_id} · model <Link to={`/models/${encodeURIComponent(s.model_id!)}`}>{s.model_id}</Link> · {s.sweep_type} · {s.date_range?.start} → {s.date_range?.end}</span></p>
           <ProgressBar label="Sweep progress" value={p?.done ?? 0} max={p?.total ?? s.total_combinations ?? 0} />
           <Facts items={[
             ['Done', `${int(p?.done)} of ${int(p?.total ?? s.total_combinations)} (${num(p?.percent, 1)}%)`],

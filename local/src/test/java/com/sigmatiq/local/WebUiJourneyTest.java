@@ -302,7 +302,6 @@ class WebUiJourneyTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Run 18,900 backtests")).click();
         page.waitForURL(Pattern.compile(".*/sweeps/[0-9a-f-]{36}$"));
         String sweep = page.url().replaceAll(".*/sweeps/", "");
-        screenshot("sweep-running");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Open the leaderboard"))
                 .waitFor(new Locator.WaitForOptions().setTimeout(600_000));
         log.add("  custom sweep: " + page.locator(".facts").first().innerText().replace('\n', ' '));
@@ -342,6 +341,8 @@ class WebUiJourneyTest {
         page.waitForURL(Pattern.compile(".*/sweeps/[0-9a-f-]{36}$"));
         Locator cancel = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel sweep"));
         try {
+            cancel.waitFor(new Locator.WaitForOptions().setTimeout(5_000));
+            screenshot("sweep-running");
             cancel.click(new Locator.ClickOptions().setTimeout(5_000));
             page.locator(".badge").getByText("cancelled").first().waitFor(new Locator.WaitForOptions().setTimeout(10_000));
             screenshot("sweep-cancelled");
