@@ -116,6 +116,11 @@ class WebUiJourneyTest {
         hook.start();
 
         Files.createDirectories(SHOTS);
+        try (var old = Files.list(SHOTS)) { // this run's pictures only
+            for (Path file : old.filter(f -> f.toString().endsWith(".png")).toList()) {
+                Files.delete(file);
+            }
+        }
         Map<String, String> env = new HashMap<>();
         env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         if (Files.isExecutable(Path.of("/usr/bin/node"))) {
