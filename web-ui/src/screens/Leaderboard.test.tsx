@@ -73,5 +73,13 @@ describe('LeaderboardScreen paging of a completed sweep', () => {
     await waitFor(() => expect(calls.some((c) => c.url.includes('page=2'))).toBe(true)); // the next neighbour, ahead
     expect(calls.filter((c) => c.url.includes('page=1&'))).toHaveLength(1);
     expect(screen.getByTestId('page-time').textContent).toMatch(/shown in \d+ ms/);
+
+    // a sort's first page is asked for when the pointer reaches its header, once
+    fireEvent.pointerEnter(screen.getByRole('button', { name: /^Return/ }));
+    const returns = () => calls.filter((c) => c.url.includes('sort=return&order=desc&page=0'));
+    await waitFor(() => expect(returns()).toHaveLength(1));
+    fireEvent.click(screen.getByRole('button', { name: /^Return/ }));
+    await screen.findByText(/Page 1 of 4/);
+    expect(returns()).toHaveLength(1);
   });
 });

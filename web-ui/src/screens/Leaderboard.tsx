@@ -34,18 +34,25 @@ export function LeaderboardScreen() {
   const [selected, setSelected] = useState<Map<number, LeaderboardRow>>(new Map());
   const [timing, setTiming] = useState<number>();
   const started = useRef(performance.now());
-  // Pages of a completed sweep never change: they are kept, and the neighbours of the page shown are fetched ahead,
-  // so "Next" and "Previous" usually show at once. Sorts and filters always ask the server.
-  const cache = useRef(new Map<string, Leaderboard>());
-  const url = (p: number) => {
-    const q = new URLSearchParams({ sort, order, page: String(p), size: String(size) });
+  // Pages of a completed sweep never change: they are kept (as promises, so a page being fetched is not asked for
+  // twice), the neighbours of the page shown are fetched ahead, and a sort's first page is fetched when the pointer or
+  // the focus reaches its header, so most changes show without waiting for the server.
+  const cache = useRef(new Map<string, Promise<Leaderboard>>());
+  const completed = useRef(false);
+  const url = (p: number, by = sort, direction = order) => {
+    const q = new URLSearchParams({ sort: by, order: direction, page: String(p), size: String(size) });
     if (gate) q.set('gate', gate);
     return `/api/sweeps/${encodeURIComponent(id)}/leaderboard?${q}`;
   };
+  const fetchAhead = (u: string) => {
+    if (!completed.current || cache.current.has(u)) return;
+    const promise = api<Leaderboard>(u);
+    cache.current.set(u, promise);
+    promise.catch(() => cache.current.delete(u));
+  };
   const board = useLoad((signal) => {
     started.current = performance.now();
-    const cached = cache.current.get(url(page));
-    return cached ? Promise.resolve(cached) : api<Leaderboard>(url(page), { signal });
+    return cache.current.get(url(page)) ?? api<Leaderboard>(url(page), { signal });
   }, [id, sort, order, gate, page, size]);
   useEffect(() => {
     // Keep the view in the URL (shareable, back button), without a token.
@@ -56,13 +63,11 @@ export function LeaderboardScreen() {
   useEffect(() => {
     const b = board.data;
     if (!b || board.loading || b.status !== 'completed') return;
-    cache.current.set(url(b.page ?? page), b);
+    completed.current = true;
+    if (!cache.current.has(url(page))) cache.current.set(url(page), Promise.resolve(b));
     const last = Math.ceil((b.total_rows ?? 0) / size) - 1;
     for (const p of [page + 1, page - 1, last]) {
-      if (p >= 0 && p <= last && !cache.current.has(url(p))) {
-        const u = url(p);
-        api<Leaderboard>(u).then((d) => cache.current.set(u, d), () => undefined);
-      }
+      if (p >= 0 && p <= last) fetchAhead(url(p));
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [board.data, board.loading]);
@@ -77,9 +82,11 @@ export function LeaderboardScreen() {
   const rows = b?.leaderboard ?? [];
   const totalRows = b?.total_rows ?? 0;
   const pages = Math.max(1, Math.ceil(totalRows / size));
+  // desc = best first for every metric (drawdowns are negative); the same header again turns the order round
+  const nextOrder = (key: string) => (key === sort ? (order === 'desc' ? 'asc' : 'desc') : 'desc');
   const sortBy = (key: string) => {
-    if (key === sort) setOrder(order === 'desc' ? 'asc' : 'desc');
-    else { setSort(key); setOrder('desc'); } // desc = best first for every metric (drawdowns are negative)
+    setOrder(nextOrder(key));
+    setSort(key);
     setPage(0);
   };
   const toggle = (r: LeaderboardRow) => {
@@ -122,7 +129,8 @@ export function LeaderboardScreen() {
                     <th scope="col"><span className="sr-only">Select</span></th>
                     {COLUMNS.map((c) => (
                       <th scope="col" key={c.key} aria-sort={c.sort === sort ? (order === 'asc' ? 'ascending' : 'descending') : undefined}>
-                        {c.sort ? <button type="button" className="sort" onClick={() => sortBy(c.sort!)}>{c.label}{c.sort === sort ? (order === 'asc' ? ' ▲' : ' ▼') : ''}</button> : c.label}
+                        {c.sort ? <button type="button" className="sort" onClick={() => sortBy(c.sort!)}
+                          onPointerEnter={() => fetchAhead(url(0, c.sort!, nextOrder(c.sort!)))} onFocus={() => fetchAhead(url(0, c.sort!, nextOrder(c.sort!)))}>{c.label}{c.sort === sort ? (order === 'asc' ? ' ▲' : ' ▼') : ''}</button> : c.label}
                       </th>
                     ))}
                     <th scope="col">Gate</th>

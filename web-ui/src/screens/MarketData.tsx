@@ -97,23 +97,27 @@ function ImportForm({ onImported }: { onImported: () => void }) {
   const [file, setFile] = useState<File>();
   const [ticker, setTicker] = useState('');
   const [timeframe, setTimeframe] = useState('');
-  const [zone, setZone] = useState('UTC');
+  const [zone, setZone] = useState('America/New_York');
   const [convention, setConvention] = useState('start');
+  const [mode, setMode] = useState('skip');
+  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const [report, setReport] = useState<ImportReport>();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!file) return;
     setError(undefined);
+    setReport(undefined);
+    setBusy(true);
     const form = new FormData();
     form.append('file', file, file.name);
-    const q = new URLSearchParams({ source_zone: zone, bar_convention: convention });
+    const q = new URLSearchParams({ source_zone: zone, bar_convention: convention, mode });
     if (ticker) q.set('ticker', ticker);
     if (timeframe) q.set('timeframe', timeframe);
     try {
       setReport(await api<ImportReport>(`/api/imports?${q}`, { method: 'POST', form }));
       onImported();
-    } catch (err) { setError(err); }
+    } catch (err) { setError(err); } finally { setBusy(false); }
   };
   return (
     <form onSubmit={submit} aria-label="Import bars" className="toolbar">
@@ -122,8 +126,14 @@ function ImportForm({ onImported }: { onImported: () => void }) {
       <Field id="import-timeframe" label="Timeframe"><input id="import-timeframe" value={timeframe} onChange={(e) => setTimeframe(e.target.value)} size={4} placeholder="auto" /></Field>
       <Field id="import-zone" label="Source time zone"><input id="import-zone" value={zone} onChange={(e) => setZone(e.target.value)} size={16} /></Field>
       <Field id="import-convention" label="Bar time is"><select id="import-convention" value={convention} onChange={(e) => setConvention(e.target.value)}><option value="start">bar start</option><option value="end">bar end</option></select></Field>
-      <button type="submit" disabled={!file}>Import</button>
-      {report && <p className="notice" role="status">{report.status}: {int(report.bars_stored)} bars stored, {int(report.rows_skipped)} skipped.</p>}
+      <Field id="import-mode" label="Bad rows"><select id="import-mode" value={mode} onChange={(e) => setMode(e.target.value)}><option value="skip">skip them</option><option value="refuse">refuse the file</option></select></Field>
+      <button type="submit" disabled={!file || busy}>{busy ? 'Importing…' : 'Import'}</button>
+      {report && (
+        <div className="notice" role="status" aria-label="Import report">
+          {report.file_name}: {report.status}, {int(report.rows_read)} rows read, {int(report.bars_stored)} bars stored, {int(report.rows_skipped)} skipped
+          {report.problems && report.problems.length > 0 && <ul>{report.problems.slice(0, 20).map((p, k) => <li key={k}>line {p.line}: {p.reason} <code>{p.text}</code></li>)}</ul>}
+        </div>
+      )}
       <ProblemView error={error} />
     </form>
   );

@@ -397,6 +397,17 @@ class WebUiJourneyTest {
         step("market data (operators): coverage, imports, a replay of March 2011 at 3000x");
         nav("Market data");
         page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Series coverage")).locator("tbody tr").first().waitFor();
+        // an import with one bad row (high below the close), skipped and reported by line
+        String csv = "date,open,high,low,close,volume\n2020-01-02,10,11,9,10.5,1000\n2020-01-03,10.5,11.5,10,11,1200\n"
+                + "2020-01-06,11,10,12,11,900\n2020-01-07,11,12,10.8,11.7,1100\n";
+        page.getByLabel("CSV file").setInputFiles(new FilePayload("uitest_daily.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)));
+        page.getByLabel("Ticker", new Page.GetByLabelOptions().setExact(true)).fill("UITEST");
+        page.getByLabel("Timeframe", new Page.GetByLabelOptions().setExact(true)).fill("1d");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import").setExact(true)).click();
+        Locator report = page.getByRole(AriaRole.STATUS, new Page.GetByRoleOptions().setName("Import report"));
+        report.waitFor();
+        assertThat(report.innerText()).contains("3 bars stored", "1 skipped", "line 4");
+        page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Series coverage")).getByText("UITEST").waitFor();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start replay")).click();
         Locator bar = page.getByRole(AriaRole.PROGRESSBAR, new Page.GetByRoleOptions().setName(Pattern.compile("^Replay ")));
         bar.first().waitFor();
