@@ -54,7 +54,7 @@ function ReplayCard({ r, onChange }: { r: ReplayView; onChange: () => void }) {
     <li>
       <strong>{r.tickers?.join(', ')} {r.timeframes?.join(', ')}</strong> {r.from} → {r.to} at {r.speed} <Badge tone={statusTone(r.status)}>{r.status}</Badge>
       <ProgressBar label={`Replay ${r.id} progress`} value={r.position ?? 0} max={r.total ?? 0} />
-      <span className="muted">{int(r.position)} of {int(r.total)} bars · {r.id}</span>
+      <span className="muted">{r.total ? `${int(r.position)} of ${int(r.total)} bars` : active ? 'starting…' : `${int(r.position)} bars`} · {r.id}</span>
       {r.error && <div className="problem" role="alert">{r.error}</div>}
       {active && <button type="button" className="danger" onClick={cancel}>Cancel replay</button>}
       <ProblemView error={error} />
