@@ -28,7 +28,7 @@ export function PriceChart({ bars, trades, label }: { bars: Bar[]; trades: Trade
     chart.timeScale().fitContent();
     return () => chart.remove();
   }, [bars, trades]);
-  return <div ref={el} className="chart" role="img" aria-label={label} />;
+  return <div ref={el} className="chart" role="figure" aria-label={label} />;
 }
 
 /** Equity (top pane) and its drawdown (bottom pane, percent). */
@@ -51,5 +51,5 @@ export function EquityChart({ points, label }: { points: { date?: string; equity
     chart.timeScale().fitContent();
     return () => chart.remove();
   }, [points]);
-  return <div ref={el} className="chart" role="img" aria-label={label} />;
+  return <div ref={el} className="chart" role="figure" aria-label={label} />;
 }

@@ -37,7 +37,6 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
-import com.microsoft.playwright.options.LoadState;
 import com.sun.net.httpserver.HttpServer;
 
 import org.junit.jupiter.api.AfterAll;
@@ -62,7 +61,8 @@ import tools.jackson.databind.node.ObjectNode;
  * of the platform, enabled as soon as the gateway routes them. An expired session returns to the same place after
  * signing in again; the screens work at phone width.
  *
- * <p>Screenshots of every screen go to {@code target/ui-screenshots/}, the leaderboard timings to
+ * <p>Every screen is checked with axe-core (serious or critical WCAG 2 A/AA violations fail the step). Screenshots of
+ * every screen go to {@code target/ui-screenshots/}, the leaderboard timings to
  * {@code target/ui-leaderboard-timings.txt}. A failing step fails the build. Needs {@code /usr/bin/chromium}
  * ({@code apt-get install chromium}; {@code .ci/run} installs it); Playwright never downloads a browser here.
  */
@@ -89,6 +89,7 @@ class WebUiJourneyTest {
     private static final List<String> hookCalls = new CopyOnWriteArrayList<>();
     private static final List<String> log = new ArrayList<>();
     private static int shot;
+    private static String axe;
 
     @BeforeAll
     static void startThePlatformAndTheBrowser() throws IOException {
@@ -448,24 +449,20 @@ class WebUiJourneyTest {
     private static void paperAndLive(String published) {
         step("paper trading (seed 7.3, 7.4)");
         page.navigate(base + "/paper/" + published);
-        page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Paper trading")).waitFor();
-        if (skippedForMissingService()) {
+        // sim-service there: its account for this model (opened by the first paper alert), or the empty state
+        Locator performance = page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(Pattern.compile("^Performance")));
+        if (skippedForMissingService(performance.or(page.getByText("No paper account")))) {
             log.add("  SKIPPED: " + page.getByTestId("service-missing").innerText());
         } else {
-            // sim-service is there: its account for this model (opened by the first paper alert), or the empty state
-            Locator performance = page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(Pattern.compile("^Performance")));
-            performance.or(page.getByText("No paper account")).first().waitFor();
             log.add(performance.count() > 0 ? "  paper account shown" : "  NOTE: sim-service has no paper account for the model yet");
         }
         screenshot("paper");
 
         step("live trading (seed 8.1, 8.2)");
         nav("Live");
-        page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Live trading")).waitFor();
-        if (skippedForMissingService()) {
+        if (skippedForMissingService(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Accounts")))) {
             log.add("  SKIPPED: " + page.getByTestId("service-missing").innerText());
         } else {
-            page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Accounts")).waitFor();
             log.add("  live screen shown; approving and the order at the local broker are not automated yet");
         }
         screenshot("live");
@@ -529,9 +526,11 @@ class WebUiJourneyTest {
         combinations().getByText("18,900 combinations").waitFor();
     }
 
-    private static boolean skippedForMissingService() {
-        page.waitForLoadState(LoadState.NETWORKIDLE);
-        return page.getByTestId("service-missing").count() > 0;
+    /** Waits until the screen has decided: the service's own content ({@code shown}), or the "not running yet" note. */
+    private static boolean skippedForMissingService(Locator shown) {
+        Locator missing = page.getByTestId("service-missing");
+        missing.or(shown).first().waitFor(new Locator.WaitForOptions().setTimeout(60_000));
+        return missing.count() > 0;
     }
 
     private static Locator combinations() {
@@ -551,7 +550,19 @@ class WebUiJourneyTest {
         log.add(String.format(Locale.ROOT, "[%tT] %s", System.currentTimeMillis(), name));
     }
 
+    /**
+     * Every screen photographed is also checked with axe-core (web-ui's dev dependency, WCAG 2 A and AA rules): a
+     * serious or critical violation fails the step.
+     */
     private static void screenshot(String name) {
+        if (axe == null) {
+            axe = read(root.resolve("web-ui/node_modules/axe-core/axe.min.js"));
+        }
+        page.addScriptTag(new Page.AddScriptTagOptions().setContent(axe));
+        Object found = page.evaluate("async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations"
+                + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                + ".map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))");
+        assertThat((List<?>) found).as("accessibility violations on %s (axe-core)", name).isEmpty();
         shot++;
         page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
                 .setPath(SHOTS.resolve(String.format(Locale.ROOT, "%02d-%s.png", shot, name))));
