@@ -19,3 +19,7 @@ HTMLCanvasElement.prototype.getContext = function getContext() {
 if (typeof globalThis.Path2D === 'undefined') {
   (globalThis as Record<string, unknown>).Path2D = class { constructor(..._args: unknown[]) {} moveTo() {} lineTo() {} rect() {} arc() {} closePath() {} bezierCurveTo() {} addPath() {} };
 }
+
+// The build machine is shared: give findBy/waitFor more than their default second.
+import { configure } from '@testing-library/react';
+configure({ asyncUtilTimeout: 5000 });
