@@ -312,7 +312,7 @@ public final class LocalMode implements AutoCloseable {
         Optional<RunningService> gateway = running.stream()
                 .filter(r -> r.service().module().equals(LocalServices.GATEWAY)).findFirst();
         if (gateway.isPresent()) {
-            b.append("  open           ").append(gateway.get().service().baseUrl()).append('\n');
+            b.append("  web UI         ").append(gateway.get().service().baseUrl()).append("/  (open it in a browser)\n");
             b.append("  demo user      ").append(DEMO_USERNAME).append(" / ").append(DEMO_PASSWORD).append("  (user and operator)\n");
         } else {
             b.append("  (no gateway running: nothing to open yet)\n");
