@@ -1,0 +1,55 @@
+package com.sigmatiq.pilot.web;
+
+import com.sigmatiq.kit.web.security.CurrentUser;
+import com.sigmatiq.pilot.domain.Accounts;
+import com.sigmatiq.pilot.domain.LiveAccount;
+import com.sigmatiq.pilot.domain.NewAccount;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The caller's live accounts (another user's are 404, as if absent); credentials are write-only. */
+@RestController
+@RequestMapping("/pilot/accounts")
+class AccountController {
+
+    private final Accounts accounts;
+
+    AccountController(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    /** Opens a live account: broker, account id, connection settings, credentials (sealed at rest) and limits. */
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    Views.AccountView open(CurrentUser user, @RequestBody NewAccount body) {
+        return view(accounts.open(user.id(), body));
+    }
+
+    /** The caller's accounts, newest first. */
+    @GetMapping
+    Views.AccountList list(CurrentUser user) {
+        boolean global = accounts.globalKillSwitch();
+        return new Views.AccountList(accounts.list(user.id()).stream().map(a -> Views.AccountView.of(a, global)).toList());
+    }
+
+    @GetMapping("/{id}")
+    Views.AccountView get(CurrentUser user, @PathVariable String id) {
+        return view(accounts.owned(user.id(), id));
+    }
+
+    /** {@code {"engaged": true}} stops every order of the account before it leaves; {@code false} releases it. */
+    @PostMapping("/{id}/kill-switch")
+    Views.AccountView killSwitch(CurrentUser user, @PathVariable String id, @RequestBody Views.KillSwitch body) {
+        return view(accounts.killSwitch(user.id(), id, body.engaged()));
+    }
+
+    private Views.AccountView view(LiveAccount a) {
+        return Views.AccountView.of(a, accounts.globalKillSwitch());
+    }
+}
