@@ -37,3 +37,33 @@ create table kill_switch_event (
     changed_by  text not null,
     changed_at  timestamptz not null
 );
+
+-- QuickFIX/J's JDBC message store (one row per FIX session: its sequence numbers survive restarts). Message bodies
+-- are not persisted (PersistMessages=N), the table exists because the store reads it.
+create table fix_sessions (
+    beginstring       varchar(8) not null,
+    sendercompid      varchar(64) not null,
+    sendersubid       varchar(64) not null,
+    senderlocid       varchar(64) not null,
+    targetcompid      varchar(64) not null,
+    targetsubid       varchar(64) not null,
+    targetlocid       varchar(64) not null,
+    session_qualifier varchar(64) not null,
+    creation_time     timestamp not null,
+    incoming_seqnum   integer not null,
+    outgoing_seqnum   integer not null,
+    primary key (beginstring, sendercompid, sendersubid, senderlocid, targetcompid, targetsubid, targetlocid, session_qualifier)
+);
+create table fix_messages (
+    beginstring       varchar(8) not null,
+    sendercompid      varchar(64) not null,
+    sendersubid       varchar(64) not null,
+    senderlocid       varchar(64) not null,
+    targetcompid      varchar(64) not null,
+    targetsubid       varchar(64) not null,
+    targetlocid       varchar(64) not null,
+    session_qualifier varchar(64) not null,
+    msgseqnum         integer not null,
+    message           text not null,
+    primary key (beginstring, sendercompid, sendersubid, senderlocid, targetcompid, targetsubid, targetlocid, session_qualifier, msgseqnum)
+);
