@@ -4,6 +4,7 @@ import com.sigmatiq.kit.web.security.CurrentUser;
 import com.sigmatiq.pilot.domain.Accounts;
 import com.sigmatiq.pilot.domain.LiveAccount;
 import com.sigmatiq.pilot.domain.NewAccount;
+import com.sigmatiq.pilot.domain.OrderStore;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /** The caller's live accounts (another user's are 404, as if absent); credentials are write-only. */
 @RestController
@@ -19,9 +21,13 @@ import org.springframework.web.bind.annotation.RestController;
 class AccountController {
 
     private final Accounts accounts;
+    private final OrderStore orders;
+    private final OrderStreams streams;
 
-    AccountController(Accounts accounts) {
+    AccountController(Accounts accounts, OrderStore orders, OrderStreams streams) {
         this.accounts = accounts;
+        this.orders = orders;
+        this.streams = streams;
     }
 
     /** Opens a live account: broker, account id, connection settings, credentials (sealed at rest) and limits. */
@@ -35,7 +41,7 @@ class AccountController {
     @GetMapping
     Views.AccountList list(CurrentUser user) {
         boolean global = accounts.globalKillSwitch();
-        return new Views.AccountList(accounts.list(user.id()).stream().map(a -> Views.AccountView.of(a, global)).toList());
+        return new Views.AccountList(accounts.list(user.id()).stream().map(a -> Views.AccountView.of(a, global, orders.positions(a.id()))).toList());
     }
 
     @GetMapping("/{id}")
@@ -49,7 +55,19 @@ class AccountController {
         return view(accounts.killSwitch(user.id(), id, body.engaged()));
     }
 
+    /** Alerts of the account refused before anything left, newest first, each with its check and reason. */
+    @GetMapping("/{id}/refusals")
+    Views.RefusalList refusals(CurrentUser user, @PathVariable String id) {
+        return new Views.RefusalList(orders.refusals(accounts.owned(user.id(), id).id()));
+    }
+
+    /** Server-sent events: {@code order}, {@code fill}, {@code refusal}, {@code connection}, as they happen. */
+    @GetMapping(path = "/{id}/events", produces = "text/event-stream")
+    SseEmitter events(CurrentUser user, @PathVariable String id) {
+        return streams.open(accounts.owned(user.id(), id).id());
+    }
+
     private Views.AccountView view(LiveAccount a) {
-        return Views.AccountView.of(a, accounts.globalKillSwitch());
+        return Views.AccountView.of(a, accounts.globalKillSwitch(), orders.positions(a.id()));
     }
 }

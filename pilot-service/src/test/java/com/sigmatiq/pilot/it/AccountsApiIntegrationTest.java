@@ -32,7 +32,7 @@ class AccountsApiIntegrationTest extends PilotIntegrationTestBase {
         assertThat(a.path("id").asString()).startsWith("acc_");
         assertThat(a.path("broker").asString()).isEqualTo("fix");
         assertThat(a.path("account_id").asString()).isEqualTo("DU123456");
-        assertThat(a.path("connection").path("sender_comp_id").asString()).isEqualTo("SIGMA");
+        assertThat(a.path("connection").path("sender_comp_id").asString()).isEqualTo("S_DU123456");
         assertThat(a.path("limits").path("max_capital").asDouble()).isEqualTo(50_000);
         assertThat(a.path("limits").path("max_position_size").asDouble()).isEqualTo(1_000);
         assertThat(a.path("limits").path("max_open_positions").asInt()).isEqualTo(3);

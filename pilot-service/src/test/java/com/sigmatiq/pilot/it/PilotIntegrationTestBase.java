@@ -51,9 +51,9 @@ abstract class PilotIntegrationTestBase {
     static String fixAccount(String accountId, String password, int port) {
         return """
                 {"broker": "fix", "account_id": "%s",
-                 "connection": {"host": "127.0.0.1", "port": %d, "sender_comp_id": "SIGMA", "target_comp_id": "BROKER"},
+                 "connection": {"host": "127.0.0.1", "port": %d, "sender_comp_id": "S_%s", "target_comp_id": "BROKER"},
                  "credentials": {"password": "%s"},
                  "limits": {"max_capital": 50000, "max_position_size": 1000, "max_open_positions": 3,
-                            "daily_loss_limit": 500, "max_orders_per_minute": 10}}""".formatted(accountId, port, password);
+                            "daily_loss_limit": 500, "max_orders_per_minute": 10}}""".formatted(accountId, port, accountId, password);
     }
 }

@@ -44,7 +44,7 @@ import quickfix.field.TransactTime;
 import quickfix.fix44.ExecutionReport;
 
 /**
- * A FIX 4.4 broker for tests: a QuickFIX/J acceptor (SenderCompID {@code BROKER}, TargetCompID {@code SIGMA}) that
+ * A FIX 4.4 broker for tests: a QuickFIX/J acceptor (SenderCompID {@code BROKER}, any client's CompID) that
  * accepts, fills in parts, rejects, drops the connection on an order, answers status and cancel requests, and counts
  * every NewOrderSingle per ClOrdID. Its own store is in memory, so it resends what a reconnecting client missed.
  */
@@ -99,7 +99,10 @@ public final class FixTestBroker implements Application, AutoCloseable {
     };
 
     private final int port;
-    private final SessionID session = new SessionID("FIX.4.4", "BROKER", "SIGMA");
+    /** Any client's SenderCompID is accepted: one session per client, made on its Logon. */
+    private final SessionID template = new SessionID("FIX.4.4", "BROKER", quickfix.mina.acceptor.DynamicAcceptorSessionProvider.WILDCARD);
+    private final Map<String, SessionID> sessionOf = new ConcurrentHashMap<>();
+    private volatile SessionID lastSession;
     private final SocketAcceptor acceptor;
     private final AtomicReference<Behaviour> behaviour = new AtomicReference<>(Behaviour.ACCEPT);
     private final Map<String, Order> orders = new ConcurrentHashMap<>();
@@ -112,14 +115,19 @@ public final class FixTestBroker implements Application, AutoCloseable {
         this.port = freePort();
         try {
             SessionSettings s = new SessionSettings();
-            s.setString(session, "ConnectionType", "acceptor");
-            s.setLong(session, "SocketAcceptPort", port);
-            s.setString(session, "SocketAcceptAddress", "127.0.0.1");
-            s.setString(session, "NonStopSession", "Y");
-            s.setString(session, "UseDataDictionary", "Y");
-            s.setString(session, "DataDictionary", "FIX44.xml");
-            s.setLong(session, "HeartBtInt", 10);
-            acceptor = new SocketAcceptor(this, new MemoryStoreFactory(), s, id -> SILENT_LOG, new DefaultMessageFactory());
+            s.setString(template, "ConnectionType", "acceptor");
+            s.setString(template, "AcceptorTemplate", "Y");
+            s.setLong(template, "SocketAcceptPort", port);
+            s.setString(template, "SocketAcceptAddress", "127.0.0.1");
+            s.setString(template, "NonStopSession", "Y");
+            s.setString(template, "UseDataDictionary", "Y");
+            s.setString(template, "DataDictionary", "FIX44.xml");
+            s.setLong(template, "HeartBtInt", 10);
+            MemoryStoreFactory store = new MemoryStoreFactory();
+            quickfix.LogFactory logs = id -> SILENT_LOG;
+            acceptor = new SocketAcceptor(this, store, s, logs, new DefaultMessageFactory());
+            acceptor.setSessionProvider(new java.net.InetSocketAddress("127.0.0.1", port),
+                    new quickfix.mina.acceptor.DynamicAcceptorSessionProvider(s, template, this, store, logs, new DefaultMessageFactory()));
             acceptor.start();
         } catch (ConfigError e) {
             throw new IllegalStateException(e);
@@ -153,14 +161,13 @@ public final class FixTestBroker implements Application, AutoCloseable {
         return passwords;
     }
 
-    public boolean loggedOn() {
-        Session s = Session.lookupSession(session);
-        return s != null && s.isLoggedOn();
+    /** Drops the TCP connection of the last client that sent an order (it reconnects by itself). */
+    public void dropConnection() {
+        dropConnection(lastSession);
     }
 
-    /** Drops the TCP connection (the client reconnects by itself). */
-    public void dropConnection() {
-        Session s = Session.lookupSession(session);
+    private void dropConnection(SessionID id) {
+        Session s = id == null ? null : Session.lookupSession(id);
         if (s != null) {
             try {
                 s.disconnect("dropped by the test broker", false);
@@ -181,7 +188,7 @@ public final class FixTestBroker implements Application, AutoCloseable {
         ExecutionReport r = report(o, ExecType.TRADE);
         r.set(new LastQty(quantity));
         r.set(new LastPx(px));
-        send(r);
+        send(sessionOf.get(clOrdId), r);
     }
 
     @Override
@@ -221,16 +228,18 @@ public final class FixTestBroker implements Application, AutoCloseable {
     @Override
     public void fromApp(Message m, SessionID id) throws FieldNotFound {
         String type = m.getHeader().getString(MsgType.FIELD);
+        lastSession = id;
         switch (type) {
-            case MsgType.ORDER_SINGLE -> newOrder(m);
-            case MsgType.ORDER_STATUS_REQUEST -> status(m);
-            case MsgType.ORDER_CANCEL_REQUEST -> cancel(m);
+            case MsgType.ORDER_SINGLE -> newOrder(m, id);
+            case MsgType.ORDER_STATUS_REQUEST -> status(m, id);
+            case MsgType.ORDER_CANCEL_REQUEST -> cancel(m, id);
             default -> { }
         }
     }
 
-    private void newOrder(Message m) throws FieldNotFound {
+    private void newOrder(Message m, SessionID id) throws FieldNotFound {
         String clOrdId = m.getString(ClOrdID.FIELD);
+        sessionOf.putIfAbsent(clOrdId, id);
         received.computeIfAbsent(clOrdId, k -> new AtomicInteger()).incrementAndGet();
         if (orders.containsKey(clOrdId)) {
             return;  // a duplicate ClOrdID is not a second order
@@ -241,9 +250,9 @@ public final class FixTestBroker implements Application, AutoCloseable {
         Behaviour b = behaviour.get();
         if (b == Behaviour.DROP || b == Behaviour.DROP_THEN_FILL) {
             orders.put(clOrdId, o);
-            dropConnection();
+            dropConnection(id);
             if (b == Behaviour.DROP_THEN_FILL) {
-                send(report(o, ExecType.NEW));
+                send(id, report(o, ExecType.NEW));
                 fill(clOrdId, o.quantity);
             }
             return;
@@ -258,11 +267,11 @@ public final class FixTestBroker implements Application, AutoCloseable {
             ExecutionReport r = report(o, ExecType.REJECTED);
             r.set(new OrdRejReason(OrdRejReason.BROKER_EXCHANGE_OPTION));
             r.set(new Text("rejected by the test broker"));
-            send(r);
+            send(id, r);
             return;
         }
         orders.put(clOrdId, o);
-        send(report(o, ExecType.NEW));
+        send(id, report(o, ExecType.NEW));
         if (b == Behaviour.FILL) {
             fill(clOrdId, o.quantity);
         } else if (b == Behaviour.FILL_IN_TWO) {
@@ -271,7 +280,7 @@ public final class FixTestBroker implements Application, AutoCloseable {
         }
     }
 
-    private void status(Message m) throws FieldNotFound {
+    private void status(Message m, SessionID id) throws FieldNotFound {
         String clOrdId = m.getString(ClOrdID.FIELD);
         Order o = orders.get(clOrdId);
         if (o == null) {
@@ -281,13 +290,13 @@ public final class FixTestBroker implements Application, AutoCloseable {
             r.set(new ClOrdID(clOrdId));
             r.set(new Symbol(m.getString(Symbol.FIELD)));
             r.set(new OrdRejReason(OrdRejReason.UNKNOWN_ORDER));
-            send(r);
+            send(id, r);
             return;
         }
-        send(report(o, ExecType.ORDER_STATUS));
+        send(id, report(o, ExecType.ORDER_STATUS));
     }
 
-    private void cancel(Message m) throws FieldNotFound {
+    private void cancel(Message m, SessionID id) throws FieldNotFound {
         Order o = orders.get(m.getString(OrigClOrdID.FIELD));
         if (o == null || o.status == OrdStatus.FILLED || o.status == OrdStatus.CANCELED || o.status == OrdStatus.REJECTED) {
             return;
@@ -296,7 +305,7 @@ public final class FixTestBroker implements Application, AutoCloseable {
         ExecutionReport r = report(o, ExecType.CANCELED);
         r.set(new OrigClOrdID(o.clOrdId));
         r.set(new ClOrdID(m.getString(ClOrdID.FIELD)));
-        send(r);
+        send(id, r);
     }
 
     private ExecutionReport report(Order o, char execType) {
@@ -311,8 +320,8 @@ public final class FixTestBroker implements Application, AutoCloseable {
         return r;
     }
 
-    private void send(Message m) {
-        Session s = Session.lookupSession(session);
+    private void send(SessionID id, Message m) {
+        Session s = Session.lookupSession(id);
         if (s != null) {
             s.send(m);  // when logged out, kept in the store and resent on the client's resend request
         }

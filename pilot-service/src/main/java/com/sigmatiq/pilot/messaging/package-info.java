@@ -1,0 +1,5 @@
+/**
+ * Kafka in: alerts of live models ({@code alerts.live}), publications ({@code model.events}), paper recommendations
+ * ({@code paper.events}) and closed bars ({@code market.bars.*}, for the price band).
+ */
+package com.sigmatiq.pilot.messaging;

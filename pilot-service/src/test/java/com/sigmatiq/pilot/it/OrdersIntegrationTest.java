@@ -1,0 +1,335 @@
+package com.sigmatiq.pilot.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.sigmatiq.contracts.EventEnvelope;
+import com.sigmatiq.contracts.Topics;
+import com.sigmatiq.contracts.marketdata.BarClosed;
+import com.sigmatiq.contracts.model.ModelPublished;
+import com.sigmatiq.contracts.model.PublicationStatusChanged;
+import com.sigmatiq.contracts.paper.PaperCompleted;
+import com.sigmatiq.kit.messaging.EventCatalog;
+import com.sigmatiq.kit.messaging.EventSender;
+import com.sigmatiq.pilot.support.FixTestBroker;
+import com.sigmatiq.pilot.support.FixTestBroker.Behaviour;
+import com.sigmatiq.testinfra.TestApi;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Alerts on {@code alerts.live} become orders at a QuickFIX/J broker: once per alert id, stored before sent, moved by
+ * the broker's reports; and every risk check refuses, with its reason, before anything reaches the broker.
+ */
+class OrdersIntegrationTest extends PilotIntegrationTestBase {
+
+    static final FixTestBroker BROKER = new FixTestBroker();
+    static final AtomicInteger SEQ = new AtomicInteger();
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Autowired
+    EventSender sender;
+
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+
+    @AfterAll
+    static void stopBroker() {
+        BROKER.close();
+    }
+
+    /** A user with a FIX account, and a publication of theirs that is live, approved on that account. */
+    record Live(User user, String accountId, String publishedId, String ticker) {
+    }
+
+    Live live(String limitsJson, double lastClose) throws Exception {
+        User u = newUser();
+        int n = SEQ.incrementAndGet();
+        String brokerAccount = "ACC" + n + "_" + UUID.randomUUID().toString().substring(0, 6);
+        String body = fixAccount(brokerAccount, "pw-" + n, BROKER.port());
+        if (limitsJson != null) {
+            body = body.replaceAll("\"limits\": \\{[^}]*}", "\"limits\": " + limitsJson);
+        }
+        TestApi.Response acc = api().post("/pilot/accounts", u.token(), body);
+        assertThat(acc.status()).isEqualTo(201);
+        String pub = "pub_it_" + n + "_" + UUID.randomUUID().toString().substring(0, 6);
+        String ticker = "T" + n;
+        publish(u, pub, ticker, "live", lastClose);
+        TestApi.Response approval = api().post("/pilot/approvals", u.token(), approval(pub, brokerAccount));
+        assertThat(approval.status()).as(approval.raw()).isEqualTo(201);
+        return new Live(u, acc.body().path("id").asString(), pub, ticker);
+    }
+
+    void publish(User u, String pub, String ticker, String status, double lastClose) throws Exception {
+        Instant now = Instant.now();
+        ModelPublished p = new ModelPublished(pub, "model_" + pub, "trained_" + pub, 1, ticker, "5m", "swingsigma", "1.0.0",
+                "momentum_swing", Map.of(), "IT", 3, true, 5, 50_000, "live", null, "paper_trading", now, Map.of());
+        sender.send(Topics.MODEL_EVENTS, EventCatalog.envelope(UUID.randomUUID(), p, u.id(), pub, now)).get();
+        sender.send(Topics.PAPER_EVENTS, EventCatalog.envelope(UUID.randomUUID(), new PaperCompleted(pub, p.modelId(), "acct",
+                "APPROVE_FOR_LIVE_TRADING", now, now, 5, 8, 0.625, 1.68, 0.05, now), u.id(), pub, now)).get();
+        sender.send(Topics.MODEL_EVENTS, EventCatalog.envelope(UUID.randomUUID(), new PublicationStatusChanged(pub, p.modelId(),
+                "paper_trading", "paper_complete", now), u.id(), pub, now)).get();
+        if ("live".equals(status)) {
+            sender.send(Topics.MODEL_EVENTS, EventCatalog.envelope(UUID.randomUUID(), new PublicationStatusChanged(pub, p.modelId(),
+                    "paper_complete", "live", now), u.id(), pub, now)).get();
+        }
+        bar(ticker, lastClose);
+        await().atMost(WAIT).until(() -> jdbc.sql("select count(*) from publication p join paper_recommendation r "
+                + "on r.published_id = p.published_id where p.published_id = ? and p.status = ?").params(pub, status)
+                .query(Long.class).single() == 1
+                && jdbc.sql("select count(*) from last_close where ticker = ? and close = ?").params(ticker, lastClose)
+                .query(Long.class).single() == 1);
+    }
+
+    void bar(String ticker, double close) throws Exception {
+        Instant end = Instant.now();
+        BarClosed b = new BarClosed(ticker, "XNYS", "5m", end.minusSeconds(300), end, close, close, close, close, 1000.0, "live",
+                null, 1);
+        sender.send(Topics.MARKET_BARS_5M, EventCatalog.envelope(UUID.randomUUID(), b, null, ticker, end)).get();
+    }
+
+    static String approval(String pub, String brokerAccount) {
+        return """
+                {"model_id": "%s", "paper_trading_complete": true, "paper_performance_acceptable": true, "user_approval": true,
+                 "live_settings": {"broker": "fix", "account_id": "%s", "max_capital": 50000, "max_position_size": 1000,
+                                   "enable_sigma_pilot": true},
+                 "go_live_date": "2024-02-14T09:30:00Z"}""".formatted(pub, brokerAccount);
+    }
+
+    /** A BUY alert document as alert-service sends it (seed 7.2 fields), on alerts.live keyed by the publication. */
+    String buy(Live l, long quantity, double price) throws Exception {
+        String id = "alert_" + l.publishedId() + "_" + SEQ.incrementAndGet() + "_buy";
+        Map<String, Object> doc = Map.of("alert_id", id, "timestamp", Instant.now().toString(), "model_id", l.publishedId(),
+                "signal", Map.of("action", "BUY", "instrument", "stock", "ticker", l.ticker(), "urgency", "immediate"),
+                "order_details", Map.of("order_type", "limit", "quantity", quantity, "entry_price", price, "time_in_force", "day"));
+        send(l, id, JsonMapper.builder().build().writeValueAsString(doc));
+        return id;
+    }
+
+    String sell(Live l) throws Exception {
+        String id = "alert_" + l.publishedId() + "_" + SEQ.incrementAndGet() + "_sell";
+        Map<String, Object> doc = Map.of("alert_id", id, "timestamp", Instant.now().toString(), "model_id", l.publishedId(),
+                "signal", Map.of("action", "SELL", "instrument", "stock", "ticker", l.ticker(), "urgency", "immediate"),
+                "order_details", Map.of("order_type", "market", "quantity", 0, "exit_reason", "exit_signal"));
+        send(l, id, JsonMapper.builder().build().writeValueAsString(doc));
+        return id;
+    }
+
+    void send(Live l, String alertId, String document) throws Exception {
+        var record = new org.apache.kafka.clients.producer.ProducerRecord<String, String>("alerts.live", l.publishedId(), document);
+        record.headers().add("alert_id", alertId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        kafka.send(record).get();
+    }
+
+    JsonNode orderOf(Live l, String alertId, java.util.function.Predicate<JsonNode> done) {
+        JsonNode list = api().await("/pilot/orders?account_id=" + l.accountId(), l.user().token(),
+                b -> java.util.stream.StreamSupport.stream(b.path("orders").spliterator(), false)
+                        .anyMatch(o -> o.path("alert_id").asString().equals(alertId) && done.test(o)), WAIT);
+        for (JsonNode o : list.path("orders")) {
+            if (o.path("alert_id").asString().equals(alertId)) {
+                return o;
+            }
+        }
+        throw new AssertionError("no order of " + alertId);
+    }
+
+    /** Waits for the alert's refusal and checks that nothing of it reached the broker. */
+    JsonNode refused(Live l, String alertId, String check) {
+        JsonNode list = api().await("/pilot/accounts/" + l.accountId() + "/refusals", l.user().token(),
+                b -> b.path("refusals").findValuesAsString("alert_id").contains(alertId), WAIT);
+        JsonNode r = null;
+        for (JsonNode x : list.path("refusals")) {
+            if (x.path("alert_id").asString().equals(alertId)) {
+                r = x;
+            }
+        }
+        assertThat(r.path("check").asString()).isEqualTo(check);
+        assertThat(r.path("reason").asString()).isNotBlank();
+        assertThat(jdbc.sql("select count(*) from live_order where alert_id = ?").param(alertId).query(Long.class).single()).isZero();
+        assertThat(BROKER.received(alertId)).isZero();
+        assertThat(BROKER.order(alertId)).isNull();
+        return r;
+    }
+
+    @Test
+    void aLiveAlertBecomesOneOrderFilledAtTheBrokerInSeed82Shape() throws Exception {
+        BROKER.behave(Behaviour.FILL);
+        Live l = live(null, 453.00);
+        String alert = buy(l, 22, 453.50);
+        JsonNode o = orderOf(l, alert, x -> "filled".equals(x.path("state").asString()));
+        assertThat(o.path("order_id").asString()).startsWith("ORD_");
+        assertThat(o.path("model_id").asString()).isEqualTo(l.publishedId());
+        assertThat(o.path("quantity").asLong()).isEqualTo(2);     // floor(1000 / 453.50)
+        JsonNode dest = o.path("routing").path("destinations").get(0);
+        assertThat(dest.path("service").asString()).isEqualTo("sigma_pilot");
+        assertThat(dest.path("status").asString()).isEqualTo("sent");
+        assertThat(dest.path("broker").asString()).isEqualTo("fix");
+        assertThat(dest.path("order_id").asString()).isEqualTo(o.path("order_id").asString());
+        JsonNode ex = o.path("execution");
+        assertThat(ex.path("status").asString()).isEqualTo("filled");
+        assertThat(ex.path("fill_price").asDouble()).isEqualTo(453.50);
+        assertThat(ex.path("fill_time").isNull()).isFalse();
+        assertThat(ex.path("slippage").asDouble()).isEqualTo(-0.50);  // paid 453.50 against the last close 453.00
+        List<String> states = o.path("history").findValuesAsString("state");
+        assertThat(states.get(0)).isEqualTo("pending_new");
+        assertThat(states.get(states.size() - 1)).isEqualTo("filled");
+        assertThat(BROKER.received(alert)).isEqualTo(1);
+        assertThat(BROKER.order(alert).quantity).isEqualTo(2);
+
+        send(l, alert, """
+                {"alert_id": "%s", "timestamp": "%s", "model_id": "%s", "signal": {"action": "BUY", "ticker": "%s"},
+                 "order_details": {"order_type": "limit", "quantity": 22, "entry_price": 453.5}}"""
+                .formatted(alert, Instant.now(), l.publishedId(), l.ticker()));
+        String later = buy(l, 1, 453.50);   // a later alert proves the repeat was taken and dropped
+        orderOf(l, later, x -> "filled".equals(x.path("state").asString()));
+        assertThat(BROKER.received(alert)).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from live_order where alert_id = ?").param(alert).query(Long.class).single()).isOne();
+
+        JsonNode account = api().get("/pilot/accounts/" + l.accountId(), l.user().token()).body();
+        assertThat(account.path("positions").get(0).path("ticker").asString()).isEqualTo(l.ticker());
+        assertThat(account.path("positions").get(0).path("quantity").asLong()).isEqualTo(3);
+        assertThat(account.path("connection_state").asString()).isEqualTo("connected");
+    }
+
+    @Test
+    void partialFillsAreCountedOnceAndASellClosesThePosition() throws Exception {
+        BROKER.behave(Behaviour.FILL_IN_TWO);
+        Live l = live(null, 100.00);
+        String alert = buy(l, 9, 100.00);
+        JsonNode o = orderOf(l, alert, x -> "filled".equals(x.path("state").asString()));
+        assertThat(o.path("execution").path("filled_quantity").asLong()).isEqualTo(9);
+        assertThat(o.path("history").findValuesAsString("state")).contains("partially_filled", "filled");
+        assertThat(jdbc.sql("select count(*), sum(f.quantity) from fill f join live_order o on o.id = f.order_id where o.alert_id = ?")
+                .param(alert).query((rs, n) -> rs.getLong(1) * 1000 + rs.getLong(2)).single()).isEqualTo(2 * 1000 + 9);
+
+        BROKER.behave(Behaviour.FILL);
+        BROKER.fillAt(101.00);
+        try {
+            String exit = sell(l);
+            JsonNode s = orderOf(l, exit, x -> "filled".equals(x.path("state").asString()));
+            assertThat(s.path("side").asString()).isEqualTo("sell");
+            assertThat(s.path("order_type").asString()).isEqualTo("market");
+            assertThat(s.path("quantity").asLong()).isEqualTo(9);
+        } finally {
+            BROKER.fillAt(Double.NaN);
+        }
+        JsonNode account = api().get("/pilot/accounts/" + l.accountId(), l.user().token()).body();
+        assertThat(account.path("positions")).isEmpty();
+        assertThat(account.path("pnl").path("realized").asDouble()).isEqualTo(9.00);
+    }
+
+    @Test
+    void anOpenOrderIsCancelledAtTheBroker() throws Exception {
+        BROKER.behave(Behaviour.ACCEPT);
+        Live l = live(null, 50.00);
+        String alert = buy(l, 3, 50.00);
+        JsonNode o = orderOf(l, alert, x -> "acknowledged".equals(x.path("state").asString()));
+        TestApi.Response c = api().post("/pilot/orders/" + o.path("order_id").asString() + "/cancel", l.user().token(), "");
+        assertThat(c.status()).isEqualTo(200);
+        orderOf(l, alert, x -> "cancelled".equals(x.path("state").asString()));
+        assertThat(api().post("/pilot/orders/" + o.path("order_id").asString() + "/cancel", l.user().token(), "").status())
+                .isEqualTo(409);
+        assertThat(api().get("/pilot/orders/" + o.path("order_id").asString(), newUser().token()).status()).isEqualTo(404);
+    }
+
+    // --- one test per risk check: refused with its reason, nothing at the broker ---
+
+    @Test
+    void theAccountKillSwitchRefuses() throws Exception {
+        Live l = live(null, 100.00);
+        api().post("/pilot/accounts/" + l.accountId() + "/kill-switch", l.user().token(), "{\"engaged\": true}");
+        refused(l, buy(l, 1, 100.00), "kill_switch");
+    }
+
+    @Test
+    void theGlobalKillSwitchRefuses() throws Exception {
+        Live l = live(null, 100.00);
+        User op = newOperator();
+        api().post("/pilot/kill-switch", op.token(), "{\"engaged\": true}");
+        try {
+            refused(l, buy(l, 1, 100.00), "kill_switch");
+        } finally {
+            api().post("/pilot/kill-switch", op.token(), "{\"engaged\": false}");
+        }
+    }
+
+    @Test
+    void aModelThatIsNotLiveIsRefused() throws Exception {
+        Live l = live(null, 100.00);
+        Instant now = Instant.now();
+        sender.send(Topics.MODEL_EVENTS, EventCatalog.envelope(UUID.randomUUID(), new PublicationStatusChanged(l.publishedId(),
+                "m", "live", "paused", now), l.user().id(), l.publishedId(), now)).get();
+        await().atMost(WAIT).until(() -> "paused".equals(jdbc.sql("select status from publication where published_id = ?")
+                .param(l.publishedId()).query(String.class).single()));
+        refused(l, buy(l, 1, 100.00), "model_live_and_approved");
+    }
+
+    @Test
+    void anOrderOverTheMaxPositionSizeIsRefused() throws Exception {
+        Live l = live(null, 1_200.00);
+        refused(l, buy(l, 5, 1_200.00), "max_position_size");
+    }
+
+    @Test
+    void anOrderBeyondTheOpenPositionsIsRefused() throws Exception {
+        Live l = live("{\"max_capital\": 50000, \"max_position_size\": 1000, \"max_open_positions\": 2, "
+                + "\"daily_loss_limit\": 500, \"max_orders_per_minute\": 10}", 100.00);
+        for (String t : List.of("AAA", "BBB")) {
+            jdbc.sql("insert into position (account_id, ticker, quantity, average_price) values (?, ?, 1, 10)")
+                    .params(l.accountId(), t).update();
+        }
+        refused(l, buy(l, 1, 100.00), "max_open_positions");
+    }
+
+    @Test
+    void anOrderBeyondTheMaxCapitalIsRefused() throws Exception {
+        Live l = live(null, 100.00);
+        jdbc.sql("insert into position (account_id, ticker, quantity, average_price) values (?, 'CCC', 495, 100)")
+                .param(l.accountId()).update();   // $49,500 in use; 9 × $100 more would pass $50,000
+        refused(l, buy(l, 9, 100.00), "max_capital");
+    }
+
+    @Test
+    void anOrderAfterTheDailyLossLimitIsRefused() throws Exception {
+        Live l = live(null, 100.00);
+        Instant now = Instant.now();
+        jdbc.sql("""
+                insert into live_order (id, alert_id, account_id, owner_id, published_id, ticker, side, quantity, order_type,
+                  time_in_force, reference_price, state, filled_quantity, created_at, updated_at)
+                values (?, ?, ?, ?, ?, 'DDD', 'sell', 10, 'market', 'day', 10, 'filled', 10, ?, ?)""")
+                .params("ORD_loss_" + l.accountId(), "alert_loss_" + l.accountId(), l.accountId(), l.user().id(), l.publishedId(),
+                        java.sql.Timestamp.from(now.minusSeconds(120)), java.sql.Timestamp.from(now.minusSeconds(120))).update();
+        jdbc.sql("insert into fill (order_id, execution_id, quantity, price, commission, realized_pnl, at) values (?, 'x', 10, 10, 0, -500, ?)")
+                .params("ORD_loss_" + l.accountId(), java.sql.Timestamp.from(now)).update();
+        refused(l, buy(l, 1, 100.00), "daily_loss_limit");
+    }
+
+    @Test
+    void aPriceOutsideTheBandOfTheLastCloseIsRefused() throws Exception {
+        Live l = live(null, 90.00);
+        refused(l, buy(l, 1, 95.00), "price_band");   // 5.6% above 90.00
+    }
+
+    @Test
+    void ordersBeyondThePerMinuteRateAreRefused() throws Exception {
+        BROKER.behave(Behaviour.ACCEPT);
+        Live l = live("{\"max_capital\": 50000, \"max_position_size\": 1000, \"max_open_positions\": 3, "
+                + "\"daily_loss_limit\": 500, \"max_orders_per_minute\": 3}", 10.00);
+        for (int i = 0; i < 3; i++) {
+            String a = buy(l, 1, 10.00);
+            orderOf(l, a, x -> "acknowledged".equals(x.path("state").asString()));
+            assertThat(BROKER.received(a)).isEqualTo(1);
+        }
+        refused(l, buy(l, 1, 10.00), "max_orders_per_minute");
+    }
+}
