@@ -9,10 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Seed 8.1 approvals: refused, with every reason, unless the caller's published model was recommended
  * {@code APPROVE_FOR_LIVE_TRADING} by its paper period, {@code user_approval} is true and the account is the caller's.
+ * A stored approval is announced ({@code pilot.live_trading_approved}) in its transaction; model-service makes the
+ * publication {@code live} from its go-live date, and alert-service then routes its alerts here.
  */
 @Service
 public class Approvals {
@@ -20,12 +24,17 @@ public class Approvals {
     private final OrderStore orders;
     private final PilotStore accounts;
     private final BrokerConnections connections;
+    private final ApprovalEvents events;
+    private final TransactionTemplate tx;
     private final Clock clock;
 
-    public Approvals(OrderStore orders, PilotStore accounts, BrokerConnections connections, Clock clock) {
+    public Approvals(OrderStore orders, PilotStore accounts, BrokerConnections connections, ApprovalEvents events,
+                     PlatformTransactionManager transactions, Clock clock) {
         this.orders = orders;
         this.accounts = accounts;
         this.connections = connections;
+        this.events = events;
+        this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
     }
 
@@ -91,7 +100,14 @@ public class Approvals {
         }
         Approval a = new Approval(r.modelId(), ownerId, account.id(), s.maxCapital(), s.maxPositionSize(), true,
                 r.goLiveDate(), clock.instant());
-        if (!orders.insertApproval(a)) {
+        boolean stored = Boolean.TRUE.equals(tx.execute(st -> {
+            if (!orders.insertApproval(a)) {
+                return false;
+            }
+            events.approved(a);
+            return true;
+        }));
+        if (!stored) {
             throw new ConflictException("Already approved", "published model '" + r.modelId() + "' is approved already");
         }
         connections.ensureOpen(account.id());
