@@ -8,6 +8,8 @@ import com.sigmatiq.pilot.domain.OrderStore;
 import com.sigmatiq.pilot.domain.OrderUpdates;
 import com.sigmatiq.pilot.domain.PilotProperties;
 import com.sigmatiq.pilot.domain.PilotStore;
+import com.sigmatiq.pilot.domain.ReconciliationStore;
+import com.sigmatiq.pilot.domain.Reconciler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -38,24 +40,37 @@ public class LiveTradingConfiguration {
                 p.connectWait(), p.lookupWait());
     }
 
-    /** At start: the connections of approved accounts open, and every unconfirmed order is looked up; then every round. */
     @Bean
-    OrderResumer orderResumer(LiveTrading trading, OrderStore orders, BrokerConnections connections, PilotProperties p) {
-        return new OrderResumer(trading, orders, connections, p.resumeGrace());
+    Reconciler reconciler(PilotStore accounts, OrderStore orders, BrokerConnections connections, LiveTrading trading,
+                          ReconciliationStore reports, Clock clock, PilotProperties p) {
+        return new Reconciler(accounts, orders, connections, trading, reports, clock, p.lookupWait());
     }
 
-    /** Runs {@link LiveTrading#resume(Duration)} at start (any age) and periodically (older than the grace). */
+    /** At start: the connections of approved accounts open, and every unconfirmed order is looked up; then every round. */
+    @Bean
+    OrderResumer orderResumer(LiveTrading trading, OrderStore orders, BrokerConnections connections, Reconciler reconciler,
+                              PilotProperties p) {
+        return new OrderResumer(trading, orders, connections, reconciler, p.resumeGrace());
+    }
+
+    /**
+     * Runs {@link LiveTrading#resume(Duration)} at start (any age) and periodically (older than the grace), each time
+     * followed by a reconciliation of the open connections.
+     */
     public static final class OrderResumer {
 
         private final LiveTrading trading;
         private final OrderStore orders;
         private final BrokerConnections connections;
+        private final Reconciler reconciler;
         private final Duration grace;
 
-        OrderResumer(LiveTrading trading, OrderStore orders, BrokerConnections connections, Duration grace) {
+        OrderResumer(LiveTrading trading, OrderStore orders, BrokerConnections connections, Reconciler reconciler,
+                     Duration grace) {
             this.trading = trading;
             this.orders = orders;
             this.connections = connections;
+            this.reconciler = reconciler;
             this.grace = grace;
         }
 
@@ -63,12 +78,14 @@ public class LiveTradingConfiguration {
         public void atStart() {
             orders.approvedAccounts().forEach(connections::ensureOpen);
             trading.resume(Duration.ZERO);
+            reconciler.reconcileOpen();
         }
 
         @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "${sigmatiq.pilot.resume-interval:60s}",
                 initialDelayString = "${sigmatiq.pilot.resume-interval:60s}")
         public void periodically() {
             trading.resume(grace);
+            reconciler.reconcileOpen();
         }
     }
 }

@@ -5,6 +5,9 @@ import com.sigmatiq.pilot.domain.Accounts;
 import com.sigmatiq.pilot.domain.LiveAccount;
 import com.sigmatiq.pilot.domain.NewAccount;
 import com.sigmatiq.pilot.domain.OrderStore;
+import com.sigmatiq.pilot.domain.ReconciliationReport;
+import com.sigmatiq.pilot.domain.ReconciliationStore;
+import com.sigmatiq.kit.web.problem.NotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,11 +26,13 @@ class AccountController {
     private final Accounts accounts;
     private final OrderStore orders;
     private final OrderStreams streams;
+    private final ReconciliationStore reconciliations;
 
-    AccountController(Accounts accounts, OrderStore orders, OrderStreams streams) {
+    AccountController(Accounts accounts, OrderStore orders, OrderStreams streams, ReconciliationStore reconciliations) {
         this.accounts = accounts;
         this.orders = orders;
         this.streams = streams;
+        this.reconciliations = reconciliations;
     }
 
     /** Opens a live account: broker, account id, connection settings, credentials (sealed at rest) and limits. */
@@ -59,6 +64,13 @@ class AccountController {
     @GetMapping("/{id}/refusals")
     Views.RefusalList refusals(CurrentUser user, @PathVariable String id) {
         return new Views.RefusalList(orders.refusals(accounts.owned(user.id(), id).id()));
+    }
+
+    /** The last reconciliation with the broker (at start and every minute): every difference found; 404 before the first. */
+    @GetMapping("/{id}/reconciliation")
+    ReconciliationReport reconciliation(CurrentUser user, @PathVariable String id) {
+        return reconciliations.last(accounts.owned(user.id(), id).id()).orElseThrow(() -> new NotFoundException("Not found",
+                "account '" + id + "' has not been reconciled yet"));
     }
 
     /** Server-sent events: {@code order}, {@code fill}, {@code refusal}, {@code connection}, as they happen. */

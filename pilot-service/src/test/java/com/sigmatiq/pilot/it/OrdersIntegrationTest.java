@@ -43,6 +43,12 @@ class OrdersIntegrationTest extends PilotIntegrationTestBase {
     @Autowired
     KafkaTemplate<String, String> kafka;
 
+    @Autowired
+    com.sigmatiq.pilot.domain.Reconciler reconciler;
+
+    @Autowired
+    com.sigmatiq.pilot.domain.Accounts accounts;
+
     @AfterAll
     static void stopBroker() {
         BROKER.close();
@@ -240,6 +246,34 @@ class OrdersIntegrationTest extends PilotIntegrationTestBase {
         assertThat(api().post("/pilot/orders/" + o.path("order_id").asString() + "/cancel", l.user().token(), "").status())
                 .isEqualTo(409);
         assertThat(api().get("/pilot/orders/" + o.path("order_id").asString(), newUser().token()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void reconciliationReportsEveryDifferenceAndTakesTheFillsItFinds() throws Exception {
+        BROKER.behave(Behaviour.SILENT);   // the broker takes the order and never reports
+        Live l = live(null, 100.00);
+        assertThat(api().get("/pilot/accounts/" + l.accountId() + "/reconciliation", l.user().token()).status()).isEqualTo(404);
+        String alert = buy(l, 4, 100.00);
+        JsonNode sent = orderOf(l, alert, x -> "sent".equals(x.path("state").asString()));
+        FixTestBroker.Order theirs = BROKER.order(alert);
+        theirs.averagePrice = 99.75;        // filled at the broker; the reports were lost
+        theirs.cumulative = 4;
+        theirs.status = quickfix.field.OrdStatus.FILLED;
+
+        reconciler.reconcile(accounts.owned(l.user().id(), l.accountId()));
+        JsonNode report = api().get("/pilot/accounts/" + l.accountId() + "/reconciliation", l.user().token()).body();
+        assertThat(report.path("orders_checked").asInt()).isEqualTo(1);
+        assertThat(report.path("positions_checked").asBoolean()).isFalse();
+        assertThat(report.path("differences").findValuesAsString("kind")).containsExactlyInAnyOrder("state", "filled_quantity");
+        assertThat(report.path("differences").get(0).path("order_id").asString()).isEqualTo(sent.path("order_id").asString());
+
+        JsonNode o = orderOf(l, alert, x -> "filled".equals(x.path("state").asString()));
+        assertThat(o.path("execution").path("filled_quantity").asLong()).isEqualTo(4);
+        assertThat(o.path("execution").path("fill_price").asDouble()).isEqualTo(99.75);
+        reconciler.reconcile(accounts.owned(l.user().id(), l.accountId()));
+        assertThat(api().get("/pilot/accounts/" + l.accountId() + "/reconciliation", l.user().token()).body()
+                .path("differences")).isEmpty();
+        assertThat(BROKER.received(alert)).isEqualTo(1);
     }
 
     // --- one test per risk check: refused with its reason, nothing at the broker ---
