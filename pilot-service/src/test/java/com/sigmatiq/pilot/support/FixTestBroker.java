@@ -110,6 +110,7 @@ public final class FixTestBroker implements Application, AutoCloseable {
     private final List<String> passwords = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
     private volatile double fillPrice = Double.NaN;
+    private final Map<String, Long> receivedAtNanos = new ConcurrentHashMap<>();
 
     public FixTestBroker() {
         this.port = freePort();
@@ -151,6 +152,11 @@ public final class FixTestBroker implements Application, AutoCloseable {
     public int received(String clOrdId) {
         AtomicInteger n = received.get(clOrdId);
         return n == null ? 0 : n.get();
+    }
+
+    /** {@link System#nanoTime()} when the first NewOrderSingle of this ClOrdID arrived, or null. */
+    public Long receivedAtNanos(String clOrdId) {
+        return receivedAtNanos.get(clOrdId);
     }
 
     public Order order(String clOrdId) {
@@ -238,7 +244,9 @@ public final class FixTestBroker implements Application, AutoCloseable {
     }
 
     private void newOrder(Message m, SessionID id) throws FieldNotFound {
+        long at = System.nanoTime();
         String clOrdId = m.getString(ClOrdID.FIELD);
+        receivedAtNanos.putIfAbsent(clOrdId, at);
         sessionOf.putIfAbsent(clOrdId, id);
         received.computeIfAbsent(clOrdId, k -> new AtomicInteger()).incrementAndGet();
         if (orders.containsKey(clOrdId)) {
