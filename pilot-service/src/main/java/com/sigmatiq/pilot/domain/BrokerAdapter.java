@@ -17,8 +17,9 @@ public interface BrokerAdapter extends AutoCloseable {
     boolean connected();
 
     /**
-     * Hands a new order to the broker. Throws {@link BrokerException} when it certainly did not leave (not connected, the
-     * broker refused the request outright); returning means it may have reached the broker.
+     * Hands a new order to the broker. Returning means it may have reached the broker. Throws {@link BrokerException}
+     * when that is not confirmed (not connected, no answer); the order then stays {@code pending_new}, and it is looked
+     * up by its client order id before it is ever sent again. An outright refusal by the broker is a rejected report.
      */
     void send(OrderTicket ticket) throws BrokerException;
 
