@@ -56,8 +56,8 @@ class AccountController {
 
     /** {@code {"engaged": true}} stops every order of the account before it leaves; {@code false} releases it. */
     @PostMapping("/{id}/kill-switch")
-    Views.AccountView killSwitch(CurrentUser user, @PathVariable String id, @RequestBody Views.KillSwitch body) {
-        return view(accounts.killSwitch(user.id(), id, body.engaged()));
+    Views.AccountView killSwitch(CurrentUser user, @PathVariable String id, @RequestBody Views.KillSwitchRequest body) {
+        return view(accounts.killSwitch(user.id(), id, body.value()));
     }
 
     /** Alerts of the account refused before anything left, newest first, each with its check and reason. */

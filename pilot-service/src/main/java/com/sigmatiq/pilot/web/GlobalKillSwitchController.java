@@ -25,8 +25,8 @@ class GlobalKillSwitchController {
     }
 
     @PostMapping
-    Views.KillSwitch set(CurrentUser user, @RequestBody Views.KillSwitch body) {
-        accounts.globalKillSwitch(user.id(), body.engaged());
+    Views.KillSwitch set(CurrentUser user, @RequestBody Views.KillSwitchRequest body) {
+        accounts.globalKillSwitch(user.id(), body.value());
         return new Views.KillSwitch(accounts.globalKillSwitch());
     }
 }

@@ -79,4 +79,15 @@ final class Views {
     /** A kill switch's state. */
     record KillSwitch(boolean engaged) {
     }
+
+    /** {@code {"engaged": true|false}}; absent is refused, never read as a release. */
+    record KillSwitchRequest(Boolean engaged) {
+
+        boolean value() {
+            if (engaged == null) {
+                throw com.sigmatiq.kit.web.problem.InvalidRequestException.of("engaged", "is required: true or false");
+            }
+            return engaged;
+        }
+    }
 }

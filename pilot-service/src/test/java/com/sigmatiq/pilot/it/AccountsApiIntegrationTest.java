@@ -133,6 +133,12 @@ class AccountsApiIntegrationTest extends PilotIntegrationTestBase {
                 .path("kill_switch").asBoolean()).isFalse();
         assertThat(jdbc.sql("select count(*) from kill_switch_event where account_id = ?").param(id).query(Long.class).single())
                 .isEqualTo(2);
+        api().post("/pilot/accounts/" + id + "/kill-switch", u.token(), "{\"engaged\": true}");
+        TestApi.Response absent = api().post("/pilot/accounts/" + id + "/kill-switch", u.token(), "{}");
+        assertThat(absent.status()).as("an absent value never releases the switch").isEqualTo(400);
+        assertThat(absent.body().path("errors").findValuesAsString("field")).containsExactly("engaged");
+        assertThat(api().get("/pilot/accounts/" + id, u.token()).body().path("kill_switch").asBoolean()).isTrue();
+        api().post("/pilot/accounts/" + id + "/kill-switch", u.token(), "{\"engaged\": false}");
 
         assertThat(api().post("/pilot/kill-switch", u.token(), "{\"engaged\": true}").status()).isEqualTo(403);
         User op = newOperator();
