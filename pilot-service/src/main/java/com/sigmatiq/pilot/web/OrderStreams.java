@@ -8,6 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -17,7 +19,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * {@code connection} events as they happen, sent from a thread of their own so that a slow client never holds an order.
  */
 @Component
-class OrderStreams implements OrderUpdates {
+class OrderStreams implements OrderUpdates, ApplicationListener<ContextClosedEvent> {
 
     private final Map<SseEmitter, String> open = new ConcurrentHashMap<>();
     private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
@@ -35,6 +37,20 @@ class OrderStreams implements OrderUpdates {
         return e;
     }
 
+    /** At shutdown, before the web server waits for open requests: every stream ends. */
+    @Override
+    public void onApplicationEvent(ContextClosedEvent event) {
+        open.keySet().forEach(e -> {
+            try {
+                e.complete();
+            } catch (RuntimeException ex) {
+                // already gone
+            }
+        });
+        open.clear();
+        sender.shutdown();
+    }
+
     @Override
     public void send(String accountId, String event, Object data) {
         if (open.isEmpty()) {
@@ -42,7 +58,7 @@ class OrderStreams implements OrderUpdates {
         }
         Object view = data instanceof LiveOrder o ? Views.OrderView.of(o, null, null, java.util.List.of()) : data;
         open.forEach((emitter, account) -> {
-            if (account.equals(accountId)) {
+            if (account.equals(accountId) && !sender.isShutdown()) {
                 sender.execute(() -> {
                     try {
                         emitter.send(SseEmitter.event().name(event).data(view, MediaType.APPLICATION_JSON));

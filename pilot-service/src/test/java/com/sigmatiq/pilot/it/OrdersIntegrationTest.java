@@ -74,6 +74,38 @@ class OrdersIntegrationTest extends LiveTradingTestBase {
     }
 
     @Test
+    void theAccountsEventsStreamShowsTheOrderAndItsFill() throws Exception {
+        BROKER.behave(Behaviour.FILL);
+        Live l = live(null, 200.00);
+        java.util.List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.net.Socket socket = new java.net.Socket("127.0.0.1", port);
+        socket.getOutputStream().write(("GET /pilot/accounts/" + l.accountId() + "/events HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Authorization: Bearer " + l.user().token() + "\r\nAccept: text/event-stream\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Thread reader = new Thread(() -> {
+            try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    lines.add(line);
+                }
+            } catch (java.io.IOException e) {
+                // closed by the test
+            }
+        }, "sse-reader");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            String alert = buy(l, 2, 200.00);
+            await().atMost(WAIT).until(() -> lines.contains("event:fill"));
+            assertThat(lines).contains("event:order");
+            assertThat(lines.stream().filter(x -> x.startsWith("data:") && x.contains(alert)).count()).isGreaterThanOrEqualTo(2);
+            assertThat(api().get("/pilot/accounts/" + l.accountId() + "/events", newUser().token()).status()).isEqualTo(404);
+        } finally {
+            socket.close();
+        }
+    }
+
+    @Test
     void partialFillsAreCountedOnceAndASellClosesThePosition() throws Exception {
         BROKER.behave(Behaviour.FILL_IN_TWO);
         Live l = live(null, 100.00);
