@@ -7,6 +7,7 @@ import com.sigmatiq.contracts.model.ModelPublished;
 import com.sigmatiq.contracts.model.ModelStatusChanged;
 import com.sigmatiq.contracts.model.PublicationStatusChanged;
 import com.sigmatiq.contracts.paper.PaperCompleted;
+import com.sigmatiq.contracts.pilot.LiveTradingApproved;
 import com.sigmatiq.contracts.sweep.SweepCompleted;
 import com.sigmatiq.contracts.training.TrainingCompleted;
 
@@ -25,6 +26,7 @@ public enum EventType {
     SWEEP_COMPLETED(SweepCompleted.TYPE, SweepCompleted.class, Topics.SWEEP_EVENTS),
     TRAINING_COMPLETED(TrainingCompleted.TYPE, TrainingCompleted.class, Topics.TRAINING_EVENTS),
     PAPER_COMPLETED(PaperCompleted.TYPE, PaperCompleted.class, Topics.PAPER_EVENTS),
+    LIVE_TRADING_APPROVED(LiveTradingApproved.TYPE, LiveTradingApproved.class, Topics.PILOT_EVENTS),
     /** Topic {@code market.bars.<timeframe>} of the bar: {@link #topic()} is null. */
     BAR_CLOSED(BarClosed.TYPE, BarClosed.class, null);
 

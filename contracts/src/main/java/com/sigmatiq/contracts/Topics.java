@@ -35,6 +35,9 @@ public final class Topics {
     /** Paper-trading events from sim-service; key = published id. Types in {@link com.sigmatiq.contracts.paper}. */
     public static final String PAPER_EVENTS = "paper.events";
 
+    /** Live-trading events from pilot-service; key = published id. Types in {@link com.sigmatiq.contracts.pilot}. */
+    public static final String PILOT_EVENTS = "pilot.events";
+
     private Topics() {
     }
 }

@@ -52,6 +52,7 @@ class EventTypeTest {
         assertThat(EventType.MODEL_DELETED.topic()).isEqualTo(Topics.MODEL_EVENTS);
         assertThat(EventType.SWEEP_COMPLETED.topic()).isEqualTo(Topics.SWEEP_EVENTS);
         assertThat(EventType.PAPER_COMPLETED.topic()).isEqualTo(Topics.PAPER_EVENTS);
+        assertThat(EventType.LIVE_TRADING_APPROVED.topic()).isEqualTo(Topics.PILOT_EVENTS);
         assertThat(EventType.BAR_CLOSED.topic()).as("one topic per timeframe").isNull();
         for (EventType t : EventType.values()) {
             if (t.topic() != null) {

@@ -20,7 +20,8 @@ public final class LocalServices {
             service("training-service", "com.sigmatiq.training.TrainingServiceApplication", 8085, "training")
                     .routedAs("training"),
             service("alert-service", "com.sigmatiq.alert.AlertServiceApplication", 8086, "alert").routedAs("alerts"),
-            service("sim-service", "com.sigmatiq.sim.SimServiceApplication", 8087, "sim").routedAs("sim"));
+            service("sim-service", "com.sigmatiq.sim.SimServiceApplication", 8087, "sim").routedAs("sim"),
+            service("pilot-service", "com.sigmatiq.pilot.PilotServiceApplication", 8088, "pilot").routedAs("pilot"));
 
     private LocalServices() {
     }

@@ -66,7 +66,7 @@ final class EmbeddedBackend implements SigmatiqInfrastructure.Backend {
 
     private static EmbeddedKafkaKraftBroker startKafka() {
         EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 1, Topics.MODEL_EVENTS, Topics.SWEEP_EVENTS, Topics.TRAINING_EVENTS,
-                Topics.PAPER_EVENTS);
+                Topics.PAPER_EVENTS, Topics.PILOT_EVENTS);
         kafka.brokerProperty("auto.create.topics.enable", "true");
         kafka.brokerProperty("group.initial.rebalance.delay.ms", "0");
         // The broker's test kit deletes its temporary log folders in a JVM shutdown hook of its own, which races with

@@ -40,9 +40,11 @@ public class PublicationService {
     private final ModelEvents modelEvents;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final GoLiveRepository goLive;
 
     public PublicationService(PublicationRepository publications, ModelRepository models, TrainedModels trainedModels,
-                              PublicationEvents events, ModelEvents modelEvents, TransactionTemplate tx, Clock clock) {
+                              PublicationEvents events, ModelEvents modelEvents, TransactionTemplate tx, Clock clock,
+                              GoLiveRepository goLive) {
         this.publications = publications;
         this.models = models;
         this.trainedModels = trainedModels;
@@ -50,6 +52,7 @@ public class PublicationService {
         this.modelEvents = modelEvents;
         this.tx = tx;
         this.clock = clock;
+        this.goLive = goLive;
     }
 
     /**
@@ -200,6 +203,55 @@ public class PublicationService {
             });
             return Optional.of(current.status());
         });
+    }
+
+    /**
+     * pilot-service approved the publication for live trading from {@code goLiveAt} ({@code pilot.live_trading_approved}):
+     * a {@code paper_complete} publication recommended {@code APPROVE_FOR_LIVE_TRADING} moves to {@code live} now if the
+     * date has come (announced; its model too when {@code paper_complete}), else when it comes ({@link #goLiveDue()}).
+     * A publication elsewhere, or with another recommendation, is left as it is.
+     *
+     * @return the publication's status before, or empty when the owner has no such publication
+     */
+    public Optional<PublicationStatus> approvedForLive(String ownerId, String publishedId, Instant goLiveAt) {
+        return tx.execute(s -> {
+            Optional<Publication> found = publications.findForUpdate(ownerId, publishedId);
+            if (found.isEmpty()) {
+                return Optional.<PublicationStatus>empty();
+            }
+            Publication current = found.get();
+            if (current.status() != PublicationStatus.PAPER_COMPLETE
+                    || !"APPROVE_FOR_LIVE_TRADING".equals(current.paperRecommendation())) {
+                goLive.delete(publishedId);
+                return Optional.of(current.status());
+            }
+            Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+            if (goLiveAt.isAfter(now)) {
+                goLive.save(new GoLiveRepository.PendingGoLive(ownerId, publishedId, goLiveAt), now);
+                return Optional.of(current.status());
+            }
+            Publication moved = current.moved(PublicationStatus.LIVE, now, "approved for live trading");
+            publications.updateStatus(moved);
+            events.statusChanged(moved);
+            goLive.delete(publishedId);
+            models.findForUpdate(ownerId, current.modelId()).ifPresent(model -> {
+                if (model.status() == ModelStatus.PAPER_COMPLETE) {
+                    Model next = model.withStatus(ModelStatus.LIVE, now);
+                    models.updateStatus(next);
+                    modelEvents.statusChanged(next, model.status());
+                }
+            });
+            return Optional.of(current.status());
+        });
+    }
+
+    /** Moves every approved publication whose go-live date has come to {@code live}; how many were looked at. */
+    public int goLiveDue() {
+        List<GoLiveRepository.PendingGoLive> due = goLive.due(Instant.now(clock));
+        for (GoLiveRepository.PendingGoLive p : due) {
+            approvedForLive(p.ownerId(), p.publishedId(), p.goLiveAt());
+        }
+        return due.size();
     }
 
     /** The actions a publication in its current status accepts. */

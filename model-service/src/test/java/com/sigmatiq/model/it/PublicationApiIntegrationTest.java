@@ -506,4 +506,56 @@ class PublicationApiIntegrationTest {
         assertThat(moves).singleElement().satisfies(e -> assertThat(e.body().get("payload").get("to").asString())
                 .isEqualTo("paper_complete"));
     }
+
+    /**
+     * pilot-service's {@code pilot.live_trading_approved} moves an approved {@code paper_complete} publication (and its
+     * model) to {@code live}: at once for a date that has come, at the date for one to come; a redelivery stops at the
+     * inbox, and another owner's event changes nothing.
+     */
+    @Test
+    void aLiveTradingApprovalMovesThePublicationToLiveAtItsGoLiveDate() throws Exception {
+        trainedModel(alice, MODEL, TRAINED);
+        String id = api().post("/published-models", token(alice), seedPublishRequest()).json().get("published_model")
+                .get("id").asString();
+        var done = new com.sigmatiq.contracts.paper.PaperCompleted(id, MODEL, "sim_" + id.substring(4), "APPROVE_FOR_LIVE_TRADING",
+                Instant.parse("2011-03-01T14:30:00Z"), Instant.parse("2011-03-18T21:00:00Z"), 14, 8, 0.625, 1.68, 0.0425,
+                Instant.now());
+        Instant goLive = Instant.now().plusSeconds(3);
+        var approved = new com.sigmatiq.contracts.pilot.LiveTradingApproved(id, "acc_1", goLive, Instant.now());
+        java.util.Properties p = new java.util.Properties();
+        p.put("bootstrap.servers", kafka());
+        p.put("key.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName());
+        p.put("value.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName());
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(p)) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(com.sigmatiq.contracts.Topics.PAPER_EVENTS, id,
+                    JSON.writeValueAsString(new com.sigmatiq.contracts.EventEnvelope<>(UUID.randomUUID(),
+                            com.sigmatiq.contracts.paper.PaperCompleted.TYPE, Instant.now(),
+                            com.sigmatiq.contracts.EventEnvelope.CURRENT_VERSION, alice, id, done)))).get();
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "paper_complete".equals(
+                    api().get("/published-models/" + id, token(alice)).json().get("status").asString()));
+            var event = new com.sigmatiq.contracts.EventEnvelope<>(UUID.randomUUID(),
+                    com.sigmatiq.contracts.pilot.LiveTradingApproved.TYPE, Instant.now(),
+                    com.sigmatiq.contracts.EventEnvelope.CURRENT_VERSION, alice, id, approved);
+            var strangers = new com.sigmatiq.contracts.EventEnvelope<>(UUID.randomUUID(),
+                    com.sigmatiq.contracts.pilot.LiveTradingApproved.TYPE, Instant.now(),
+                    com.sigmatiq.contracts.EventEnvelope.CURRENT_VERSION, bob, id, approved);
+            for (var e : List.of(strangers, event, event)) {
+                producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(com.sigmatiq.contracts.Topics.PILOT_EVENTS,
+                        id, JSON.writeValueAsString(e))).get();
+            }
+        }
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> "live".equals(api().get("/published-models/" + id, token(alice)).json().get("status").asString()));
+        assertThat(Instant.now()).isAfterOrEqualTo(goLive);
+        JsonNode view = api().get("/published-models/" + id, token(alice)).json();
+        List<JsonNode> history = new ArrayList<>();
+        view.get("history").forEach(history::add);
+        assertThat(history).hasSize(3);
+        assertThat(history.get(2).get("reason").asString()).isEqualTo("approved for live trading");
+        assertThat(modelStatus(alice, MODEL)).isEqualTo("live");
+        List<Event> moves = ModelEventsConsumer.await(kafka(), e -> id.equals(e.key())
+                && e.type().equals("model.publication_status_changed") && "live".equals(e.body().get("payload").get("to").asString()),
+                1, Duration.ofSeconds(30));
+        assertThat(moves).hasSize(1);
+    }
 }

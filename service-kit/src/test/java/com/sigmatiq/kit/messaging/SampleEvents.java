@@ -9,6 +9,7 @@ import com.sigmatiq.contracts.model.ModelPublished;
 import com.sigmatiq.contracts.model.ModelStatusChanged;
 import com.sigmatiq.contracts.model.PublicationStatusChanged;
 import com.sigmatiq.contracts.paper.PaperCompleted;
+import com.sigmatiq.contracts.pilot.LiveTradingApproved;
 import com.sigmatiq.contracts.sweep.SweepCompleted;
 import com.sigmatiq.contracts.training.TrainingCompleted;
 
@@ -42,6 +43,8 @@ final class SampleEvents {
             case PAPER_COMPLETED -> new PaperCompleted("pub_0f8fad5bd9cb469fa16570867728950e", "spy_swing_momentum_v1",
                     "sim_0f8fad5bd9cb469fa16570867728950e", "APPROVE_FOR_LIVE_TRADING", Instant.parse("2024-01-30T14:30:00Z"),
                     Instant.parse("2024-02-13T21:00:00Z"), 10, 8, 0.625, 1.68, 0.0425, Instant.parse("2024-02-13T21:00:05.123456Z"));
+            case LIVE_TRADING_APPROVED -> new LiveTradingApproved("pub_0f8fad5bd9cb469fa16570867728950e",
+                    "acc_0f8fad5bd9cb469fa165", Instant.parse("2024-02-14T09:30:00Z"), Instant.parse("2024-02-13T22:00:00.123456Z"));
             case BAR_CLOSED -> new BarClosed("SPY", "America/New_York", "5m", Instant.parse("2011-03-01T14:30:00Z"),
                     Instant.parse("2011-03-01T14:35:00Z"), 133.11, 133.42, 132.9, 133.2, null, "replay",
                     "9f0b1c2d-0000-4000-8000-000000000001", 7);

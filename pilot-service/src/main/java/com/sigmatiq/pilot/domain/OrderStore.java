@@ -1,0 +1,86 @@
+package com.sigmatiq.pilot.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Orders, fills, positions, refusals, publications, approvals and last closes (schema {@code pilot}). */
+public interface OrderStore {
+
+    void upsertPublication(Publication p, Instant at);
+
+    void publicationStatus(String publishedId, String status, Instant at);
+
+    void recommendation(String publishedId, String recommendation, Instant at);
+
+    Optional<Publication> publication(String publishedId);
+
+    /** Stores an approval; false if the publication already has one. */
+    boolean insertApproval(Approval a);
+
+    Optional<Approval> approval(String publishedId);
+
+    /** Accounts with an approval, whose broker connection should be kept open. */
+    List<String> approvedAccounts();
+
+    void lastClose(String feed, String ticker, double close, Instant barEnd);
+
+    /** NaN when none is known. */
+    double lastClose(String feed, String ticker);
+
+    /** Whether the alert already became an order or a refusal. */
+    boolean alertSeen(String alertId);
+
+    void refuse(Refusal r);
+
+    /** Stores a new order in {@code pending_new} with its first history row. */
+    void insertOrder(LiveOrder o);
+
+    /** {@code pending_new} → {@code sent}; false if a report already moved it on. */
+    boolean markSent(String orderId, Instant at);
+
+    Optional<LiveOrder> order(String id);
+
+    Optional<LiveOrder> orderByAlert(String alertId);
+
+    /** Locks the order's row until the transaction ends. */
+    Optional<LiveOrder> lockOrder(String id);
+
+    /** The account's orders, newest first. */
+    List<LiveOrder> orders(String accountId);
+
+    /** Orders whose sending is unconfirmed ({@code pending_new}, {@code sent}) or still open at the broker. */
+    List<LiveOrder> openOrders();
+
+    List<OrderHistory> history(String orderId);
+
+    void addHistory(String orderId, OrderState state, String kind, String detail, Instant at);
+
+    /** Stores a fill; false if this execution id was counted already. */
+    boolean insertFill(String orderId, String executionId, long quantity, double price, double commission,
+                       double realizedPnl, Instant at);
+
+    /** Writes the order's state and fill totals. */
+    void updateOrder(String orderId, OrderState state, String brokerOrderId, long filledQuantity, double averagePrice,
+                     double commission, Instant lastFillAt, Instant at);
+
+    Optional<Position> lockPosition(String accountId, String ticker);
+
+    void savePosition(String accountId, Position p);
+
+    List<Position> positions(String accountId);
+
+    int openPositions(String accountId);
+
+    /** Dollars at cost in open positions plus the unfilled part of open BUY orders. */
+    double capitalInUse(String accountId);
+
+    /** Realized P&L of the account's fills since {@code since}, dollars (negative = loss). */
+    double realizedSince(String accountId, Instant since);
+
+    int ordersSince(String accountId, Instant since);
+
+    List<Refusal> refusals(String accountId);
+
+    Optional<Refusal> refusal(String alertId);
+}

@@ -1,0 +1,27 @@
+package com.sigmatiq.pilot.domain;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code sigmatiq.pilot.*}.
+ *
+ * @param secretKey      the passphrase whose SHA-256 is the AES-256 key sealing broker credentials (never in the database)
+ * @param connectWait    how long an order waits for its account's broker connection before it is left pending_new
+ * @param lookupWait     how long a lookup by client order id waits for the broker's answer
+ * @param resumeInterval how often unconfirmed orders are looked up at the broker (and at start)
+ * @param resumeGrace    how old an unconfirmed order must be before a periodic round looks it up (at start: any)
+ */
+@ConfigurationProperties("sigmatiq.pilot")
+public record PilotProperties(@DefaultValue(DEV_SECRET_KEY) String secretKey, @DefaultValue("5s") Duration connectWait,
+                              @DefaultValue("5s") Duration lookupWait, @DefaultValue("60s") Duration resumeInterval,
+                              @DefaultValue("30s") Duration resumeGrace) {
+
+    /** The development default of {@link #secretKey()}: publicly known, warned about at start, refused in 'prod'. */
+    public static final String DEV_SECRET_KEY = "dev-only-insecure-pilot-secret-key-change-me";
+
+    public boolean usesDevSecretKey() {
+        return DEV_SECRET_KEY.equals(secretKey);
+    }
+}

@@ -1,0 +1,2 @@
+/** Test counterparts that play a broker over its real protocol. */
+package com.sigmatiq.pilot.support;
