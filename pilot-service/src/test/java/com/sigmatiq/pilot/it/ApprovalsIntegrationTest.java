@@ -35,7 +35,7 @@ class ApprovalsIntegrationTest extends PilotIntegrationTestBase {
         String pub = "pub_ap_" + UUID.randomUUID().toString().substring(0, 8);
         Instant now = Instant.now();
         ModelPublished p = new ModelPublished(pub, "m_" + pub, "t_" + pub, 1, "SPY", "5m", "swingsigma", "1.0.0", "s", Map.of(),
-                "IT", 3, true, 5, 50_000, "live", null, "paper_trading", now);
+                "IT", 3, true, 5, 50_000, "live", null, "paper_trading", now, null);
         sender.send(Topics.MODEL_EVENTS, EventCatalog.envelope(UUID.randomUUID(), p, u.id(), pub, now)).get();
         sender.send(Topics.PAPER_EVENTS, EventCatalog.envelope(UUID.randomUUID(), new PaperCompleted(pub, p.modelId(), "a",
                 recommendation, now, now, 5, 8, 0.625, 1.68, 0.05, now), u.id(), pub, now)).get();

@@ -73,7 +73,7 @@ abstract class LiveTradingTestBase extends PilotIntegrationTestBase {
     void publish(User u, String pub, String ticker, String status, double lastClose) throws Exception {
         Instant now = Instant.now();
         ModelPublished p = new ModelPublished(pub, "model_" + pub, "trained_" + pub, 1, ticker, "5m", "swingsigma", "1.0.0",
-                "momentum_swing", Map.of(), "IT", 3, true, 5, 50_000, "live", null, "paper_trading", now);
+                "momentum_swing", Map.of(), "IT", 3, true, 5, 50_000, "live", null, "paper_trading", now, null);
         sender.send(Topics.MODEL_EVENTS, EventCatalog.envelope(UUID.randomUUID(), p, u.id(), pub, now)).get();
         sender.send(Topics.PAPER_EVENTS, EventCatalog.envelope(UUID.randomUUID(), new PaperCompleted(pub, p.modelId(), "acct",
                 "APPROVE_FOR_LIVE_TRADING", now, now, 5, 8, 0.625, 1.68, 0.05, now), u.id(), pub, now)).get();

@@ -58,7 +58,7 @@ class TenThousandOrdersBenchmarkTest extends PilotIntegrationTestBase {
             String pub = "pub_bench_" + UUID.randomUUID().toString().substring(0, 8);
             Instant now = Instant.now();
             ModelPublished p = new ModelPublished(pub, "m", "t", 1, "SPY", "5m", "swingsigma", "1.0.0", "s", Map.of(), "B", 3,
-                    true, 5, 50_000, "live", null, "paper_trading", now);
+                    true, 5, 50_000, "live", null, "paper_trading", now, null);
             sender.send(Topics.MODEL_EVENTS, EventCatalog.envelope(UUID.randomUUID(), p, u.id(), pub, now)).get();
             sender.send(Topics.PAPER_EVENTS, EventCatalog.envelope(UUID.randomUUID(), new PaperCompleted(pub, "m", "a",
                     "APPROVE_FOR_LIVE_TRADING", now, now, 5, 8, 0.6, 1.6, 0.05, now), u.id(), pub, now)).get();

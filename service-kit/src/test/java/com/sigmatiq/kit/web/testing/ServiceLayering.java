@@ -17,7 +17,7 @@ import java.util.List;
 public final class ServiceLayering {
 
     /** The platform's service packages under {@code com.sigmatiq} (and what no service may use). */
-    public static final List<String> SERVICES = List.of("model", "pack", "marketdata", "sweep", "training", "alert", "sim",
+    public static final List<String> SERVICES = List.of("model", "pack", "marketdata", "sweep", "training", "alert", "sim", "pilot",
             "gateway", "local", "testinfra");
 
     private static final String[] ADAPTERS = {"web", "persistence", "messaging", "client"};
