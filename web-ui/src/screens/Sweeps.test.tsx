@@ -41,7 +41,10 @@ describe('sweep builder', () => {
     await waitFor(() => expect((screen.getByLabelText('From') as HTMLInputElement).value).toBe('2011-01-03'));
     expect((screen.getByLabelText('From') as HTMLInputElement).min).toBe('2011-01-03');
     expect((screen.getByLabelText('To') as HTMLInputElement).max).toBe('2011-03-31');
-    fireEvent.click(screen.getByRole('button', { name: 'Run 45 backtests' }));
+    const run = screen.getByRole('button', { name: 'Run 45 backtests' }) as HTMLButtonElement;
+    await waitFor(() => expect((screen.getByLabelText('min_sharpe') as HTMLInputElement).value).toBe('0.7'));
+    expect(run.disabled).toBe(false);
+    fireEvent.click(run);
     await waitFor(() => expect(location.pathname).toBe('/sweeps/sw1'));
     const post = calls.filter((c) => c.method === 'POST' && !(c.body as { parameters: Record<string, unknown> }).parameters['?']).at(-1)!;
     expect(JSON.stringify(post.body)).toBeTruthy();

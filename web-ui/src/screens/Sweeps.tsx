@@ -50,6 +50,8 @@ export function SweepBuilderScreen() {
   ]);
   const [keys, setKeys] = useState<string[]>([]);
   const [gates, setGates] = useState<Record<string, string>>({});
+  // The pack's gates prefill the form; running before they arrive would send none.
+  const [gatesReady, setGatesReady] = useState(false);
   const [tag, setTag] = useState('');
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
@@ -62,7 +64,8 @@ export function SweepBuilderScreen() {
   useEffect(() => {
     const q = pack.data?.gates?.quality;
     if (q) setGates(Object.fromEntries(Object.entries(q).map(([k, v]) => [k, String(v)])));
-  }, [pack.data]);
+    if (pack.data || pack.error) setGatesReady(true);
+  }, [pack.data, pack.error]);
   useEffect(() => {
     if (model.data && cover) sweepKeys(model.data.id!, cover.start, cover.end).then(setKeys);
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -179,7 +182,7 @@ export function SweepBuilderScreen() {
           {count > 0 && <span className="muted"> = {Object.entries(grid).map(([k, v]) => `${v.length} ${k}`).join(' × ')}</span>}
         </div>
         {error !== undefined && <div className="wide"><ProblemView error={error} /></div>}
-        <div className="wide"><button type="submit" disabled={busy || count === 0 || !start || !end}>{busy ? 'Starting…' : `Run ${int(count)} backtests`}</button></div>
+        <div className="wide"><button type="submit" disabled={busy || !gatesReady || count === 0 || !start || !end}>{busy ? 'Starting…' : `Run ${int(count)} backtests`}</button></div>
       </form>
     </Page>
   );
