@@ -81,11 +81,14 @@ public class BarProcessor {
         final ModelRuntime runtime;
         IncomingBar.BarPosition position;   // of the last bar taken
         int sinceSnapshot;                  // bars taken since the last snapshot handed to the writer
+        int firstSnapshotAfter;             // > 0: the first snapshot's bar count, spread so runtimes take turns
         long lastTaken = System.nanoTime();
         Group group;                        // whose signal stream it reads
         boolean built;                      // built in this batch: its layout (and warm-up snapshot) to be stored
         RuntimeSnapshot warmedUp;
         final List<ModelRuntime.Step> steps = new ArrayList<>();  // this batch's
+        final List<String> alertJson = new ArrayList<>();          // its alerts as stored, in order, made in parallel
+        RuntimeStore.EvaluationRows rows;                           // this batch's evaluations, encoded in parallel
 
         Live(Publication publication, ModelRuntime runtime, IncomingBar.BarPosition position) {
             this.publication = publication;
@@ -95,13 +98,23 @@ public class BarProcessor {
 
         RuntimeSnapshot snapshot() {
             sinceSnapshot = 0;
+            firstSnapshotAfter = 0;
             return new RuntimeSnapshot(publication.id(), runtime.saveState(), runtime.lastBarTime(), position);
         }
 
-        void take(IncomingBar b) {
+        void take(IncomingBar b, java.util.function.Function<Alert, String> toJson, RuntimeStore store) {
             ModelRuntime.Step step = runtime.onBar(b.bar());
             if (step != null) {
-                steps.add(step);
+                if (!step.alerts().isEmpty()) {
+                    steps.add(step);
+                }
+                if (rows == null) {
+                    rows = store.evaluationRows();
+                }
+                rows.add(publication, step.row());
+                for (Alert a : step.alerts()) {
+                    alertJson.add(toJson.apply(a));
+                }
                 position = b.position();
                 sinceSnapshot++;
                 lastTaken = System.nanoTime();
@@ -138,6 +151,10 @@ public class BarProcessor {
                 stream.update(b.time(), b.open(), b.high(), b.low(), b.close(), b.volume());
                 time = b.time();
                 state = null;
+                // the shown values of the bar, made here once per copy and read by the members in parallel
+                for (Live m : members) {
+                    m.runtime.shown().at(time);
+                }
             }
         }
     }
@@ -157,6 +174,10 @@ public class BarProcessor {
         this.snapshotEvery = Math.max(1, snapshotEvery);
         this.snapshotIdleNanos = snapshotIdle.toNanos();
         this.cores = new ForkJoinPool(threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
+        // Jackson builds an alert's serializer on first use: done now, not in the first alerts' latency
+        json.writeValueAsString(new Alert("warm-up", Instant.EPOCH, "", "", new Alert.Signal(AlertAction.BUY, "stock", "", 0.5,
+                "immediate"), new Alert.OrderDetails("limit", 1, 1.0, 1.0, 1.0, "day", Instant.EPOCH, null, null),
+                new Alert.Metadata("", "", Map.of("f", 1.0), Map.of("w", 0.5), 0.1, 1.0)));
     }
 
     /** One bar (tests, tools): {@link #onBars} of a batch of one. */
@@ -190,7 +211,8 @@ public class BarProcessor {
         List<RuntimeSnapshot> warmedUp = new ArrayList<>();
         List<RuntimeStore.Layout> layouts = new ArrayList<>();
         List<RuntimeStore.StreamMark> marks = new ArrayList<>();
-        List<RuntimeStore.Evaluated> evaluated = new ArrayList<>();
+        List<RuntimeStore.EvaluationRows> evaluated = new ArrayList<>();
+        int evaluations = 0;
         List<RuntimeSnapshot> snapshots = new ArrayList<>();
         List<Live> touched = new ArrayList<>();
         DeliveryPlanner.Batch plans = planner.batch();
@@ -216,7 +238,7 @@ public class BarProcessor {
                     g.advance(b.bar());
                 }
                 parallel(lives, l -> {
-                    l.take(b);
+                    l.take(b, json::writeValueAsString, store);
                     return l;
                 });
             }
@@ -231,14 +253,20 @@ public class BarProcessor {
                     l.warmedUp = null;
                 }
                 Publication p = l.publication;
+                int j = 0;
+                if (l.rows != null) {
+                    evaluated.add(l.rows);
+                    evaluations += l.rows.count();
+                    l.rows = null;
+                }
                 for (ModelRuntime.Step step : l.steps) {
-                    evaluated.add(new RuntimeStore.Evaluated(p, step));
                     for (Alert a : step.alerts()) {
-                        made.add(new RuntimeStore.Made(p, a, plans.plan(p, a)));
+                        made.add(new RuntimeStore.Made(p, a, l.alertJson.get(j++), plans.plan(p, a)));
                     }
                 }
                 l.steps.clear();
-                if (l.sinceSnapshot >= snapshotEvery) {
+                l.alertJson.clear();
+                if (l.sinceSnapshot >= (l.firstSnapshotAfter > 0 ? l.firstSnapshotAfter : snapshotEvery)) {
                     snapshots.add(l.snapshot());
                 }
             }
@@ -250,7 +278,7 @@ public class BarProcessor {
             throw e;
         }
         writer.enqueue(evaluated, snapshots);
-        return evaluated.size();
+        return evaluations;
     }
 
     /** A publication's runtime, built (restored or warmed up before {@code first}) when it has none. */
@@ -263,6 +291,8 @@ public class BarProcessor {
                 live.position = first.position().before();
                 live.warmedUp = live.snapshot();
             }
+            // runtimes built together would otherwise all write their snapshots on the same bar
+            live.firstSnapshotAfter = 1 + Math.floorMod(p.id().hashCode(), snapshotEvery);
             runtimes.put(p.id(), live);
         }
         return live;
@@ -279,6 +309,7 @@ public class BarProcessor {
                 state = state == null ? l.runtime.signalState() : state;
                 if (Arrays.equals(state, g.state(g.members.get(0)))) {
                     l.runtime.followSignals(g.stream);
+                    l.runtime.shareShown(g.members.get(0).runtime.shown());
                     g.members.add(l);
                     l.group = g;
                     return;

@@ -34,9 +34,13 @@ public class EvaluationWriter {
     private volatile boolean closing;
     private int hot;              // bars being taken: the writer lets them have the cores first
 
-    private record Work(List<RuntimeStore.Evaluated> evaluations, List<RuntimeSnapshot> snapshots) {
-        int size() {
-            return evaluations.size() + snapshots.size();
+    private record Work(List<RuntimeStore.EvaluationRows> evaluations, List<RuntimeSnapshot> snapshots, int size) {
+        static Work of(List<RuntimeStore.EvaluationRows> evaluations, List<RuntimeSnapshot> snapshots) {
+            int n = snapshots.size();
+            for (RuntimeStore.EvaluationRows r : evaluations) {
+                n += r.count();
+            }
+            return new Work(evaluations, snapshots, n);
         }
     }
 
@@ -53,8 +57,8 @@ public class EvaluationWriter {
     }
 
     /** Queues work; waits while the queue is full. */
-    public void enqueue(List<RuntimeStore.Evaluated> evaluations, List<RuntimeSnapshot> snapshots) {
-        Work w = new Work(evaluations, snapshots);
+    public void enqueue(List<RuntimeStore.EvaluationRows> evaluations, List<RuntimeSnapshot> snapshots) {
+        Work w = Work.of(evaluations, snapshots);
         if (w.size() == 0) {
             return;
         }
@@ -110,7 +114,7 @@ public class EvaluationWriter {
             if (taken.isEmpty()) {
                 continue;
             }
-            List<RuntimeStore.Evaluated> evaluations = new ArrayList<>();
+            List<RuntimeStore.EvaluationRows> evaluations = new ArrayList<>();
             List<RuntimeSnapshot> snapshots = new ArrayList<>();
             int n = 0;
             for (Work w : taken) {

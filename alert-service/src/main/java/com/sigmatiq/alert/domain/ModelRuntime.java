@@ -61,6 +61,7 @@ public final class ModelRuntime {
     // what an evaluation shows: indicator outputs, then features (their slots, and the layout naming them)
     private final int[] slots;
     private final EvaluationLayout layout;
+    private Shown shown;
 
     // what it remembers
     private long lastBarTime = Long.MIN_VALUE;
@@ -104,6 +105,41 @@ public final class ModelRuntime {
                 : timeframe.isDaily() ? null : hoursOf(config);
         this.layout = new EvaluationLayout(publication.ticker(), List.copyOf(shown), indicatorCount, config.threshold(), h,
                 stats.avgWinner(), stats.avgLoser(), stats.avgDurationDays());
+        this.shown = new Shown(evaluator.signals(), slots);
+    }
+
+    /**
+     * The values an evaluation shows (indicator outputs, then features), copied from a signal stream once per bar. The
+     * runtimes that follow one stream with the same layout read one copy per bar ({@link #shareShown}) instead of one
+     * each; a bar's array is never changed after it is made.
+     */
+    public static final class Shown {
+        private final SignalEngine.Stream stream;
+        private final int[] slots;
+        private long time = Long.MIN_VALUE;
+        private double[] values;
+
+        Shown(SignalEngine.Stream stream, int[] slots) {
+            this.stream = stream;
+            this.slots = slots;
+        }
+
+        /**
+         * The values at the stream's bar {@code barTime}. Made by the first caller of a bar: a shared instance is called
+         * once by its owner before the runtimes that share it read it in parallel.
+         */
+        public double[] at(long barTime) {
+            if (barTime != time || values == null) {
+                double[] all = stream.values();
+                double[] v = new double[slots.length];
+                for (int i = 0; i < slots.length; i++) {
+                    v[i] = slots[i] >= 0 && slots[i] < all.length ? all[slots[i]] : Double.NaN;
+                }
+                values = v;
+                time = barTime;
+            }
+            return values;
+        }
     }
 
     /**
@@ -186,11 +222,7 @@ public final class ModelRuntime {
             }
             alerts.add(buy(b, d, features()));
         }
-        double[] all = evaluator.signals().values();
-        double[] values = new double[slots.length];
-        for (int i = 0; i < slots.length; i++) {
-            values[i] = slots[i] >= 0 && slots[i] < all.length ? all[slots[i]] : Double.NaN;
-        }
+        double[] values = shown.at(b.time());
         String signal = d.entryDecided() ? "BUY" : !alerts.isEmpty() ? "SELL" : d.inPosition() || d.entryFilled() ? "HOLD" : "WAIT";
         var clock = evaluator.signals();
         return new Step(layout, b, alerts, new EvaluationLayout.Row(b.time(), b.open(), b.high(), b.low(), b.close(),
@@ -259,6 +291,24 @@ public final class ModelRuntime {
      */
     public void followSignals(SignalEngine.Stream shared) {
         evaluator.followSignals(shared);
+        shown = new Shown(shared, slots);
+    }
+
+    /** What its evaluations show, read from the stream it follows. */
+    public Shown shown() {
+        return shown;
+    }
+
+    /**
+     * Reads {@code other}'s copy of the shown values from now on, when it is of the stream this runtime follows and of
+     * the same layout; false (nothing changes) otherwise.
+     */
+    public boolean shareShown(Shown other) {
+        if (other.stream != evaluator.signals() || !java.util.Arrays.equals(other.slots, slots)) {
+            return false;
+        }
+        shown = other;
+        return true;
     }
 
     /** The names and settings its evaluations share. */

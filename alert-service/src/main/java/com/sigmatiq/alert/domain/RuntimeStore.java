@@ -47,18 +47,27 @@ public interface RuntimeStore {
      * Evaluations (one already stored is left as it is) and runtime snapshots (one never replaces a later one), all or
      * nothing.
      */
-    void saveEvaluations(List<Evaluated> evaluations, List<RuntimeSnapshot> snapshots, Instant now);
+    void saveEvaluations(List<EvaluationRows> evaluations, List<RuntimeSnapshot> snapshots, Instant now);
+
+    /** An empty buffer of evaluations in the store's own encoding. */
+    EvaluationRows evaluationRows();
+
+    /**
+     * Evaluations encoded for storage where they are made (a runtime's thread), so that what waits for the writer is a
+     * few byte arrays rather than objects per model and bar. Not thread-safe: one thread fills a buffer.
+     */
+    interface EvaluationRows {
+        void add(Publication publication, EvaluationLayout.Row row);
+
+        int count();
+    }
 
     /** An alert of a publication and its delivery rows. */
-    record Made(Publication publication, Alert alert, List<Delivery> deliveries) {
+    record Made(Publication publication, Alert alert, String json, List<Delivery> deliveries) {
     }
 
     /** A publication's evaluation layout. */
     record Layout(String publicationId, EvaluationLayout layout) {
-    }
-
-    /** A publication's evaluation of a bar. */
-    record Evaluated(Publication publication, ModelRuntime.Step step) {
     }
 
     /** The last bar of a stream whose alerts are stored. */

@@ -2,7 +2,6 @@ package com.sigmatiq.alert.persistence;
 
 import com.sigmatiq.alert.domain.Alert;
 import com.sigmatiq.alert.domain.Delivery;
-import com.sigmatiq.alert.domain.EvaluationLayout;
 import com.sigmatiq.alert.domain.IncomingBar;
 import com.sigmatiq.alert.domain.Publication;
 import com.sigmatiq.alert.domain.RuntimeSnapshot;
@@ -108,7 +107,7 @@ class JdbcRuntimeStore implements RuntimeStore {
         for (Made m : made) {
             Alert a = m.alert();
             alerts.add(new Object[] {a.alertId(), m.publication().id(), m.publication().ownerId(), ts(a.timestamp()),
-                    a.signal().action().name(), json.writeValueAsString(a), at});
+                    a.signal().action().name(), m.json(), at});
             for (Delivery d : m.deliveries()) {
                 deliveries.add(new Object[] {d.alertId(), d.destination(), d.target(), Delivery.PENDING, at, ts(d.validUntil()), at});
             }
@@ -137,20 +136,20 @@ class JdbcRuntimeStore implements RuntimeStore {
 
     @Override
     @Transactional
-    public void saveEvaluations(List<Evaluated> evaluated, List<RuntimeSnapshot> snapshots, Instant now) {
-        List<Object[]> rows = new ArrayList<>(evaluated.size());
-        for (Evaluated e : evaluated) {
-            Publication p = e.publication();
-            EvaluationLayout.Row r = e.step().row();
-            rows.add(new Object[] {p.id(), new Timestamp(r.barTime()), p.ownerId(), r.signal(), r.open(), r.high(), r.low(),
-                r.close(), r.volume(), r.valueBytes(), r.confidence(), r.entryScore(), r.hour(), r.hourAllowed()});
-        }
-        if (!rows.isEmpty()) {
-            batch.batchUpdate("insert into evaluations (publication_id, bar_time, owner_id, signal, open, high, low, close, volume,"
-                    + " shown, confidence, entry_score, hour, hour_allowed) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                    + " on conflict do nothing", rows);
+    public void saveEvaluations(List<EvaluationRows> evaluated, List<RuntimeSnapshot> snapshots, Instant now) {
+        // Not waiting for the WAL flush: a commit lost to a database crash loses these evaluations together with the
+        // snapshot after them, so the runtime goes back to its older snapshot and makes them again; and the next
+        // alerts transaction (synchronous) flushes this one's WAL before it commits.
+        batch.execute("set local synchronous_commit = off");
+        if (!evaluated.isEmpty()) {
+            batch.execute((org.springframework.jdbc.core.ConnectionCallback<Integer>) c -> EvaluationCopy.write(c, evaluated));
         }
         saveSnapshots(snapshots, ts(now));
+    }
+
+    @Override
+    public EvaluationRows evaluationRows() {
+        return new EvaluationCopy.Rows();
     }
 
     /** Upserts snapshots; one never replaces a later one (nor, within one call, a later one of the same runtime). */

@@ -22,8 +22,10 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Many published models on SPY 5m (thresholds, hours, stops, targets, time stops and sizes varied), one replay at
- * maximum speed (every bar of the replay published at once) or paced ({@code -Dalert.benchmark.pace-ms=P}: one bar
- * every P ms): each bar's latency is the time from its publication until its alerts (with their delivery rows) are
+ * maximum speed, either every bar of the replay published at once ({@code -Dalert.benchmark.mode=burst}, the default:
+ * a bar's latency includes the work on every bar before it) or each bar published as soon as the one before has its
+ * alerts stored ({@code mode=closed}: the runtime's own latency at the highest rate it sustains), or paced
+ * ({@code -Dalert.benchmark.pace-ms=P}: one bar every P ms): each bar's latency is the time from its publication until its alerts (with their delivery rows) are
  * stored; also bars × models per second through the alerts, and the time until every evaluation and snapshot is
  * written behind them. The first bar, which builds and warms up every runtime, is measured apart. A measurement, run
  * only when asked:
@@ -31,7 +33,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * <pre>
  * ./mvnw -q -B -ntp -pl alert-service -am install -DskipTests
  * ./mvnw -q -B -ntp -pl alert-service test -Dtest=ThousandModelsBenchmarkTest -Dalert.benchmark=true \
- *     [-Dalert.benchmark.models=1000] [-Dalert.benchmark.bars=200] [-Dalert.benchmark.pace-ms=0]
+ *     [-Dalert.benchmark.models=1000] [-Dalert.benchmark.bars=200] \
+ *     [-Dalert.benchmark.mode=burst|closed] [-Dalert.benchmark.pace-ms=P]
  * </pre>
  */
 @EnabledIfSystemProperty(named = "alert.benchmark", matches = "true")
@@ -64,6 +67,7 @@ class ThousandModelsBenchmarkTest extends AlertIntegrationTestBase {
         int from = marchFrom + 200;
         int to = Math.min(b.size(), from + 1 + barsToSend);
         long pace = Long.getLong("alert.benchmark.pace-ms", 0);
+        String mode = System.getProperty("alert.benchmark.mode", pace > 0 ? "paced" : "burst");
 
         // the first bar builds and warms up every runtime
         long w0 = System.nanoTime();
@@ -75,7 +79,7 @@ class ThousandModelsBenchmarkTest extends AlertIntegrationTestBase {
         long[] sentAt = new long[to];
         double[] latencyMs = new double[to - from - 1];
         long t0 = System.nanoTime();
-        if (pace == 0) {
+        if (mode.equals("burst")) {
             // maximum speed: every bar published at once, then each bar's alerts awaited
             for (int t = from + 1; t < to; t++) {
                 sentAt[t] = System.nanoTime();
@@ -86,9 +90,10 @@ class ThousandModelsBenchmarkTest extends AlertIntegrationTestBase {
                 latencyMs[t - from - 1] = (System.nanoTime() - sentAt[t]) / 1e6;
             }
         } else {
-            // paced: one bar every pace ms (each bar's latency measured alone when the runtime keeps up)
+            // closed loop: each bar published once the one before has its alerts stored (maximum speed without a queue);
+            // paced: one bar every pace ms
             for (int t = from + 1; t < to; t++) {
-                long due = t0 + (t - from - 1) * pace * 1_000_000;
+                long due = mode.equals("closed") ? 0 : t0 + (t - from - 1) * pace * 1_000_000;
                 Awaitility.await().atMost(Duration.ofMinutes(1)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
                         .until(() -> System.nanoTime() >= due);
                 sentAt[t] = System.nanoTime();
@@ -106,7 +111,9 @@ class ThousandModelsBenchmarkTest extends AlertIntegrationTestBase {
                         + " to the bar's alerts stored p50 %.1f ms, p99 %.1f ms, max %.1f ms; %.0f bars x models per second"
                         + " through the alerts (%.2f s); every evaluation and snapshot written after %.2f s (%.0f per second);"
                         + " first bar (build and warm up every runtime) %.1f s; alerts stored %d",
-                models, latencyMs.length, pace == 0 ? "maximum speed" : "one bar every " + pace + " ms",
+                models, latencyMs.length, mode.equals("burst") ? "maximum speed, every bar published at once"
+                        : mode.equals("closed") ? "maximum speed, each bar published when the one before has its alerts"
+                        : "one bar every " + pace + " ms",
                 latencyMs[latencyMs.length / 2], latencyMs[(int) Math.ceil(latencyMs.length * 0.99) - 1],
                 latencyMs[latencyMs.length - 1], (double) models * latencyMs.length / alertsSeconds, alertsSeconds,
                 writtenSeconds, (double) models * latencyMs.length / writtenSeconds, warmUp,
