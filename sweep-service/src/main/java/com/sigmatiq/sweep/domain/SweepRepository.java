@@ -2,6 +2,7 @@ package com.sigmatiq.sweep.domain;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -28,6 +29,9 @@ public interface SweepRepository {
     Optional<SweepStatus> status(UUID id);
 
     SweepInputs inputs(UUID id);
+
+    /** The pack files of {@link #inputs} alone (without the bars). */
+    Map<String, String> packFiles(UUID id);
 
     void log(UUID id, Instant at, String status, String message);
 

@@ -214,8 +214,7 @@ public class SweepService {
     }
 
     private SweepGrid grid(SweepSpec spec) {
-        Pack pack = cache.pack(repository.inputs(spec.id()).packFiles());
-        return SweepWork.grid(SweepWork.base(pack, spec.strategyId(), spec.baseOverrides()), spec.parameters());
+        return cache.grid(spec);
     }
 
     private static SweepNotFoundException notFound(UUID id) {

@@ -2,6 +2,7 @@ package com.sigmatiq.sweep.domain;
 
 import com.sigmatiq.engine.pack.Pack;
 import com.sigmatiq.engine.pack.PackLoader;
+import com.sigmatiq.engine.sweep.SweepGrid;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -17,11 +18,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class SweepWorkCache {
 
+    private static final int GRIDS_KEPT = 256;
+
     private final SweepRepository repository;
     private final int capacity;
     private final Map<UUID, CompletableFuture<SweepWork>> cache = new ConcurrentHashMap<>();
     private final ConcurrentLinkedDeque<UUID> order = new ConcurrentLinkedDeque<>();
     private final Map<String, Pack> packs = new ConcurrentHashMap<>();
+    private final Map<UUID, SweepGrid> grids = new ConcurrentHashMap<>();
 
     public SweepWorkCache(SweepRepository repository, SweepProperties properties) {
         this.repository = repository;
@@ -46,6 +50,27 @@ public class SweepWorkCache {
         return mine.join();
     }
 
+    /**
+     * The sweep's grid, for result pages: its work's when that is built, else made from the stored pack files alone (the
+     * bars are not read) and kept, so that paging a leaderboard reads nothing but the page.
+     */
+    public SweepGrid grid(SweepSpec spec) {
+        CompletableFuture<SweepWork> work = cache.get(spec.id());
+        if (work != null && work.isDone() && !work.isCompletedExceptionally()) {
+            return work.join().grid();
+        }
+        SweepGrid grid = grids.get(spec.id());
+        if (grid == null) {
+            Pack pack = pack(repository.packFiles(spec.id()));
+            grid = SweepWork.grid(SweepWork.base(pack, spec.strategyId(), spec.baseOverrides()), spec.parameters());
+            if (grids.size() >= GRIDS_KEPT) {
+                grids.clear();
+            }
+            grids.put(spec.id(), grid);
+        }
+        return grid;
+    }
+
     /** Keeps work built while creating the sweep, so this instance does not build it again. */
     public void put(UUID id, SweepWork work) {
         if (cache.put(id, CompletableFuture.completedFuture(work)) == null) {
@@ -68,6 +93,7 @@ public class SweepWorkCache {
 
     public void evict(UUID id) {
         cache.remove(id);
+        grids.remove(id);
         order.remove(id);
     }
 

@@ -133,6 +133,13 @@ class JdbcSweepRepository implements SweepRepository {
     }
 
     @Override
+    public Map<String, String> packFiles(UUID id) {
+        return jdbc.sql("select pack_files from sweep_inputs where sweep_id = ?").param(id)
+                .query((rs, i) -> json.readValue(rs.getString(1), new TypeReference<LinkedHashMap<String, String>>() { }))
+                .single();
+    }
+
+    @Override
     public void log(UUID id, Instant at, String status, String message) {
         jdbc.sql("insert into sweep_log (sweep_id, at, status, message) values (?, ?, ?, ?)").params(id, ts(at), status, message).update();
     }

@@ -1,6 +1,7 @@
 package com.sigmatiq.kit.web.openapi;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.sigmatiq.kit.web.security.CurrentUser;
 import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
@@ -8,6 +9,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -27,6 +29,11 @@ public class OpenApiConfiguration {
 
     /** The name of the bearer JWT security scheme. */
     public static final String BEARER = "bearer";
+
+    static {
+        // the caller comes from the bearer token, not from a request parameter
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(CurrentUser.class);
+    }
 
     @Bean
     @ConditionalOnMissingBean(ModelResolver.class)
