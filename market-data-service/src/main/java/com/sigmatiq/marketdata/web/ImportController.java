@@ -1,5 +1,6 @@
 package com.sigmatiq.marketdata.web;
 
+import com.sigmatiq.engine.data.ExchangeCalendar;
 import com.sigmatiq.engine.data.Timeframe;
 import com.sigmatiq.kit.web.problem.InvalidRequestException;
 import com.sigmatiq.kit.web.security.CurrentUser;
@@ -7,9 +8,12 @@ import com.sigmatiq.marketdata.domain.BarConvention;
 import com.sigmatiq.marketdata.domain.ImportMode;
 import com.sigmatiq.marketdata.domain.ImportOptions;
 import com.sigmatiq.marketdata.domain.ImportReport;
-import com.sigmatiq.engine.data.ExchangeCalendar;
-import com.sigmatiq.marketdata.importing.BarImportService;
 import com.sigmatiq.marketdata.domain.ImportRunRepository;
+import com.sigmatiq.marketdata.importing.BarImportService;
+import java.io.IOException;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -17,13 +21,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-
-import java.io.IOException;
-import java.time.ZoneId;
-import java.util.List;
-import java.util.UUID;
 
 /**
  * {@code POST /imports} (multipart {@code file} plus optional options) imports a bar file and answers its report:
@@ -44,6 +44,7 @@ class ImportController {
     }
 
     @PostMapping(path = "/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED) // documents 201; the answer itself is the ResponseEntity below
     ResponseEntity<ImportReport> upload(@RequestParam("file") MultipartFile file,
                                         @RequestParam(required = false) String ticker,
                                         @RequestParam(required = false) String exchange,

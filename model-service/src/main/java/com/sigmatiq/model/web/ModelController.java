@@ -44,6 +44,7 @@ class ModelController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED) // documents 201; the answer itself is the ResponseEntity below
     @Operation(summary = "Create a model from a pack (seed section 2.1); 400 names each bad field and its valid choices, "
             + "409 if you already have a model with this id")
     ResponseEntity<CreateModelResponse> create(CurrentUser user, @Valid @RequestBody CreateModelRequest r) {

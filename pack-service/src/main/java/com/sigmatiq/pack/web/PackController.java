@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
@@ -87,6 +88,7 @@ class PackController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED) // documents 201; the answer itself is the ResponseEntity below
     @Operation(summary = "Upload a new pack or a new version (JSON)",
             description = "Body {\"files\": {\"pack.yaml\": \"...\", ...}} with the six pack files. 201 with Location when stored; "
                     + "200 when the same version is already stored with the same content; 409 when it is stored with other "
@@ -100,6 +102,7 @@ class PackController {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED) // documents 201; the answer itself is the ResponseEntity below
     @Operation(summary = "Upload a new pack or a new version (multipart)",
             description = "One part per pack file, named by its file name (pack.yaml, indicators.yaml, ...). Same answers as the JSON upload.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,

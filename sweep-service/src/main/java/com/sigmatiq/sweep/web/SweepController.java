@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -44,6 +46,7 @@ class SweepController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED) // documents 201; the answer itself is the ResponseEntity below
     ResponseEntity<Views.Created> create(CurrentUser user, @Valid @RequestBody SweepRequest r) {
         SweepState s = sweeps.create(user.id(), user.token(), new CreateSweepCommand(r.modelId(), r.sweepType(),
                 r.dateRange() == null ? null : r.dateRange().start(), r.dateRange() == null ? null : r.dateRange().end(),
