@@ -8,20 +8,14 @@ import { dateTime, num } from '../lib/format';
 const TIMEFRAMES = ['1m', '5m', '15m', '1h', '1d'];
 const RISK_PROFILES = ['conservative', 'balanced', 'aggressive'];
 
-/**
- * The keys model-service accepts in parameter_overrides, as it names them itself: a request that is refused for
- * an unknown key lists every valid one (nothing is stored: the request lacks its id and name).
- */
-export async function overrideKeys(packId: string, strategyId: string): Promise<string[]> {
-  try {
-    await api('/api/models', { body: { pack_id: packId, strategy_id: strategyId, parameter_overrides: { '?': 0 } } });
-  } catch (e) {
-    if (e instanceof ApiError) {
-      const entry = e.problem.errors?.find((x) => x.field === 'parameter_overrides.?');
-      if (entry?.valid_choices) return entry.valid_choices;
-    }
-  }
-  return [];
+/** A strategy's overridable keys with the pack's defaults (pack-service). */
+interface StrategyParameters { parameters: { key: string; default_value: unknown }[] }
+
+/** The keys parameter_overrides accepts for a strategy of a pack version, in the engine's order. */
+export async function overrideKeys(packId: string, version: string, strategyId: string): Promise<string[]> {
+  const e = encodeURIComponent;
+  const r = await api<StrategyParameters>(`/api/packs/${e(packId)}/versions/${e(version)}/strategies/${e(strategyId)}/parameters`);
+  return r.parameters.map((p) => p.key);
 }
 
 interface Override { key: string; value: string }
@@ -67,8 +61,9 @@ export function NewModelScreen() {
     setFeatures(p.features?.map((f) => f.id!) ?? []);
   }, [pack.data]);
   useEffect(() => {
-    if (packId && strategy) overrideKeys(packId, strategy).then(setKeys);
-  }, [packId, strategy]);
+    const version = pack.data?.version;
+    if (packId && version && strategy) overrideKeys(packId, version, strategy).then(setKeys, () => setKeys([]));
+  }, [packId, pack.data?.version, strategy]);
 
   const tickers = useMemo(() => {
     const by = new Map<string, SeriesView[]>();

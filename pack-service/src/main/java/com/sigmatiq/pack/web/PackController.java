@@ -1,7 +1,10 @@
 package com.sigmatiq.pack.web;
 
+import com.sigmatiq.engine.pack.Pack;
+import com.sigmatiq.engine.strategy.StrategyConfig;
 import com.sigmatiq.kit.web.security.CurrentUser;
 import com.sigmatiq.pack.domain.PackCatalogue;
+import com.sigmatiq.pack.domain.PackNotFoundException;
 import com.sigmatiq.pack.domain.PackSummary;
 import com.sigmatiq.pack.domain.PackVersion;
 import com.sigmatiq.pack.domain.PackVersionSummary;
@@ -78,6 +81,22 @@ class PackController {
     PackFiles files(@PathVariable String id, @PathVariable String version) {
         PackVersion v = catalogue.version(id, version);
         return new PackFiles(v.packId(), v.version(), v.contentHash(), v.files());
+    }
+
+    @GetMapping("/{id}/versions/{version}/strategies/{strategy}/parameters")
+    @Operation(summary = "The keys a model of this strategy may override, with the pack's defaults",
+            description = "The keys parameter_overrides and a sweep's parameters accept (fixed keys, then <indicator>_<param>),"
+                    + " in canonical order, each with its default for this strategy.")
+    StrategyParameters parameters(@PathVariable String id, @PathVariable String version, @PathVariable String strategy) {
+        Pack pack = catalogue.load(catalogue.version(id, version));
+        if (pack.strategy(strategy).isEmpty()) {
+            throw new PackNotFoundException("pack '" + id + "' version " + version + " has no strategy '" + strategy
+                    + "'; its strategies are " + String.join(", ", pack.strategyIds()));
+        }
+        Map<String, Object> defaults = StrategyConfig.defaults(pack, strategy).toMap();
+        List<StrategyParameters.Parameter> parameters = StrategyConfig.validKeys(pack).stream()
+                .map(k -> new StrategyParameters.Parameter(k, defaults.get(k))).toList();
+        return new StrategyParameters(id, version, strategy, parameters);
     }
 
     @GetMapping("/{id}/versions/{version}/files/{file}")

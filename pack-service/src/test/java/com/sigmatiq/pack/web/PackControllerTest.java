@@ -153,6 +153,28 @@ class PackControllerTest {
     }
 
     @Test
+    void aStrategysOverridableKeysComeWithThePacksDefaults() throws Exception {
+        when(catalogue.version("swingsigma", "1.0.0")).thenReturn(STORED);
+        when(catalogue.load(STORED)).thenReturn(PACK);
+        var defaults = com.sigmatiq.engine.strategy.StrategyConfig.defaults(PACK, "momentum_swing");
+        var keys = com.sigmatiq.engine.strategy.StrategyConfig.validKeys(PACK);
+
+        mvc.perform(get("/packs/swingsigma/versions/1.0.0/strategies/momentum_swing/parameters").with(jwt()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.strategy_id").value("momentum_swing"))
+                .andExpect(jsonPath("$.parameters.length()").value(keys.size()))
+                .andExpect(jsonPath("$.parameters[0].key").value("threshold"))
+                .andExpect(jsonPath("$.parameters[?(@.key == 'stop_loss_pct')].default_value")
+                        .value(defaults.stopLossPct()))
+                .andExpect(jsonPath("$.parameters[?(@.key == 'rsi_period')].default_value")
+                        .value((int) defaults.params("rsi")[0]));
+
+        mvc.perform(get("/packs/swingsigma/versions/1.0.0/strategies/nope/parameters").with(jwt()))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("momentum_swing")));
+    }
+
+    @Test
     void unknownPackIsA404ProblemDetail() throws Exception {
         when(catalogue.latest("nope")).thenThrow(new PackNotFoundException("no pack 'nope'"));
 
