@@ -3,14 +3,11 @@ package com.sigmatiq.alert.persistence;
 import com.sigmatiq.alert.domain.EvaluationLayout;
 import com.sigmatiq.alert.domain.Publication;
 import com.sigmatiq.alert.domain.RuntimeStore;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.List;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -35,61 +32,84 @@ final class EvaluationCopy {
     private EvaluationCopy() {
     }
 
-    /** Rows encoded as binary {@code COPY} tuples of {@link #COLUMNS}. */
+    /** Rows encoded as binary {@code COPY} tuples of {@link #COLUMNS}, big-endian, into one growing array. */
     static final class Rows implements RuntimeStore.EvaluationRows {
-        private final Bytes bytes = new Bytes();
-        private final DataOutputStream out = new DataOutputStream(bytes);
+        private byte[] buf = new byte[512];
+        private int size;
         private int count;
 
         @Override
         public void add(Publication p, EvaluationLayout.Row r) {
-            try {
-                out.writeShort(FIELDS);
-                text(out, p.id());
-                out.writeInt(8);
-                out.writeLong((r.barTime() - PG_EPOCH_MILLIS) * 1000);
-                text(out, p.ownerId());
-                text(out, r.signal());
-                float8(out, r.open());
-                float8(out, r.high());
-                float8(out, r.low());
-                float8(out, r.close());
-                float8(out, r.volume());
-                double[] values = r.values();
-                out.writeInt(values.length * Double.BYTES);
-                for (double v : values) {
-                    out.writeDouble(v);
-                }
-                if (r.confidence() == null) {
-                    out.writeInt(-1);
-                } else {
-                    float8(out, r.confidence());
-                }
-                float8(out, r.entryScore());
-                out.writeInt(2);
-                out.writeShort(r.hour());
-                out.writeInt(1);
-                out.writeByte(r.hourAllowed() ? 1 : 0);
-                count++;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            double[] values = r.values();
+            byte[] id = p.id().getBytes(StandardCharsets.UTF_8);
+            byte[] owner = p.ownerId().getBytes(StandardCharsets.UTF_8);
+            byte[] signal = r.signal().getBytes(StandardCharsets.UTF_8);
+            ensure(2 + 14 * 4 + id.length + 8 + owner.length + signal.length + 5 * 8 + values.length * 8 + 8 + 8 + 2 + 1);
+            putShort(FIELDS);
+            text(id);
+            putInt(8);
+            putLong((r.barTime() - PG_EPOCH_MILLIS) * 1000);
+            text(owner);
+            text(signal);
+            float8(r.open());
+            float8(r.high());
+            float8(r.low());
+            float8(r.close());
+            float8(r.volume());
+            putInt(values.length * Double.BYTES);
+            for (double v : values) {
+                putLong(Double.doubleToRawLongBits(v));
             }
+            if (r.confidence() == null) {
+                putInt(-1);
+            } else {
+                float8(r.confidence());
+            }
+            float8(r.entryScore());
+            putInt(2);
+            putShort(r.hour());
+            putInt(1);
+            buf[size++] = (byte) (r.hourAllowed() ? 1 : 0);
+            count++;
         }
 
         @Override
         public int count() {
             return count;
         }
-    }
 
-    /** A byte buffer whose array is written as it is (no copy). */
-    private static final class Bytes extends ByteArrayOutputStream {
-        Bytes() {
-            super(512);
+        private void ensure(int more) {
+            if (size + more > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + more));
+            }
         }
 
-        byte[] array() {
-            return buf;
+        private void text(byte[] b) {
+            putInt(b.length);
+            System.arraycopy(b, 0, buf, size, b.length);
+            size += b.length;
+        }
+
+        private void float8(double v) {
+            putInt(8);
+            putLong(Double.doubleToRawLongBits(v));
+        }
+
+        private void putShort(int v) {
+            buf[size++] = (byte) (v >>> 8);
+            buf[size++] = (byte) v;
+        }
+
+        private void putInt(int v) {
+            buf[size++] = (byte) (v >>> 24);
+            buf[size++] = (byte) (v >>> 16);
+            buf[size++] = (byte) (v >>> 8);
+            buf[size++] = (byte) v;
+        }
+
+        private void putLong(long v) {
+            putInt((int) (v >>> 32));
+            putInt((int) v);
         }
     }
 
@@ -105,8 +125,8 @@ final class EvaluationCopy {
         try {
             in.writeToCopy(HEADER, 0, HEADER.length);
             for (RuntimeStore.EvaluationRows r : rows) {
-                Bytes b = ((Rows) r).bytes;
-                in.writeToCopy(b.array(), 0, b.size());
+                Rows encoded = (Rows) r;
+                in.writeToCopy(encoded.buf, 0, encoded.size);
             }
             in.writeToCopy(TRAILER, 0, TRAILER.length);
             in.endCopy();
@@ -119,16 +139,5 @@ final class EvaluationCopy {
             return st.executeUpdate("insert into evaluations (" + COLUMNS + ") select " + COLUMNS + " from evaluations_in"
                     + " on conflict do nothing");
         }
-    }
-
-    private static void text(DataOutputStream out, String s) throws IOException {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(b.length);
-        out.write(b);
-    }
-
-    private static void float8(DataOutputStream out, double v) throws IOException {
-        out.writeInt(8);
-        out.writeDouble(v);
     }
 }
