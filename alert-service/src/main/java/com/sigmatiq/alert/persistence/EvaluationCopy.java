@@ -3,6 +3,9 @@ package com.sigmatiq.alert.persistence;
 import com.sigmatiq.alert.domain.EvaluationLayout;
 import com.sigmatiq.alert.domain.Publication;
 import com.sigmatiq.alert.domain.RuntimeStore;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -26,6 +29,13 @@ final class EvaluationCopy {
     private static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0};
     private static final byte[] TRAILER = {(byte) 0xFF, (byte) 0xFF};
     private static final short FIELDS = 14;
+    private static final VarHandle SHORTS = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final byte[] BUY = {'B', 'U', 'Y'};
+    private static final byte[] SELL = {'S', 'E', 'L', 'L'};
+    private static final byte[] HOLD = {'H', 'O', 'L', 'D'};
+    private static final byte[] WAIT = {'W', 'A', 'I', 'T'};
     /** 2000-01-01T00:00:00Z, PostgreSQL's epoch for binary timestamps (microseconds). */
     private static final long PG_EPOCH_MILLIS = 946_684_800_000L;
 
@@ -37,13 +47,20 @@ final class EvaluationCopy {
         private byte[] buf = new byte[512];
         private int size;
         private int count;
+        // a buffer is filled by one runtime: its publication's text is encoded once
+        private Publication last;
+        private byte[] id;
+        private byte[] owner;
 
         @Override
         public void add(Publication p, EvaluationLayout.Row r) {
             double[] values = r.values();
-            byte[] id = p.id().getBytes(StandardCharsets.UTF_8);
-            byte[] owner = p.ownerId().getBytes(StandardCharsets.UTF_8);
-            byte[] signal = r.signal().getBytes(StandardCharsets.UTF_8);
+            if (p != last) {
+                id = p.id().getBytes(StandardCharsets.UTF_8);
+                owner = p.ownerId().getBytes(StandardCharsets.UTF_8);
+                last = p;
+            }
+            byte[] signal = signal(r.signal());
             ensure(2 + 14 * 4 + id.length + 8 + owner.length + signal.length + 5 * 8 + values.length * 8 + 8 + 8 + 2 + 1);
             putShort(FIELDS);
             text(id);
@@ -78,6 +95,16 @@ final class EvaluationCopy {
             return count;
         }
 
+        private static byte[] signal(String s) {
+            return switch (s) {
+                case "BUY" -> BUY;
+                case "SELL" -> SELL;
+                case "HOLD" -> HOLD;
+                case "WAIT" -> WAIT;
+                default -> s.getBytes(StandardCharsets.UTF_8);
+            };
+        }
+
         private void ensure(int more) {
             if (size + more > buf.length) {
                 buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + more));
@@ -96,20 +123,18 @@ final class EvaluationCopy {
         }
 
         private void putShort(int v) {
-            buf[size++] = (byte) (v >>> 8);
-            buf[size++] = (byte) v;
+            SHORTS.set(buf, size, (short) v);
+            size += 2;
         }
 
         private void putInt(int v) {
-            buf[size++] = (byte) (v >>> 24);
-            buf[size++] = (byte) (v >>> 16);
-            buf[size++] = (byte) (v >>> 8);
-            buf[size++] = (byte) v;
+            INTS.set(buf, size, v);
+            size += 4;
         }
 
         private void putLong(long v) {
-            putInt((int) (v >>> 32));
-            putInt((int) v);
+            LONGS.set(buf, size, v);
+            size += 8;
         }
     }
 
