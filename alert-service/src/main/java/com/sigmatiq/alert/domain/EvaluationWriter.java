@@ -131,6 +131,7 @@ public class EvaluationWriter {
             while (true) {
                 try {
                     store.saveEvaluations(evaluations, snapshots, clock.instant());
+                    store.recycle(evaluations);
                     backOff = Duration.ofMillis(200);
                     break;
                 } catch (RuntimeException e) {

@@ -52,6 +52,10 @@ public interface RuntimeStore {
     /** An empty buffer of evaluations in the store's own encoding. */
     EvaluationRows evaluationRows();
 
+    /** Buffers whose evaluations are stored ({@link #saveEvaluations} returned): the store may hand them out again. */
+    default void recycle(List<EvaluationRows> written) {
+    }
+
     /**
      * Evaluations encoded for storage where they are made (a runtime's thread), so that what waits for the writer is a
      * few byte arrays rather than objects per model and bar. Not thread-safe: one thread fills a buffer.

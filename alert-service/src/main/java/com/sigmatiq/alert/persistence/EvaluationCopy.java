@@ -95,6 +95,17 @@ final class EvaluationCopy {
             return count;
         }
 
+        int capacity() {
+            return buf.length;
+        }
+
+        /** Empties the buffer for another batch, keeping its array (grown to what a batch needs). */
+        void reset() {
+            size = 0;
+            count = 0;
+            last = null;
+        }
+
         private static byte[] signal(String s) {
             return switch (s) {
                 case "BUY" -> BUY;

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -29,6 +31,11 @@ class JdbcRuntimeStore implements RuntimeStore {
 
     private static final String ACTIVE = "('paper_trading', 'alerting', 'live')";
 
+    /** Buffers kept for reuse, and the largest kept (bigger ones, from rare long bursts, are left to the collector). */
+    private static final int POOLED = 2048;
+    private static final int POOLED_BYTES = 64 * 1024;
+
+    private final BlockingQueue<EvaluationCopy.Rows> pool = new ArrayBlockingQueue<>(POOLED);
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final JsonMapper json;
@@ -147,9 +154,24 @@ class JdbcRuntimeStore implements RuntimeStore {
         saveSnapshots(snapshots, ts(now));
     }
 
+    /**
+     * A buffer from the pool: buffers written by {@link #recycle} come back with their arrays, so that the runtimes'
+     * evaluations of a burst do not allocate (and the young collections copy) hundreds of megabytes of new arrays.
+     */
     @Override
     public EvaluationRows evaluationRows() {
-        return new EvaluationCopy.Rows();
+        EvaluationCopy.Rows rows = pool.poll();
+        return rows != null ? rows : new EvaluationCopy.Rows();
+    }
+
+    @Override
+    public void recycle(List<EvaluationRows> written) {
+        for (EvaluationRows r : written) {
+            if (r instanceof EvaluationCopy.Rows rows && rows.capacity() <= POOLED_BYTES) {
+                rows.reset();
+                pool.offer(rows);
+            }
+        }
     }
 
     /** Upserts snapshots; one never replaces a later one (nor, within one call, a later one of the same runtime). */

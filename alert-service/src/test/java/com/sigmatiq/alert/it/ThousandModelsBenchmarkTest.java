@@ -27,8 +27,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * alerts stored ({@code mode=closed}: the runtime's own latency at the highest rate it sustains), or paced
  * ({@code -Dalert.benchmark.pace-ms=P}: one bar every P ms): each bar's latency is the time from its publication until its alerts (with their delivery rows) are
  * stored; also bars × models per second through the alerts, and the time until every evaluation and snapshot is
- * written behind them. The first bar, which builds and warms up every runtime, is measured apart. A measurement, run
- * only when asked:
+ * written behind them. The first bar, which builds and warms up every runtime, is measured apart; the bars after it up
+ * to the measured ones ({@code -Dalert.benchmark.warm-up-bars=300}) are taken unmeasured, as a long-running service's
+ * code is compiled. A measurement, run only when asked:
  *
  * <pre>
  * ./mvnw -q -B -ntp -pl alert-service -am install -DskipTests
@@ -69,12 +70,21 @@ class ThousandModelsBenchmarkTest extends AlertIntegrationTestBase {
         long pace = Long.getLong("alert.benchmark.pace-ms", 0);
         String mode = System.getProperty("alert.benchmark.mode", pace > 0 ? "paced" : "burst");
 
-        // the first bar builds and warms up every runtime
+        // the first bar builds every runtime (warmed up on the stored history before it); then the bars up to the
+        // measured ones, unmeasured, so that the code of a running service is compiled (as a benchmark's warm-up)
+        int jit = Math.max(0, Math.min(Integer.getInteger("alert.benchmark.warm-up-bars", 300), from - 1));
+        int start = from - jit;
         long w0 = System.nanoTime();
-        send(b, from, replay);
-        awaitAlertsStored(replay, b.time()[from], Duration.ofMinutes(30));
+        send(b, start, replay);
+        awaitAlertsStored(replay, b.time()[start], Duration.ofMinutes(30));
         double warmUp = (System.nanoTime() - w0) / 1e9;
-        awaitEvaluations(prefix, (long) models, Duration.ofMinutes(30));
+        for (int t = start + 1; t <= from; t++) {
+            send(b, t, replay);
+        }
+        awaitAlertsStored(replay, b.time()[from], Duration.ofMinutes(30));
+        awaitEvaluations(prefix, (long) models * (jit + 1), Duration.ofMinutes(30));
+        long alertsBefore = jdbc.sql("select count(*) from alerts where publication_id like ?").param(prefix + "%")
+                .query(Long.class).single();
 
         long[] sentAt = new long[to];
         double[] latencyMs = new double[to - from - 1];
@@ -103,21 +113,22 @@ class ThousandModelsBenchmarkTest extends AlertIntegrationTestBase {
             }
         }
         double alertsSeconds = (System.nanoTime() - t0) / 1e9;
-        long evaluationsExpected = (long) models * (to - from);
+        long evaluationsExpected = (long) models * (to - start);
         awaitEvaluations(prefix, evaluationsExpected, Duration.ofMinutes(30));
         double writtenSeconds = (System.nanoTime() - t0) / 1e9;
         Arrays.sort(latencyMs);
         String line = String.format(Locale.ROOT, "[alert benchmark] %d models, %d bars after the first, %s: from publication"
                         + " to the bar's alerts stored p50 %.1f ms, p99 %.1f ms, max %.1f ms; %.0f bars x models per second"
                         + " through the alerts (%.2f s); every evaluation and snapshot written after %.2f s (%.0f per second);"
-                        + " first bar (build and warm up every runtime) %.1f s; alerts stored %d",
+                        + " first bar (build and warm up every runtime) %.1f s, then %d bars unmeasured; alerts stored %d",
                 models, latencyMs.length, mode.equals("burst") ? "maximum speed, every bar published at once"
                         : mode.equals("closed") ? "maximum speed, each bar published when the one before has its alerts"
                         : "one bar every " + pace + " ms",
                 latencyMs[latencyMs.length / 2], latencyMs[(int) Math.ceil(latencyMs.length * 0.99) - 1],
                 latencyMs[latencyMs.length - 1], (double) models * latencyMs.length / alertsSeconds, alertsSeconds,
-                writtenSeconds, (double) models * latencyMs.length / writtenSeconds, warmUp,
-                jdbc.sql("select count(*) from alerts where publication_id like ?").param(prefix + "%").query(Long.class).single());
+                writtenSeconds, (double) models * latencyMs.length / writtenSeconds, warmUp, jit,
+                jdbc.sql("select count(*) from alerts where publication_id like ?").param(prefix + "%").query(Long.class).single()
+                        - alertsBefore);
         System.out.println(line);
         java.nio.file.Files.writeString(java.nio.file.Path.of("target/alert-benchmark.txt"), line + "\n",
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
