@@ -56,7 +56,7 @@ class HotPathBenchmarkTest {
         JsonMapper json = JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
         double[] thresholds = {0.45, 0.5, 0.55, 0.6, 0.65};
         int models = Integer.getInteger("alert.benchmark.models", 1000);
-        int rounds = 3;
+        int rounds = Integer.getInteger("alert.benchmark.rounds", 3);
         StringBuilder report = new StringBuilder();
         for (int round = 0; round < rounds; round++) {
             List<ModelRuntime> runtimes = new ArrayList<>();
@@ -84,6 +84,15 @@ class HotPathBenchmarkTest {
                 for (ModelRuntime r : runtimes) {
                     r.warmUp(bar);
                 }
+            }
+            if (round == 0) {
+                long c0 = THREADS.getCurrentThreadCpuTime();
+                int bytes = 0;
+                for (ModelRuntime r : runtimes) {
+                    bytes += r.saveState().length;
+                }
+                System.out.printf(Locale.ROOT, "[alert hot path] a runtime's snapshot: %d bytes, %.0f us to make%n",
+                        bytes / models, (THREADS.getCurrentThreadCpuTime() - c0) / 1e3 / models);
             }
             // March, in three thirds: the decision alone, with the row encoded, with the alerts' JSON too
             int third = (b.size() - march) / 3;
