@@ -42,7 +42,10 @@ import tools.jackson.databind.JsonNode;
 
 /** Registration, login and the JWKS on the real embedded PostgreSQL. */
 @SigmatiqIntegrationTest(properties = {GatewayHttp.TEST_SECRET, "sigmatiq.identity.demo-user.enabled=true",
-        "sigmatiq.identity.operators=demo, ops-somebody", "sigmatiq.identity.service-secret=test-service-secret"})
+        "sigmatiq.identity.operators=demo, ops-somebody", "sigmatiq.identity.service-secret=test-service-secret",
+        // every test here logs in from 127.0.0.1, the fuzz test also as demo: LoginThrottleIntegrationTest has the limits
+        "sigmatiq.identity.login-throttle.per-address=100000", "sigmatiq.identity.login-throttle.per-user=100000",
+        "sigmatiq.identity.login-throttle.per-user-and-address=100000"})
 class IdentityIntegrationTest {
 
     @LocalServerPort
