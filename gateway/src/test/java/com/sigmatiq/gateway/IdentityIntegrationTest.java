@@ -273,6 +273,14 @@ class IdentityIntegrationTest {
     }
 
     @Test
+    void aQueryParameterThatIsNotUtf8IsA400ProblemNamingItOnAProxiedPathToo() {
+        HttpResponse<String> response = http.get("/api/packs?sort=%FF");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(ProblemCheck.why(400, response.headers().firstValue("Content-Type").orElse(null), response.body())).isNull();
+        assertThat(json(response).path("errors").path(0).path("field").asString()).isEqualTo("sort");
+    }
+
+    @Test
     void aNulInAUsernameIs400NamingTheFieldAndNothingIsStored() {
         long users = jdbc.sql("SELECT count(*) FROM users").query(Long.class).single();
         HttpResponse<String> r = http.postJson("/api/auth/register", "{\"username\":\"nul\\u0000user\",\"password\":\"password-123\"}");

@@ -119,6 +119,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(InvalidParameterException.class)
     ProblemDetail undecodableParameter(InvalidParameterException e) {
+        return undecodable(e);
+    }
+
+    /** Also used by {@link UnexpectedErrorResolver} for handlers no advice reaches (the gateway's proxy routes). */
+    static ProblemDetail undecodable(InvalidParameterException e) {
         Matcher name = UNDECODABLE_NAME.matcher(String.valueOf(e.getMessage()));
         if (name.find()) {
             return Problems.invalid("Invalid request", List.of(FieldError.of(name.group(1),
@@ -133,6 +138,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(MultipartException.class)
     ProblemDetail unreadableMultipart(MultipartException e) {
+        return unreadable(e);
+    }
+
+    static ProblemDetail unreadable(MultipartException e) {
         return Problems.of(HttpStatus.BAD_REQUEST, "Invalid multipart request",
                 "The multipart/form-data body cannot be read: it needs a boundary and complete parts.");
     }
