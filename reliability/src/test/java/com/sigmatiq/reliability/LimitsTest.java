@@ -36,13 +36,13 @@ class LimitsTest {
 
     @Test
     void aJsonBodyOverOneMegabyteIs413NamingTheLimit() {
-        byte[] body = ("{\"model_id\":\"" + "x".repeat(1_000_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        byte[] body = ("{\"model_id\":\"" + "x".repeat(1 << 20) + "\"}").getBytes(StandardCharsets.UTF_8);
 
         Response r = p.send("POST", "/api/models", user.token(), "application/json", body);
 
         assertThat(r.status()).as(r.toString()).isEqualTo(413);
         assertThat(r.isProblem()).isTrue();
-        assertThat(r.json().get("max_bytes").asLong()).isEqualTo(1_000_000L);
+        assertThat(r.json().get("max_bytes").asLong()).isEqualTo(1L << 20); // 1MB as Spring's DataSize reads it
     }
 
     @Test
@@ -123,6 +123,7 @@ class LimitsTest {
         assertThat(r.isProblem()).isTrue();
         assertThat(r.body()).contains("100000");
         assertThat(r.json().path("errors").path(0).path("field").asString()).isNotBlank();
-        assertThat(p.get("/api/sweeps", user.token()).json().path("sweeps")).isEmpty();
+        JsonNode sweeps = p.get("/api/sweeps", user.token()).json();
+        assertThat(sweeps.isArray() ? sweeps : sweeps.path("sweeps")).as("nothing stored").isEmpty();
     }
 }
