@@ -74,6 +74,9 @@ class AccessMatrixTest {
             } else if (owner.aimsAtOwnedResource(e)) {
                 expect(failures, e, "another user", asStranger, 404);
                 expect(failures, e, "user without operator", asNonOperator, 404);
+                // the documents list a 'user' query parameter (springdoc's view of CurrentUser): it must grant nothing
+                Response claimed = send(e, path + "?user=" + owner.owner.id(), stranger.token(), type, body, headers);
+                expect(failures, e, "another user naming the owner in ?user=", claimed, 404);
             } else if (asStranger.status() >= 500 || asStranger.status() == 401
                     || (asStranger.status() == 0 && !e.eventStream())) {
                 failures.add(e + " another user: " + asStranger);
