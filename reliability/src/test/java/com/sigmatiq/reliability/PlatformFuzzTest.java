@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * deep nesting, truncated and non-JSON bodies), hostile path and query values, path tricks ({@code ..}, encoded
  * slashes, {@code ;} parameters), wrong content types and methods, and oversized bodies. Checks: no 5xx; every 4xx
  * an RFC 9457 problem; a 400 caused by one body field names a field; and nothing stored for a refused request (the
- * user's resources grow by exactly the creations that were answered 2xx).
+ * user's resources grow by exactly the creations that were answered 2xx). Statuses are counted; {@code -1} counts
+ * oversized bodies whose connection the gateway closed while the client was still sending.
  *
  * <p>Seeded and deterministic ({@code -Dreliability.seed}, default 17): 3,000 cases in the normal build, 100,000
  * with {@code -Dreliability.full=true}.
@@ -36,6 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PlatformFuzzTest {
 
     static final int SHORT_CASES = 3_000;
+    private static final java.util.regex.Pattern SYNTAX_POSITION =
+            java.util.regex.Pattern.compile("not valid JSON at line \\d+, column \\d+");
     static final int FULL_CASES = 100_000;
 
     private static final String[] SEGMENTS = {"..", ".", "%2e%2e", "%2E%2E%2F..", "a%2Fb", "%2F", "a%00b", "%00",
@@ -82,7 +85,13 @@ class PlatformFuzzTest {
             try {
                 r = p.send(c.method(), URI.create(p.gateway + c.path()), c.token(), c.contentType(), c.body(), Map.of());
             } catch (RuntimeException e) {
-                failures.add(c + ": the request failed: " + e);
+                if (c.description().startsWith("body of ")) {
+                    // the gateway answers 413 from the length alone and closes: a client still sending megabytes may
+                    // see the connection reset instead of the answer (LimitsTest checks the 413 itself)
+                    statuses.merge(-1, 1, Integer::sum);
+                } else {
+                    failures.add(c + ": the request failed: " + e);
+                }
                 continue;
             }
             statuses.merge(r.status(), 1, Integer::sum);
@@ -114,6 +123,9 @@ class PlatformFuzzTest {
 
     private static boolean namesAField(Response r) {
         JsonNode problem = r.json();
+        if (SYNTAX_POSITION.matcher(problem.path("detail").asString("")).find()) {
+            return true; // the mutation made the body invalid JSON (a lone surrogate in a key): it names the position
+        }
         for (JsonNode error : problem.path("errors")) {
             // a field of the request, or for a pack the file (and line) the engine found at fault
             if (!error.path("field").asString("").isBlank() || !error.path("file").asString("").isBlank()) {
