@@ -42,7 +42,10 @@ import tools.jackson.databind.JsonNode;
 
 /** Registration, login and the JWKS on the real embedded PostgreSQL. */
 @SigmatiqIntegrationTest(properties = {GatewayHttp.TEST_SECRET, "sigmatiq.identity.demo-user.enabled=true",
-        "sigmatiq.identity.operators=demo, ops-somebody", "sigmatiq.identity.service-secret=test-service-secret"})
+        "sigmatiq.identity.operators=demo, ops-somebody", "sigmatiq.identity.service-secret=test-service-secret",
+        // every test here logs in from 127.0.0.1, the fuzz test also as demo: LoginThrottleIntegrationTest has the limits
+        "sigmatiq.identity.login-throttle.per-address=100000", "sigmatiq.identity.login-throttle.per-user=100000",
+        "sigmatiq.identity.login-throttle.per-user-and-address=100000"})
 class IdentityIntegrationTest {
 
     @LocalServerPort
@@ -267,6 +270,14 @@ class IdentityIntegrationTest {
                 t -> assertThat(t).startsWith("application/problem+json"));
         assertThat(json(response).path("status").asInt()).isEqualTo(400);
         assertThat(response.body()).doesNotContain("<html", "Exception");
+    }
+
+    @Test
+    void aQueryParameterThatIsNotUtf8IsA400ProblemNamingItOnAProxiedPathToo() {
+        HttpResponse<String> response = http.get("/api/packs?sort=%FF");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(ProblemCheck.why(400, response.headers().firstValue("Content-Type").orElse(null), response.body())).isNull();
+        assertThat(json(response).path("errors").path(0).path("field").asString()).isEqualTo("sort");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -14,6 +15,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
@@ -92,6 +94,32 @@ class SigningKeyRestartTest {
         assertThatThrownBy(() -> start(url, "a-different-secret-0123456789").close())
                 .satisfies(e -> assertThat(causeMessages(e)).anyMatch(m -> m.contains(
                         "sigmatiq.identity.key-encryption-secret is not the secret it was encrypted with")));
+    }
+
+    @Test
+    void afterARotationTheJwksHasBothKeysAndTokensOfTheOldKeyKeepWorking() throws Exception {
+        try (ConfigurableApplicationContext gateway = start(freshDatabase(), SECRET)) {
+            GatewayHttp http = new GatewayHttp(port(gateway));
+            SigningKeys keys = gateway.getBean(SigningKeys.class);
+            JwtDecoder decoder = gateway.getBean(JwtDecoder.class);
+            String before = http.newUserToken();
+            String oldKid = SignedJWT.parse(before).getHeader().getKeyID();
+
+            keys.rotate();
+
+            String after = http.newUserToken();
+            String newKid = SignedJWT.parse(after).getHeader().getKeyID();
+            assertThat(newKid).isNotEqualTo(oldKid).isEqualTo(keys.active().getKeyID());
+            List<String> published = JWKSet.parse(http.get("/.well-known/jwks.json").body()).getKeys().stream()
+                    .map(JWK::getKeyID).toList();
+            assertThat(published).containsExactly(newKid, oldKid);
+            assertThat(decoder.decode(before).getSubject()).isNotBlank();
+            assertThat(decoder.decode(after).getSubject()).isNotBlank();
+            HttpResponse<String> withOldToken = http.send(http.request("/api/unrouted")
+                    .header("Authorization", "Bearer " + before).GET().build());
+            assertThat(withOldToken.statusCode()).as("past the edge's token check: no route here").isEqualTo(404);
+            assertThat(GatewayHttp.json(withOldToken).path("status").asInt()).isEqualTo(404);
+        }
     }
 
     @Test

@@ -1,11 +1,16 @@
 package com.sigmatiq.gateway.config;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.sigmatiq.gateway.domain.LoginThrottle;
 import com.sigmatiq.gateway.domain.SigningKeyStore;
 import com.sigmatiq.gateway.domain.SigningKeys;
 import com.sigmatiq.gateway.domain.ServiceAccounts;
@@ -64,21 +69,56 @@ class IdentityConfiguration {
         return new PrivateKeyCipher(identity.keyEncryptionSecret());
     }
 
-    @Bean
-    SigningKeys signingKeys(SigningKeyStore store, TransactionTemplate transactionTemplate, Clock clock) {
-        return SigningKeys.loadOrCreate(store, transactionTemplate, clock);
-    }
+    /** A retired key verifies for a token lifetime plus this much clock skew. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
     @Bean
+    SigningKeys signingKeys(SigningKeyStore store, TransactionTemplate transactionTemplate, Clock clock,
+                            IdentityProperties identity) {
+        return SigningKeys.loadOrCreate(store, transactionTemplate, clock, identity.tokenTtl().plus(CLOCK_SKEW));
+    }
+
+    /**
+     * Once a minute: rotate the signing key when it is older than {@code sigmatiq.identity.signing-key-rotation}
+     * (if set), else re-read the published keys (another instance may have rotated, a retired key may have expired).
+     */
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService signingKeyMaintenance(SigningKeys keys, IdentityProperties identity) {
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "signing-key-maintenance");
+            t.setDaemon(true);
+            return t;
+        });
+        Duration period = identity.signingKeyRotation();
+        if (!period.isZero()) {
+            log.info("Signing key rotation every {}; a retired key verifies for {} more", period,
+                    identity.tokenTtl().plus(CLOCK_SKEW));
+        }
+        executor.scheduleWithFixedDelay(() -> {
+            try {
+                if (period.isZero()) {
+                    keys.refresh();
+                } else {
+                    keys.rotateIfOlderThan(period);
+                }
+            } catch (RuntimeException e) {
+                log.warn("signing key maintenance failed: {}", e.toString());
+            }
+        }, 1, 1, TimeUnit.MINUTES);
+        return executor;
+    }
+
+    /** Signs with whichever key is active at the moment. */
+    @Bean
     JwtEncoder jwtEncoder(SigningKeys keys) {
-        return new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(keys.active())));
+        return new NimbusJwtEncoder((selector, context) -> selector.select(new JWKSet(keys.active())));
     }
 
     /** Validates the gateway's own tokens (signature, expiry, issuer) without an HTTP round trip. */
     @Bean
     JwtDecoder jwtDecoder(SigningKeys keys, IdentityProperties identity) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder
-                .withJwkSource(new ImmutableJWKSet<SecurityContext>(keys.publicJwks()))
+                .withJwkSource((JWKSource<SecurityContext>) (selector, context) -> selector.select(keys.publicJwks()))
                 .jwsAlgorithm(SignatureAlgorithm.from(JWSAlgorithm.RS256.getName()))
                 .build();
         OAuth2TokenValidator<Jwt> validator = JwtValidators.createDefaultWithIssuer(identity.issuer());
@@ -91,8 +131,15 @@ class IdentityConfiguration {
         if (!identity.operators().isEmpty()) {
             log.info("Operators (role 'operator' in their tokens): {}", identity.operators());
         }
-        return new TokenIssuer(encoder, identity.issuer(), identity.tokenTtl(), keys.active().getKeyID(), clock,
+        return new TokenIssuer(encoder, identity.issuer(), identity.tokenTtl(), () -> keys.active().getKeyID(), clock,
                 identity.operators());
+    }
+
+    @Bean
+    LoginThrottle loginThrottle(IdentityProperties identity, Clock clock) {
+        IdentityProperties.LoginThrottleLimits l = identity.loginThrottle();
+        return new LoginThrottle(new LoginThrottle.Limits(l.perAddress(), l.perUserAndAddress(), l.perUser(), l.window()),
+                clock);
     }
 
     @Bean

@@ -26,6 +26,8 @@ import org.springframework.validation.annotation.Validated;
  * @param operators           usernames whose tokens carry the {@code operator} role besides {@code user} (bar imports
  *                            and replays need it); e.g. {@code SIGMATIQ_IDENTITY_OPERATORS=alice,bob}; read at start,
  *                            so a change needs a restart of the gateway and a new login (docs/operations.md)
+ * @param loginThrottle       how many failed logins are allowed before a wait (LoginThrottle)
+ * @param signingKeyRotation  how often the signing key is replaced; zero (the default): never
  */
 @Validated
 @ConfigurationProperties("sigmatiq.identity")
@@ -35,7 +37,9 @@ public record IdentityProperties(
         String keyEncryptionSecret,
         String serviceSecret,
         @DefaultValue @Valid DemoUser demoUser,
-        List<String> operators) {
+        List<String> operators,
+        @DefaultValue @Valid LoginThrottleLimits loginThrottle,
+        @DefaultValue("0s") @NotNull Duration signingKeyRotation) {
 
     public IdentityProperties {
         operators = operators == null ? List.of()
@@ -56,6 +60,21 @@ public record IdentityProperties(
             @DefaultValue("false") boolean enabled,
             @DefaultValue("demo") String username,
             @DefaultValue("sigmatiq-demo") String password) {
+    }
+
+    /**
+     * {@code sigmatiq.identity.login-throttle.*}: failed logins counted over {@code window}.
+     *
+     * @param perAddress        failures from one address before it must wait (any user), 20
+     * @param perUserAndAddress failures for one user from one address before that pair must wait, 5
+     * @param perUser           failures for one user from all addresses before only its known addresses may try, 50
+     * @param window            how long a failure counts, 15 min
+     */
+    public record LoginThrottleLimits(
+            @DefaultValue("20") int perAddress,
+            @DefaultValue("5") int perUserAndAddress,
+            @DefaultValue("50") int perUser,
+            @DefaultValue("15m") Duration window) {
     }
 
     /** Shortest accepted key-encryption secret. */

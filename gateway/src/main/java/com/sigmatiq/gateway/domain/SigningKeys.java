@@ -6,9 +6,16 @@ import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -18,25 +25,46 @@ import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * The gateway's signing key, loaded once at start: it signs new tokens and its public part is
- * published in the JWKS. The first start generates a 2048-bit RSA key; every later start
- * (of this or another instance sharing the database) reuses it.
+ * The gateway's signing keys: the active key signs new tokens; it and the keys retired less than {@code overlap} ago
+ * (the token lifetime plus clock skew) are published in the JWKS and verify tokens, so tokens of a replaced key keep
+ * working until they expire. The first start generates a 2048-bit RSA key; every later start (of this or another
+ * instance sharing the database) reuses it. {@link #rotate()} replaces it; {@link #refresh()} picks up a rotation
+ * another instance made. Decrypted keys are kept by kid, so a refresh decrypts only new keys.
  */
 public final class SigningKeys {
 
     private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
     private static final int RSA_BITS = 2048;
 
-    private final RSAKey active;
-    private final JWKSet publicJwks;
+    private final SigningKeyStore store;
+    private final TransactionOperations tx;
+    private final Clock clock;
+    private final Duration overlap;
+    private final Map<String, SigningKey> decrypted = new ConcurrentHashMap<>();
+    private volatile State state;
 
-    private SigningKeys(RSAKey active, JWKSet publicJwks) {
-        this.active = active;
-        this.publicJwks = publicJwks;
+    /** What is published now: the signing key and every verifying key's public part. */
+    private record State(SigningKey activeKey, RSAKey active, JWKSet publicJwks) {
+    }
+
+    private SigningKeys(SigningKeyStore store, TransactionOperations tx, Clock clock, Duration overlap) {
+        this.store = store;
+        this.tx = tx;
+        this.clock = clock;
+        this.overlap = overlap;
     }
 
     /** Loads the active key, generating and storing one (under a database lock) if none exists. */
     public static SigningKeys loadOrCreate(SigningKeyStore store, TransactionOperations tx, Clock clock) {
+        return loadOrCreate(store, tx, clock, Duration.ofHours(1));
+    }
+
+    /**
+     * @param overlap how long a retired key stays published: at least the token lifetime (plus clock skew)
+     */
+    public static SigningKeys loadOrCreate(SigningKeyStore store, TransactionOperations tx, Clock clock,
+                                           Duration overlap) {
+        SigningKeys keys = new SigningKeys(store, tx, clock, overlap);
         SigningKey activeKey = tx.execute(status -> {
             store.lockForKeyCreation();
             return store.findActive().orElseGet(() -> {
@@ -47,21 +75,88 @@ public final class SigningKeys {
                 return created;
             });
         });
-        RSAKey jwk = toJwk(activeKey);
-        log.info("Signing tokens with kid={}", activeKey.kid());
-        // Only the active key is published: rotation (publishing retired keys until their tokens
-        // expire) is not implemented yet; the table already allows several keys.
-        return new SigningKeys(jwk, new JWKSet(jwk.toPublicJWK()));
+        keys.decrypted.put(activeKey.kid(), activeKey);
+        keys.refresh();
+        log.info("Signing tokens with kid={}", keys.active().getKeyID());
+        return keys;
     }
 
     /** The key pair that signs tokens, with its kid. */
     public RSAKey active() {
-        return active;
+        return state.active();
     }
 
-    /** Public keys only, as served at {@code /.well-known/jwks.json}. */
+    /** When the active key was generated. */
+    public Instant activeSince() {
+        return state.activeKey().createdAt();
+    }
+
+    /** Public keys only, as served at {@code /.well-known/jwks.json}: the active key first. */
     public JWKSet publicJwks() {
-        return publicJwks;
+        return state.publicJwks();
+    }
+
+    /** Re-reads which keys are active and published (another instance may have rotated). */
+    public synchronized void refresh() {
+        Instant since = clock.instant().minus(overlap);
+        List<String> kids = store.kidsPublishedSince(since);
+        String activeKid = store.activeKid().orElseThrow(() -> new IllegalStateException("no active signing key"));
+        List<JWK> published = new ArrayList<>();
+        SigningKey activeKey = null;
+        for (String kid : kids) {
+            SigningKey key = decrypted.computeIfAbsent(kid, k -> store.find(k)
+                    .orElseThrow(() -> new IllegalStateException("signing key " + k + " vanished")));
+            if (kid.equals(activeKid)) {
+                activeKey = key;
+            }
+            published.add(toJwk(key).toPublicJWK());
+        }
+        decrypted.keySet().retainAll(kids);
+        if (activeKey == null) {
+            throw new IllegalStateException("active signing key " + activeKid + " not among the published keys");
+        }
+        State previous = state;
+        state = new State(activeKey, toJwk(activeKey), new JWKSet(published));
+        if (previous != null && !previous.activeKey().kid().equals(activeKid)) {
+            log.info("Signing tokens with kid={} (rotated); verifying with {}", activeKid, kids);
+        }
+    }
+
+    /** Generates a new active key; the old one keeps verifying for {@code overlap}. Serialised across instances. */
+    public synchronized void rotate() {
+        SigningKey created = generate(clock);
+        tx.executeWithoutResult(status -> {
+            store.lockForKeyCreation();
+            store.insertActive(created);
+        });
+        decrypted.put(created.kid(), created);
+        log.info("Rotated the signing key: new kid={}", created.kid());
+        refresh();
+    }
+
+    /**
+     * Rotates when the active key (as the database has it) is older than {@code period}; another instance that
+     * rotated first wins (checked under the creation lock). Otherwise refreshes.
+     */
+    public synchronized void rotateIfOlderThan(Duration period) {
+        Instant due = clock.instant().minus(period);
+        boolean rotated = Boolean.TRUE.equals(tx.execute(status -> {
+            store.lockForKeyCreation();
+            SigningKey current = store.activeKid().map(kid -> decrypted.computeIfAbsent(kid,
+                    k -> store.find(k).orElseThrow())).orElseThrow();
+            if (current.createdAt().isAfter(due)) {
+                return false;
+            }
+            SigningKey created = generate(clock);
+            store.insertActive(created);
+            decrypted.put(created.kid(), created);
+            log.info("Rotated the signing key (older than {}): new kid={}", period, created.kid());
+            return true;
+        }));
+        refresh();
+        if (!rotated) {
+            log.debug("signing key kid={} not due for rotation", active().getKeyID());
+        }
     }
 
     static SigningKey generate(Clock clock) {

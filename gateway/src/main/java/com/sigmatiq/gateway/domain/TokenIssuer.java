@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import com.sigmatiq.kit.web.security.Roles;
 
@@ -26,7 +27,7 @@ public final class TokenIssuer {
     private final JwtEncoder encoder;
     private final String issuer;
     private final Duration ttl;
-    private final String kid;
+    private final Supplier<String> kid;
     private final Clock clock;
     private final Set<String> operators;
 
@@ -34,6 +35,12 @@ public final class TokenIssuer {
      * @param operators usernames that get the {@code operator} role (may import and replay shared market data)
      */
     public TokenIssuer(JwtEncoder encoder, String issuer, Duration ttl, String kid, Clock clock, Collection<String> operators) {
+        this(encoder, issuer, ttl, () -> kid, clock, operators);
+    }
+
+    /** @param kid the active key's id at the moment of signing (it changes when the key is rotated) */
+    public TokenIssuer(JwtEncoder encoder, String issuer, Duration ttl, Supplier<String> kid, Clock clock,
+                       Collection<String> operators) {
         this.encoder = encoder;
         this.issuer = issuer;
         this.ttl = ttl;
@@ -74,7 +81,7 @@ public final class TokenIssuer {
                 .expiresAt(expiresAt)
                 .id(UUID.randomUUID().toString())
                 .build();
-        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(kid).build();
+        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(kid.get()).build();
         String value = encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
         return new IssuedToken(value, expiresAt, ttl.toSeconds());
     }

@@ -9,7 +9,9 @@ import java.security.spec.X509EncodedKeySpec;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 import com.sigmatiq.gateway.domain.SigningKey;
@@ -60,7 +62,8 @@ class JdbcSigningKeyStore implements SigningKeyStore {
         } finally {
             Arrays.fill(pkcs8, (byte) 0);
         }
-        jdbc.sql("UPDATE signing_key SET active = FALSE WHERE active").update();
+        jdbc.sql("UPDATE signing_key SET active = FALSE, retired_at = :retiredAt WHERE active")
+                .param("retiredAt", Timestamp.from(key.createdAt())).update();
         jdbc.sql("""
                 INSERT INTO signing_key (kid, algorithm, public_key, private_key_ciphertext, gcm_iv, kdf_salt,
                                          kdf_iterations, active, created_at)
@@ -73,6 +76,24 @@ class JdbcSigningKeyStore implements SigningKeyStore {
                 .param("iterations", sealed.iterations())
                 .param("createdAt", Timestamp.from(key.createdAt()))
                 .update();
+    }
+
+    @Override
+    public Optional<String> activeKid() {
+        return jdbc.sql("SELECT kid FROM signing_key WHERE active").query(String.class).optional();
+    }
+
+    @Override
+    public List<String> kidsPublishedSince(Instant since) {
+        return jdbc.sql("SELECT kid FROM signing_key WHERE active OR retired_at >= :since"
+                        + " ORDER BY active DESC, retired_at DESC")
+                .param("since", Timestamp.from(since)).query(String.class).list();
+    }
+
+    @Override
+    public Optional<SigningKey> find(String kid) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM signing_key WHERE kid = :kid").param("kid", kid)
+                .query(this::map).optional();
     }
 
     private SigningKey map(ResultSet rs, int row) throws SQLException {

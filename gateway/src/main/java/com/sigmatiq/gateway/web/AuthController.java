@@ -2,7 +2,9 @@ package com.sigmatiq.gateway.web;
 
 import com.sigmatiq.gateway.domain.AccountService;
 import com.sigmatiq.gateway.domain.ServiceAccounts;
+import com.sigmatiq.gateway.domain.InvalidCredentialsException;
 import com.sigmatiq.gateway.domain.IssuedToken;
+import com.sigmatiq.gateway.domain.LoginThrottle;
 import com.sigmatiq.gateway.domain.TokenIssuer;
 import com.sigmatiq.gateway.domain.UserAccount;
 import com.sigmatiq.gateway.web.AuthRequests.AccessTokenResponse;
@@ -16,6 +18,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
@@ -38,11 +41,13 @@ class AuthController {
     private final AccountService accounts;
     private final TokenIssuer tokens;
     private final ServiceAccounts services;
+    private final LoginThrottle throttle;
 
-    AuthController(AccountService accounts, TokenIssuer tokens, ServiceAccounts services) {
+    AuthController(AccountService accounts, TokenIssuer tokens, ServiceAccounts services, LoginThrottle throttle) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.services = services;
+        this.throttle = throttle;
     }
 
     /** A platform service's token (role {@code service}), for the service secret shared with the gateway. */
@@ -75,9 +80,22 @@ class AuthController {
             @ApiResponse(responseCode = "400", description = "missing username or password",
                     content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class))),
             @ApiResponse(responseCode = "401", description = "unknown user or wrong password",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class))),
+            @ApiResponse(responseCode = "429", description = "too many failed logins: wait Retry-After seconds",
                     content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))})
-    AccessTokenResponse login(@Valid @RequestBody LoginRequest request) {
-        UserAccount account = accounts.authenticate(request.username(), request.password());
+    AccessTokenResponse login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
+        String address = http.getRemoteAddr();
+        throttle.check(request.username(), address).ifPresent(refusal -> {
+            throw new LoginThrottledException(refusal);
+        });
+        UserAccount account;
+        try {
+            account = accounts.authenticate(request.username(), request.password());
+        } catch (InvalidCredentialsException e) {
+            throttle.failed(request.username(), address);
+            throw e;
+        }
+        throttle.succeeded(request.username(), address);
         IssuedToken token = tokens.issue(account);
         return new AccessTokenResponse(token.value(), "Bearer", token.lifetimeSeconds());
     }

@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -43,6 +44,16 @@ class GatewayExceptionHandler {
     ResponseEntity<ProblemDetail> invalidCredentials(InvalidCredentialsException ex) {
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
                 .body(Problems.of(HttpStatus.UNAUTHORIZED, "Invalid credentials", ex.getMessage()));
+    }
+
+    /** Too many failed logins: 429 with {@code Retry-After} in whole seconds (at least 1). */
+    @ExceptionHandler(LoginThrottledException.class)
+    ResponseEntity<ProblemDetail> loginThrottled(LoginThrottledException ex) {
+        long seconds = Math.max(1, (ex.refusal().retryAfter().toMillis() + 999) / 1000);
+        ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "Too many failed logins",
+                ex.refusal().reason() + "; try again in " + seconds + " s");
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).body(problem);
     }
 
     /**

@@ -19,17 +19,17 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "jwks", description = "Public keys that verify the gateway's tokens")
 class JwksController {
 
-    private final Map<String, Object> jwks;
+    private final SigningKeys keys;
 
     JwksController(SigningKeys keys) {
-        this.jwks = keys.publicJwks().toJSONObject(true);
+        this.keys = keys;
     }
 
     @GetMapping(path = "/.well-known/jwks.json", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "JSON Web Key Set (RFC 7517) of the token signing key")
+    @Operation(summary = "JSON Web Key Set (RFC 7517): the signing key and, after a rotation, the previous one until its tokens expire")
     ResponseEntity<Map<String, Object>> jwks() {
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
-                .body(jwks);
+                .body(keys.publicJwks().toJSONObject(true));
     }
 }

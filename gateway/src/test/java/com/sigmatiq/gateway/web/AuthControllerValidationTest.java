@@ -18,6 +18,7 @@ import java.util.UUID;
 
 import com.sigmatiq.gateway.config.SecurityTestImports;
 import com.sigmatiq.gateway.domain.AccountService;
+import com.sigmatiq.gateway.domain.LoginThrottle;
 import com.sigmatiq.gateway.domain.InvalidCredentialsException;
 import com.sigmatiq.gateway.domain.ServiceAccounts;
 import com.sigmatiq.gateway.domain.TokenIssuer;
@@ -49,6 +50,9 @@ class AuthControllerValidationTest {
 
     @MockitoBean
     ServiceAccounts services;
+
+    @MockitoBean
+    LoginThrottle throttle;
 
     @MockitoBean
     JwtDecoder jwtDecoder;

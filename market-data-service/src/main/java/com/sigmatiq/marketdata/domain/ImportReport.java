@@ -20,6 +20,10 @@ public record ImportReport(UUID importId, String fileName, String contentSha256,
 
     public static final int MAX_PROBLEMS = 1000;
 
+    public ImportReport {
+        fileName = RowProblem.storable(fileName);
+    }
+
     public ImportReport withStatus(String s) {
         return new ImportReport(importId, fileName, contentSha256, ticker, exchange, timeframe, sourceZone, barConvention,
                 detected, mode, s, rowsRead, barsStored, rowsSkipped, firstBar, lastBar, problemCount, problems,

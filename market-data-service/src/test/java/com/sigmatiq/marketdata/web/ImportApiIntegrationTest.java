@@ -83,6 +83,17 @@ class ImportApiIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
+    void aRowWithNulBytesIsReportedAndTheReportIsStored() throws Exception {
+        HttpResponse<String> r = upload("NULROW_daily.csv",
+                "date,open,high,low,close,volume\n2019-01-02,1,2,0.5,1.5,10\n2019-01-03,\u0000\u0000,2,0.5,1.5,10\n", Map.of());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        JsonNode report = json.readTree(r.body());
+        assertThat(report.get("bars_stored").asInt()).isEqualTo(1);
+        assertThat(report.get("problems").get(0).get("line").asInt()).isEqualTo(3);
+        assertThat(report.get("problems").get(0).get("text").asString()).doesNotContain("\u0000").contains("\uFFFD");
+    }
+
+    @Test
     void refuseModeStoresNothingAndAnswersTheReportAsProblemDetails() throws Exception {
         upload("BADREF_daily.csv", "date,open,high,low,close,volume\n2019-01-02,1,2,0.5,1.5,10\n", Map.of());
         long before = count("BADREF", "1d");

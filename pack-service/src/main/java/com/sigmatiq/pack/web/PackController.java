@@ -114,7 +114,7 @@ class PackController {
                     + "content; 400 with errors [{file, line, column, message}] when the engine rejects the pack.")
     ResponseEntity<PackContent> uploadJson(@RequestBody PackUpload upload, CurrentUser user) {
         if (upload == null || upload.files() == null || upload.files().isEmpty()) {
-            throw new InvalidUploadException("the body needs 'files': the pack files by name (pack.yaml, indicators.yaml, "
+            throw new InvalidUploadException("files", "the body needs 'files': the pack files by name (pack.yaml, indicators.yaml, "
                     + "features.yaml, strategies.yaml, gates.yaml, policies.yaml)");
         }
         return register(upload.files(), user);
@@ -137,11 +137,11 @@ class PackController {
             try {
                 files.put(part.getKey(), new String(part.getValue().getBytes(), StandardCharsets.UTF_8));
             } catch (IOException e) {
-                throw new InvalidUploadException("cannot read part '" + part.getKey() + "'");
+                throw new InvalidUploadException(part.getKey(), "cannot read part '" + part.getKey() + "'");
             }
         }
         if (files.isEmpty()) {
-            throw new InvalidUploadException("the request has no parts; send one part per pack file, named by its file name");
+            throw new InvalidUploadException("pack.yaml", "the request has no parts; send one part per pack file, named by its file name");
         }
         return register(files, user);
     }

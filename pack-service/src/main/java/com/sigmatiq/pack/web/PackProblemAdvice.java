@@ -2,6 +2,7 @@ package com.sigmatiq.pack.web;
 
 import com.sigmatiq.engine.pack.PackError;
 import com.sigmatiq.engine.pack.PackValidationException;
+import com.sigmatiq.kit.web.problem.FieldError;
 import com.sigmatiq.kit.web.problem.Problems;
 import com.sigmatiq.pack.domain.PackVersionConflictException;
 import java.util.LinkedHashMap;
@@ -43,7 +44,11 @@ class PackProblemAdvice {
 
     @ExceptionHandler(InvalidUploadException.class)
     ProblemDetail invalidUpload(InvalidUploadException e) {
-        return Problems.of(HttpStatus.BAD_REQUEST, "Invalid upload", e.getMessage());
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "Invalid upload", e.getMessage());
+        if (e.field() != null) {
+            problem.setProperty(Problems.ERRORS, List.of(FieldError.of(e.field(), e.getMessage())));
+        }
+        return problem;
     }
 
     private static Map<String, Object> error(PackError e) {

@@ -275,7 +275,8 @@ class PackControllerTest {
     void uploadsWithoutFilesOrWithBrokenJsonAre400ProblemDetails() throws Exception {
         mvc.perform(post("/packs").with(jwt()).contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.title").value("Invalid upload"));
+                .andExpect(jsonPath("$.title").value("Invalid upload"))
+                .andExpect(jsonPath("$.errors[0].field").value("files"));
         mvc.perform(post("/packs").with(jwt()).contentType(MediaType.APPLICATION_JSON).content("{\"files\": "))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))

@@ -24,6 +24,7 @@ import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageCo
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -99,6 +100,15 @@ public class KitWebAutoConfiguration {
         @ConditionalOnMissingBean(ErrorController.class)
         ProblemErrorController problemErrorController() {
             return new ProblemErrorController();
+        }
+
+        /** Unusable Content-Type headers refused with a 415 problem ({@link ContentTypeFilter}), first of all filters. */
+        @Bean
+        FilterRegistrationBean<ContentTypeFilter> kitContentTypeFilter(JsonMapper json) {
+            FilterRegistrationBean<ContentTypeFilter> registration = new FilterRegistrationBean<>(new ContentTypeFilter(json));
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+            registration.addUrlPatterns("/*");
+            return registration;
         }
 
         @Bean

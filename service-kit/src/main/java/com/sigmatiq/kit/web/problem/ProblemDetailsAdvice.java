@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -32,6 +33,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
@@ -52,7 +54,8 @@ import tools.jackson.databind.exc.MismatchedInputException;
  *   <li>an unreadable body: malformed JSON, a value of the wrong type, a number out of range, {@code null} inside a
  *       list or map, a NUL character in a string (each naming its JSON path, e.g. {@code tickers[1]});</li>
  *   <li>Bean Validation of a {@code @Valid} body (field names as the client writes them, snake_case);</li>
- *   <li>a query parameter or part that is missing or of the wrong type.</li>
+ *   <li>a query parameter or part that is missing or of the wrong type, or that Tomcat cannot decode;</li>
+ *   <li>a multipart body that cannot be parsed (400).</li>
  * </ul>
  * It has no catch-all: a service's {@code @RestControllerAdvice} handles its own domain exceptions, in any order
  * with this one, and anything left is answered 500 by the kit's last resolver.
@@ -61,6 +64,7 @@ import tools.jackson.databind.exc.MismatchedInputException;
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    private static final Pattern UNDECODABLE_NAME = Pattern.compile("Parameter \\[([^\\]]*)\\]");
     private static final Pattern REJECTED_NAME = Pattern.compile("parameter name \"(.*)\" is not allowed", Pattern.DOTALL);
 
     private final UnaryOperator<String> jsonName;
@@ -107,6 +111,39 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     + "' is not allowed")));
         }
         return Problems.of(HttpStatus.BAD_REQUEST, "Rejected request", "The request has characters or a shape that are not allowed.");
+    }
+
+    /**
+     * Tomcat cannot decode a query or form parameter (a %-escape that is not UTF-8, such as {@code %FF}): a 400 naming
+     * the parameter where Tomcat's message does. (Before, the exception reached the last resolver as a 500.)
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ProblemDetail undecodableParameter(InvalidParameterException e) {
+        return undecodable(e);
+    }
+
+    /** Also used by {@link UnexpectedErrorResolver} for handlers no advice reaches (the gateway's proxy routes). */
+    static ProblemDetail undecodable(InvalidParameterException e) {
+        Matcher name = UNDECODABLE_NAME.matcher(String.valueOf(e.getMessage()));
+        if (name.find()) {
+            return Problems.invalid("Invalid request", List.of(FieldError.of(name.group(1),
+                    "is not valid percent-encoded UTF-8")));
+        }
+        return Problems.of(HttpStatus.BAD_REQUEST, "Invalid request", "A parameter is not valid percent-encoded UTF-8.");
+    }
+
+    /**
+     * A multipart body that cannot be parsed (no boundary, cut off, sent to an endpoint that takes none): 400. A part
+     * over the size limit stays 413 ({@link ResponseEntityExceptionHandler}'s, the more specific handler).
+     */
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail unreadableMultipart(MultipartException e) {
+        return unreadable(e);
+    }
+
+    static ProblemDetail unreadable(MultipartException e) {
+        return Problems.of(HttpStatus.BAD_REQUEST, "Invalid multipart request",
+                "The multipart/form-data body cannot be read: it needs a boundary and complete parts.");
     }
 
     @Override

@@ -227,6 +227,32 @@ class KitWebIntegrationTest {
     }
 
     @Test
+    void aParameterTomcatCannotDecodeIs400NamingIt() throws Exception {
+        Answer a = send("GET", "/things?sort=%FF", userToken(), null);
+        assertProblem(a, 400);
+        assertThat(field(a)).isEqualTo("sort");
+    }
+
+    @Test
+    void unusableContentTypesAre415AndAnUnreadableMultipartBodyIsAProblem() throws Exception {
+        for (String type : List.of("*/*", "text/*", "garbage", "application/")) {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/things"))
+                    .header("Authorization", "Bearer " + userToken()).header("Content-Type", type)
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(type).isEqualTo(415);
+            assertThat(ProblemCheck.why(415, r.headers().firstValue("Content-Type").orElse(null), r.body())).isNull();
+        }
+        for (String type : List.of("multipart/form-data", "multipart/form-data; boundary=")) {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/things?sort=a"))
+                    .header("Authorization", "Bearer " + userToken()).header("Content-Type", type)
+                    .method("GET", HttpRequest.BodyPublishers.ofString("{\"a\":1}")).build(), HttpResponse.BodyHandlers.ofString());
+            // 400 where the service parses multipart bodies (the advice's MultipartException), else 415; never a 500
+            assertThat(r.statusCode()).as(type).isIn(400, 415);
+            assertThat(ProblemCheck.why(r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body())).isNull();
+        }
+    }
+
+    @Test
     void requestsTomcatRejectsItselfAreProblemsToo() throws Exception {
         String raw = rawRequest("GET /things/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
         assertThat(raw).startsWith("HTTP/1.1 400");
