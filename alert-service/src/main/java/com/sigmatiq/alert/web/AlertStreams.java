@@ -1,6 +1,7 @@
 package com.sigmatiq.alert.web;
 
 import com.sigmatiq.alert.domain.AlertQueries;
+import com.sigmatiq.kit.web.sse.SseKeepAlive;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.time.Clock;
@@ -10,9 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.springframework.http.MediaType;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -31,6 +32,7 @@ class AlertStreams {
         return t;
     });
     private final Map<SseEmitter, Cursor> open = new ConcurrentHashMap<>();
+    private final SseKeepAlive keepAlive = new SseKeepAlive("alert-sse-keep-alive", SseKeepAlive.DEFAULT_INTERVAL);
 
     private static final class Cursor {
         final String ownerId;
@@ -55,7 +57,7 @@ class AlertStreams {
         e.onCompletion(() -> open.remove(e));
         e.onTimeout(() -> open.remove(e));
         e.onError(t -> open.remove(e));
-        return e;
+        return keepAlive.register(e);
     }
 
     private void tick() {
@@ -81,6 +83,7 @@ class AlertStreams {
     @PreDestroy
     void stop() {
         timer.shutdownNow();
+        keepAlive.close();
         open.keySet().forEach(SseEmitter::complete);
     }
 }

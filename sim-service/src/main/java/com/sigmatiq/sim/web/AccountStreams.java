@@ -1,5 +1,6 @@
 package com.sigmatiq.sim.web;
 
+import com.sigmatiq.kit.web.sse.SseKeepAlive;
 import com.sigmatiq.sim.domain.Account;
 import com.sigmatiq.sim.domain.AccountUpdates;
 import jakarta.annotation.PreDestroy;
@@ -24,6 +25,7 @@ class AccountStreams implements AccountUpdates {
     }
 
     private final Map<SseEmitter, Subscriber> open = new ConcurrentHashMap<>();
+    private final SseKeepAlive keepAlive = new SseKeepAlive("sim-sse-keep-alive", SseKeepAlive.DEFAULT_INTERVAL);
     private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "sim-sse");
         t.setDaemon(true);
@@ -36,7 +38,7 @@ class AccountStreams implements AccountUpdates {
         e.onCompletion(() -> open.remove(e));
         e.onTimeout(() -> open.remove(e));
         e.onError(t -> open.remove(e));
-        return e;
+        return keepAlive.register(e);
     }
 
     @Override
@@ -66,6 +68,7 @@ class AccountStreams implements AccountUpdates {
     @PreDestroy
     void stop() {
         sender.shutdownNow();
+        keepAlive.close();
         open.keySet().forEach(SseEmitter::complete);
     }
 }

@@ -44,6 +44,7 @@ public final class PollingEventStreams<K> implements AutoCloseable {
     private final Source<K> source;
     private final ScheduledExecutorService timer;
     private final Map<SseEmitter, Stream<K>> open = new ConcurrentHashMap<>();
+    private final SseKeepAlive keepAlive = new SseKeepAlive("sse-keep-alive", SseKeepAlive.DEFAULT_INTERVAL);
 
     private static final class Stream<K> {
         final K key;
@@ -72,7 +73,7 @@ public final class PollingEventStreams<K> implements AutoCloseable {
         e.onTimeout(() -> open.remove(e));
         e.onError(t -> open.remove(e));
         timer.execute(this::tick);
-        return e;
+        return keepAlive.register(e);
     }
 
     private void tick() {
@@ -106,6 +107,7 @@ public final class PollingEventStreams<K> implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
+        keepAlive.close();
         open.keySet().forEach(SseEmitter::complete);
     }
 }
