@@ -48,78 +48,99 @@ public class LiveTrading implements BrokerEvents {
         connections.events(this);
     }
 
-    /** Takes an alert of {@code alerts.live}: refused with its reason, or stored as an order and sent. */
+    /** The check that refuses an alert whose {@code valid_until} has passed before it could become an order. */
+    public static final String VALID_UNTIL = "valid_until";
+
+    /**
+     * Takes an alert of {@code alerts.live}: refused with its reason, or stored as an order and sent. One transaction
+     * of three statements: the approval with its account's row locked, every figure the checks need, then the order
+     * with its first history row (or the refusal).
+     */
     public void alert(LiveAlert alert) {
-        if (orders.alertSeen(alert.alertId())) {
-            return;
-        }
         Instant now = clock.instant();
-        Optional<Publication> publication = orders.publication(alert.publishedId());
-        Optional<Approval> approval = orders.approval(alert.publishedId());
-        Optional<LiveAccount> account = approval.flatMap(a -> accounts.account(a.accountId()));
-        if (account.isEmpty()) {
-            String status = publication.map(Publication::status).orElse(null);
-            refuse(alert, null, null, RiskChecks.MODEL_LIVE, status == null ? "the published model is unknown"
-                    : "the published model has no live-trading approval", now);
+        Decision d = tx.execute(s -> decide(alert, now));
+        if (d == null) {
             return;
         }
-        LiveAccount acc = account.get();
-        LiveOrder order = tx.execute(s -> decide(alert, publication.orElse(null), approval.get(), acc, now));
-        if (order != null) {
-            updates.send(acc.id(), "order", order);
-            send(acc, order);
+        if (d.order() != null) {
+            updates.send(d.account().id(), "order", d.order());
+            send(d.account(), d.order());
+        } else if (d.refusal() != null) {
+            updates.send(d.account().id(), "refusal", d.refusal());
+            log.info("alert {} refused by {}: {}", alert.alertId(), d.refusal().check(), d.refusal().reason());
         }
     }
 
-    private LiveOrder decide(LiveAlert alert, Publication publication, Approval approval, LiveAccount acc, Instant now) {
-        if (orders.alertSeen(alert.alertId())) {
+    /** What became of an alert: an order to send or a refusal, of an account. */
+    private record Decision(LiveAccount account, LiveOrder order, Refusal refusal) {
+    }
+
+    private Decision decide(LiveAlert alert, Instant now) {
+        Optional<OrderStore.Approved> approved = orders.lockApproved(alert.publishedId());
+        if (approved.isEmpty()) {
+            if (!orders.alertSeen(alert.alertId())) {
+                String status = orders.publication(alert.publishedId()).map(Publication::status).orElse(null);
+                Refusal r = new Refusal(alert.alertId(), alert.publishedId(), null, null, RiskChecks.MODEL_LIVE,
+                        status == null ? "the published model is unknown" : "the published model has no live-trading approval", now);
+                orders.refuse(r);
+                log.info("alert {} refused by {}: {}", alert.alertId(), r.check(), r.reason());
+            }
             return null;
         }
-        String ticker = publication != null ? publication.ticker() : alert.ticker();
-        String feed = publication != null ? publication.feed() : "live";
-        double lastClose = orders.lastClose(feed, ticker);
-        double price = alert.orderType() == OrderTicket.OrderType.LIMIT ? alert.limitPrice() : lastClose;
-        long held = orders.lockPosition(acc.id(), ticker).map(Position::quantity).orElse(0L);
+        Approval approval = approved.get().approval();
+        LiveAccount acc = approved.get().account();
         Instant dayStart = LocalDate.ofInstant(now, EXCHANGE).atStartOfDay(EXCHANGE).toInstant();
+        OrderStore.AlertFacts f = orders.facts(alert.alertId(), alert.publishedId(), acc.id(), alert.ticker(), dayStart,
+                now.minusSeconds(60));
+        if (f.seen()) {
+            return null;
+        }
+        if (alert.validUntil() != null && now.isAfter(alert.validUntil())) {
+            return refused(acc, new Refusal(alert.alertId(), alert.publishedId(), acc.id(), acc.ownerId(), VALID_UNTIL,
+                    "the alert was valid until " + alert.validUntil() + "; it arrived at " + now, now));
+        }
+        Publication publication = f.publication();
+        String ticker = publication != null ? publication.ticker() : alert.ticker();
+        double lastClose = f.lastClose();
+        double price = alert.orderType() == OrderTicket.OrderType.LIMIT ? alert.limitPrice() : lastClose;
         Limits limits = acc.limits();
-        RiskChecks.Context c = new RiskChecks.Context(accounts.globalKillSwitch(), acc.killSwitch(),
+        RiskChecks.Context c = new RiskChecks.Context(f.globalKillSwitch(), acc.killSwitch(),
                 publication == null ? null : publication.status(), approval.inForce(now), limits,
                 Math.min(limits.maxPositionSize(), approval.maxPositionSize()), Math.min(limits.maxCapital(), approval.maxCapital()),
-                alert.buy(), alert.quantity(), price, held, orders.openPositions(acc.id()), orders.capitalInUse(acc.id()),
-                -Math.min(0, orders.realizedSince(acc.id(), dayStart)), lastClose, orders.ordersSince(acc.id(), now.minusSeconds(60)));
+                alert.buy(), alert.quantity(), price, f.held(), f.openPositions(), f.capitalInUse(),
+                -Math.min(0, f.realizedSince()), lastClose, f.ordersSince());
         RiskChecks.Outcome outcome = RiskChecks.check(c);
         if (outcome.refused()) {
-            Refusal r = new Refusal(alert.alertId(), alert.publishedId(), acc.id(), acc.ownerId(), outcome.check(), outcome.reason(), now);
-            orders.refuse(r);
-            updates.send(acc.id(), "refusal", r);
-            log.info("alert {} refused by {}: {}", alert.alertId(), outcome.check(), outcome.reason());
-            return null;
+            return refused(acc, new Refusal(alert.alertId(), alert.publishedId(), acc.id(), acc.ownerId(), outcome.check(),
+                    outcome.reason(), now));
         }
         OrderTicket.OrderType type = alert.buy() ? alert.orderType() : OrderTicket.OrderType.MARKET;
         LiveOrder o = new LiveOrder("ORD_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20), alert.alertId(),
                 acc.id(), acc.ownerId(), alert.publishedId(), ticker, alert.buy() ? OrderTicket.Side.BUY : OrderTicket.Side.SELL,
                 outcome.quantity(), type, type == OrderTicket.OrderType.LIMIT ? alert.limitPrice() : Double.NaN,
-                alert.timeInForce(), lastClose, OrderState.PENDING_NEW, null, 0, Double.NaN, 0, null, now, null, now);
+                alert.timeInForce(), lastClose, OrderState.PENDING_NEW, null, 0, Double.NaN, 0, null, now, null, now,
+                alert.validUntil());
         orders.insertOrder(o);
-        return o;
+        return new Decision(acc, o, null);
     }
 
-    private void refuse(LiveAlert alert, String accountId, String ownerId, String check, String reason, Instant now) {
-        tx.executeWithoutResult(s -> {
-            if (!orders.alertSeen(alert.alertId())) {
-                orders.refuse(new Refusal(alert.alertId(), alert.publishedId(), accountId, ownerId, check, reason, now));
-            }
-        });
-        log.info("alert {} refused by {}: {}", alert.alertId(), check, reason);
+    private Decision refused(LiveAccount acc, Refusal r) {
+        orders.refuse(r);
+        return new Decision(acc, null, r);
     }
 
     /** Hands a stored order to the broker; if it certainly did not leave, it stays {@code pending_new} for {@link #resume}. */
     private void send(LiveAccount acc, LiveOrder o) {
+        if (o.stale(clock.instant())) {
+            expire(o, "its alert was valid until " + o.validUntil() + ": not sent");
+            return;
+        }
         try {
             BrokerAdapter adapter = connections.adapter(acc, connectWait);
             adapter.send(o.ticket(acc.accountId()));
-            if (orders.markSent(o.id(), clock.instant())) {
-                orders.order(o.id()).ifPresent(sent -> updates.send(acc.id(), "order", sent));
+            Instant at = clock.instant();
+            if (orders.markSent(o.id(), at)) {
+                updates.send(acc.id(), "order", o.sent(at));
             }
         } catch (BrokerException | RuntimeException e) {
             log.warn("order {} (alert {}) not sent now, kept pending_new: {}", o.id(), o.alertId(), e.getMessage());
@@ -146,6 +167,8 @@ public class LiveTrading implements BrokerEvents {
                 Optional<ExecutionUpdate> known = adapter.lookup(o.ticket(acc.get().accountId()), lookupWait);
                 if (known.isPresent()) {
                     execution(o.accountId(), known.get());
+                } else if (o.stale(clock.instant())) {
+                    expire(o, "unknown at the broker and its alert was valid until " + o.validUntil() + ": not sent");
                 } else if (accounts.globalKillSwitch() || acc.get().killSwitch()) {
                     log.info("order {} unknown at the broker and a kill switch is engaged: not sent", o.id());
                 } else {
@@ -155,6 +178,25 @@ public class LiveTrading implements BrokerEvents {
             } catch (BrokerException | RuntimeException e) {
                 log.warn("order {}: the broker could not be asked ({}); next round", o.id(), e.getMessage());
             }
+        }
+    }
+
+    /** Closes an order that never reached the broker as {@code expired}, with why. */
+    private void expire(LiveOrder o, String why) {
+        Instant now = clock.instant();
+        LiveOrder after = tx.execute(s -> {
+            LiveOrder locked = orders.lockOrder(o.id()).orElseThrow();
+            if (locked.state() != OrderState.PENDING_NEW && locked.state() != OrderState.SENT) {
+                return null;
+            }
+            orders.updateOrder(o.id(), OrderState.EXPIRED, locked.brokerOrderId(), locked.filledQuantity(),
+                    locked.averagePrice(), locked.commission(), locked.lastFillAt(), now);
+            orders.addHistory(o.id(), OrderState.EXPIRED, "expired", why, now);
+            return orders.order(o.id()).orElseThrow();
+        });
+        if (after != null) {
+            log.info("order {} (alert {}) expired: {}", o.id(), o.alertId(), why);
+            updates.send(o.accountId(), "order", after);
         }
     }
 
@@ -185,7 +227,10 @@ public class LiveTrading implements BrokerEvents {
             return;
         }
         Instant now = clock.instant();
-        LiveOrder after = tx.execute(s -> apply(orders.lockOrder(found.get().id()).orElseThrow(), u, now));
+        LiveOrder after = tx.execute(s -> {
+            orders.lockAccount(accountId); // decisions of the account see this report whole (lockApproved)
+            return apply(orders.lockOrder(found.get().id()).orElseThrow(), u, now);
+        });
         if (after != null) {
             updates.send(accountId, u.isFill() ? "fill" : "order", after);
         }

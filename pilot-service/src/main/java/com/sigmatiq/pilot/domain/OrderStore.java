@@ -83,4 +83,35 @@ public interface OrderStore {
     List<Refusal> refusals(String accountId);
 
     Optional<Refusal> refusal(String alertId);
+
+    /**
+     * The approval of a publication with its account, the account's row locked until the transaction ends: orders of
+     * one account are decided one at a time, and fills of the account wait for that decision ({@link #lockAccount}).
+     */
+    Optional<Approved> lockApproved(String publishedId);
+
+    /** Locks an account's row until the transaction ends (see {@link #lockApproved}). */
+    void lockAccount(String accountId);
+
+    /**
+     * Everything the checks need about one alert of an approved publication, read in one statement.
+     *
+     * @param ticker    the ticker when the publication is unknown
+     * @param dayStart  the start of the trading day (realized P&L since)
+     * @param minuteAgo sixty seconds ago (orders since)
+     */
+    AlertFacts facts(String alertId, String publishedId, String accountId, String ticker, Instant dayStart, Instant minuteAgo);
+
+    /** An approval and its account. */
+    record Approved(Approval approval, LiveAccount account) {
+    }
+
+    /**
+     * @param seen        the alert is an order or a refusal already
+     * @param publication null when unknown
+     * @param lastClose   NaN when none is known
+     */
+    record AlertFacts(boolean seen, Publication publication, boolean globalKillSwitch, double lastClose, long held,
+                      int openPositions, double capitalInUse, double realizedSince, int ordersSince) {
+    }
 }

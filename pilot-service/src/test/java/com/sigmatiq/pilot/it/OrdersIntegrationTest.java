@@ -264,4 +264,35 @@ class OrdersIntegrationTest extends LiveTradingTestBase {
         }
         refused(l, buy(l, 1, 10.00), "max_orders_per_minute");
     }
+
+    // --- valid_until ---
+
+    @Test
+    void anAlertPastItsValidUntilIsRefusedBeforeAnythingLeaves() throws Exception {
+        BROKER.behave(Behaviour.ACCEPT);
+        Live l = live(null, 100.00);
+        String id = "alert_" + l.publishedId() + "_" + SEQ.incrementAndGet() + "_buy";
+        Map<String, Object> doc = Map.of("alert_id", id, "timestamp", Instant.now().minusSeconds(600).toString(),
+                "model_id", l.publishedId(), "signal", Map.of("action", "BUY", "ticker", l.ticker()),
+                "order_details", Map.of("order_type", "limit", "quantity", 1, "entry_price", 100.00, "time_in_force", "day",
+                        "valid_until", Instant.now().minusSeconds(300).toString()));
+        send(l, id, JsonMapper.builder().build().writeValueAsString(doc));
+        assertThat(refused(l, id, "valid_until").path("reason").asString()).contains("valid until");
+    }
+
+    @Test
+    void anAlertStillValidBecomesAnOrderThatKeepsItsValidUntil() throws Exception {
+        BROKER.behave(Behaviour.ACCEPT);
+        Live l = live(null, 100.00);
+        String id = "alert_" + l.publishedId() + "_" + SEQ.incrementAndGet() + "_buy";
+        Instant until = Instant.now().plusSeconds(600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Map<String, Object> doc = Map.of("alert_id", id, "timestamp", Instant.now().toString(),
+                "model_id", l.publishedId(), "signal", Map.of("action", "BUY", "ticker", l.ticker()),
+                "order_details", Map.of("order_type", "limit", "quantity", 1, "entry_price", 100.00, "time_in_force", "day",
+                        "valid_until", until.toString()));
+        send(l, id, JsonMapper.builder().build().writeValueAsString(doc));
+        orderOf(l, id, x -> "acknowledged".equals(x.path("state").asString()));
+        assertThat(jdbc.sql("select valid_until from live_order where alert_id = ?").param(id).query(java.sql.Timestamp.class)
+                .single().toInstant()).isEqualTo(until);
+    }
 }
