@@ -181,6 +181,44 @@ public class LiveTrading implements BrokerEvents {
         }
     }
 
+    /**
+     * A kill switch is engaged: each order of the account ({@code null}: of every account) that the broker holds open is
+     * asked to be cancelled (history {@code cancel_requested}, "kill switch"); orders not yet at the broker stay
+     * {@code pending_new} and are not sent while a switch is engaged. Does not wait for a connection: an order whose
+     * broker is unreachable is asked again by the next periodic round. Returns the number of cancel requests sent.
+     */
+    public int cancelOpenOrders(String accountId) {
+        int sent = 0;
+        for (LiveOrder o : orders.openOrders()) {
+            if ((accountId != null && !o.accountId().equals(accountId)) || o.state() == OrderState.PENDING_NEW) {
+                continue;
+            }
+            Optional<LiveAccount> acc = accounts.account(o.accountId());
+            if (acc.isEmpty()) {
+                continue;
+            }
+            try {
+                connections.adapter(acc.get(), Duration.ZERO).cancel(o.ticket(acc.get().accountId()));
+                orders.addHistory(o.id(), o.state(), "cancel_requested", "kill switch", clock.instant());
+                sent++;
+            } catch (BrokerException | RuntimeException e) {
+                log.warn("order {}: kill switch cancel not sent now ({}); the next round asks again", o.id(), e.getMessage());
+            }
+        }
+        return sent;
+    }
+
+    /** The periodic round's part for kill switches: open orders of engaged accounts are asked to be cancelled again. */
+    public void cancelUnderKillSwitches() {
+        if (accounts.globalKillSwitch()) {
+            cancelOpenOrders(null);
+            return;
+        }
+        orders.openOrders().stream().map(LiveOrder::accountId).distinct()
+                .filter(id -> accounts.account(id).map(LiveAccount::killSwitch).orElse(false))
+                .forEach(this::cancelOpenOrders);
+    }
+
     /** Closes an order that never reached the broker as {@code expired}, with why. */
     private void expire(LiveOrder o, String why) {
         Instant now = clock.instant();
@@ -227,10 +265,7 @@ public class LiveTrading implements BrokerEvents {
             return;
         }
         Instant now = clock.instant();
-        LiveOrder after = tx.execute(s -> {
-            orders.lockAccount(accountId); // decisions of the account see this report whole (lockApproved)
-            return apply(orders.lockOrder(found.get().id()).orElseThrow(), u, now);
-        });
+        LiveOrder after = tx.execute(s -> apply(orders.lockOrder(found.get().id()).orElseThrow(), u, now));
         if (after != null) {
             updates.send(accountId, u.isFill() ? "fill" : "order", after);
         }

@@ -86,15 +86,13 @@ public interface OrderStore {
 
     /**
      * The approval of a publication with its account, the account's row locked until the transaction ends: orders of
-     * one account are decided one at a time, and fills of the account wait for that decision ({@link #lockAccount}).
+     * one account are decided one at a time.
      */
     Optional<Approved> lockApproved(String publishedId);
 
-    /** Locks an account's row until the transaction ends (see {@link #lockApproved}). */
-    void lockAccount(String accountId);
-
     /**
-     * Everything the checks need about one alert of an approved publication, read in one statement.
+     * Everything the checks need about one alert of an approved publication, read in one statement: one snapshot, so
+     * a report being applied meanwhile is seen whole or not at all.
      *
      * @param ticker    the ticker when the publication is unknown
      * @param dayStart  the start of the trading day (realized P&L since)

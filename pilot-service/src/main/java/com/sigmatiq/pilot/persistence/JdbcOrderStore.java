@@ -281,14 +281,9 @@ class JdbcOrderStore implements OrderStore {
     }
 
     @Override
-    public void lockAccount(String accountId) {
-        jdbc.sql("select id from account where id = ? for update").param(accountId).query(String.class).optional();
-    }
-
-    @Override
     public AlertFacts facts(String alertId, String publishedId, String accountId, String ticker, Instant dayStart,
                             Instant minuteAgo) {
-        // one statement instead of one per figure; the account row is locked by lockApproved in the same transaction
+        // one statement (one snapshot) instead of one per figure; the account row is locked by lockApproved
         return jdbc.sql("""
                         with p as (select p.*, r.recommendation from (select 1) one
                                    left join publication p on p.published_id = :pub

@@ -184,6 +184,24 @@ class OrdersIntegrationTest extends LiveTradingTestBase {
     }
 
     @Test
+    void engagingTheKillSwitchCancelsTheAccountsOpenOrdersAtTheBroker() throws Exception {
+        BROKER.behave(Behaviour.ACCEPT);
+        Live l = live(null, 100.00);
+        Live other = live(null, 100.00);
+        String open = buy(l, 2, 100.00);
+        String untouched = buy(other, 2, 100.00);
+        orderOf(l, open, x -> "acknowledged".equals(x.path("state").asString()));
+        orderOf(other, untouched, x -> "acknowledged".equals(x.path("state").asString()));
+
+        api().post("/pilot/accounts/" + l.accountId() + "/kill-switch", l.user().token(), "{\"engaged\": true}");
+
+        JsonNode o = orderOf(l, open, x -> "cancelled".equals(x.path("state").asString()));
+        assertThat(o.path("history").findValuesAsString("detail")).contains("kill switch");
+        assertThat(BROKER.order(open).status).isEqualTo(quickfix.field.OrdStatus.CANCELED);
+        assertThat(BROKER.order(untouched).status).isEqualTo(quickfix.field.OrdStatus.NEW);
+    }
+
+    @Test
     void theGlobalKillSwitchRefuses() throws Exception {
         Live l = live(null, 100.00);
         User op = newOperator();
