@@ -209,6 +209,43 @@ class LocalBrokerIntegrationTest {
         assertThat(r.getString(quickfix.field.Text.FIELD)).contains("quantity");
     }
 
+    @Test
+    void aClientAsksForItsOpenOrdersAndPositions() throws Exception {
+        try (FixClient desk = new FixClient("CLIENT2", FIX_PORT)) {
+            String filled = UUID.randomUUID().toString();
+            String open = UUID.randomUUID().toString();
+            desk.send(order(filled, "POS1", Side.BUY, 6, null));
+            desk.send(order(open, "POS2", Side.BUY, 4, 1.0));
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> desk.about(open).size() == 1 && desk.about(filled).size() == 1);
+            bar("POS1", 50.5, 51, 50, 50.75);
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> desk.about(filled).size() == 2);
+
+            desk.send(new quickfix.fix44.OrderMassStatusRequest(new quickfix.field.MassStatusReqID("MS1"),
+                    new quickfix.field.MassStatusReqType(quickfix.field.MassStatusReqType.STATUS_FOR_ALL_ORDERS)));
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> desk.received.stream()
+                    .anyMatch(m -> "MS1".equals(FixClient.field(m, quickfix.field.MassStatusReqID.FIELD))));
+            List<Message> statuses = desk.received.stream()
+                    .filter(m -> "MS1".equals(FixClient.field(m, quickfix.field.MassStatusReqID.FIELD))).toList();
+            assertThat(statuses).hasSize(1);  // only the open one, only this client's
+            assertThat(statuses.get(0).getString(ClOrdID.FIELD)).isEqualTo(open);
+            assertThat(statuses.get(0).getBoolean(quickfix.field.LastRptRequested.FIELD)).isTrue();
+
+            desk.send(new quickfix.fix44.RequestForPositions(new quickfix.field.PosReqID("P1"),
+                    new quickfix.field.PosReqType(quickfix.field.PosReqType.POSITIONS), new quickfix.field.Account("DESK"),
+                    new quickfix.field.AccountType(quickfix.field.AccountType.ACCOUNT_IS_CARRIED_ON_CUSTOMER_SIDE_OF_THE_BOOKS),
+                    new quickfix.field.ClearingBusinessDate("20300102"), new TransactTime(LocalDateTime.now(ZoneOffset.UTC))));
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> desk.received.stream()
+                    .anyMatch(m -> MsgType.POSITION_REPORT.equals(type(m))));
+            Message ack = desk.received.stream().filter(m -> MsgType.REQUEST_FOR_POSITIONS_ACK.equals(type(m))).findFirst().orElseThrow();
+            assertThat(ack.getInt(quickfix.field.TotalNumPosReports.FIELD)).isEqualTo(1);
+            Message position = desk.received.stream().filter(m -> MsgType.POSITION_REPORT.equals(type(m))).findFirst().orElseThrow();
+            assertThat(position.getString(Symbol.FIELD)).isEqualTo("POS1");
+            assertThat(position.getDouble(quickfix.field.SettlPrice.FIELD)).isEqualTo(50.5);
+            quickfix.Group qty = position.getGroups(quickfix.field.NoPositions.FIELD).get(0);
+            assertThat(qty.getDouble(quickfix.field.LongQty.FIELD)).isEqualTo(6);
+        }
+    }
+
     // --- helpers ---
 
     private static NewOrderSingle order(String id, String symbol, char side, long qty, Double limit) {

@@ -5,7 +5,11 @@ import com.sigmatiq.localbroker.domain.Exchange;
 import com.sigmatiq.localbroker.domain.LocalBrokerProperties;
 import com.sigmatiq.localbroker.domain.OrderFilled;
 import java.net.InetSocketAddress;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
@@ -52,7 +56,27 @@ import quickfix.field.Text;
 import quickfix.field.TimeInForce;
 import quickfix.field.TransactTime;
 import quickfix.mina.acceptor.DynamicAcceptorSessionProvider;
+import quickfix.field.AccountType;
+import quickfix.field.ClearingBusinessDate;
+import quickfix.field.LastRptRequested;
+import quickfix.field.LongQty;
+import quickfix.field.MassStatusReqID;
+import quickfix.field.PosAmt;
+import quickfix.field.PosAmtType;
+import quickfix.field.PosMaintRptID;
+import quickfix.field.PosReqID;
+import quickfix.field.PosReqResult;
+import quickfix.field.PosReqStatus;
+import quickfix.field.PosType;
+import quickfix.field.PriorSettlPrice;
+import quickfix.field.SettlPrice;
+import quickfix.field.SettlPriceType;
+import quickfix.field.ShortQty;
+import quickfix.field.TotNumReports;
+import quickfix.field.TotalNumPosReports;
 import quickfix.fix44.ExecutionReport;
+import quickfix.fix44.PositionReport;
+import quickfix.fix44.RequestForPositionsAck;
 import quickfix.fix44.OrderCancelReject;
 
 /**
@@ -177,6 +201,8 @@ class FixAcceptor implements Application, SmartLifecycle {
             case MsgType.ORDER_SINGLE -> newOrder(m, client);
             case MsgType.ORDER_CANCEL_REQUEST -> cancel(m, client);
             case MsgType.ORDER_STATUS_REQUEST -> status(m, client);
+            case MsgType.ORDER_MASS_STATUS_REQUEST -> massStatus(m, client);
+            case MsgType.REQUEST_FOR_POSITIONS -> positions(m, client);
             default -> { }
         }
     }
@@ -241,6 +267,71 @@ class FixAcceptor implements Application, SmartLifecycle {
             return;
         }
         send(client, report(o.get(), ExecType.ORDER_STATUS, nextExecId(o.get())));
+    }
+
+    /** OrderMassStatusRequest: one status report per open order of the client, the last one flagged; none: one "none". */
+    private void massStatus(Message m, String client) throws FieldNotFound {
+        String requestId = m.getString(MassStatusReqID.FIELD);
+        List<BrokerOrder> open = exchange.openOrders(client);
+        if (open.isEmpty()) {
+            ExecutionReport r = new ExecutionReport(new OrderID("NONE"), new ExecID("M" + execIds.incrementAndGet()),
+                    new ExecType(ExecType.ORDER_STATUS), new OrdStatus(OrdStatus.REJECTED), new Side(Side.BUY),
+                    new LeavesQty(0), new CumQty(0), new AvgPx(0));
+            r.set(new ClOrdID("NONE"));
+            r.set(new Symbol("NONE"));
+            r.set(new MassStatusReqID(requestId));
+            r.set(new TotNumReports(0));
+            r.set(new LastRptRequested(true));
+            r.set(new Text("no open orders"));
+            send(client, r);
+            return;
+        }
+        for (int i = 0; i < open.size(); i++) {
+            ExecutionReport r = report(open.get(i), ExecType.ORDER_STATUS, nextExecId(open.get(i)));
+            r.set(new MassStatusReqID(requestId));
+            r.set(new TotNumReports(open.size()));
+            r.set(new LastRptRequested(i == open.size() - 1));
+            send(client, r);
+        }
+    }
+
+    /**
+     * RequestForPositions: an acknowledgement with the number of reports, then one PositionReport per symbol held
+     * (LongQty or ShortQty, the average cost as SettlPrice); none held: the acknowledgement says "no positions".
+     */
+    private void positions(Message m, String client) throws FieldNotFound {
+        String requestId = m.getString(PosReqID.FIELD);
+        String account = m.isSetField(Account.FIELD) ? m.getString(Account.FIELD) : client;
+        Map<String, double[]> held = exchange.positions(client);
+        String business = LocalDate.now(ZoneOffset.UTC).format(DateTimeFormatter.BASIC_ISO_DATE);
+        RequestForPositionsAck ack = new RequestForPositionsAck(new PosMaintRptID("A" + execIds.incrementAndGet()),
+                new PosReqResult(held.isEmpty() ? PosReqResult.NO_POSITIONS_FOUND_THAT_MATCH_CRITERIA : PosReqResult.VALID_REQUEST),
+                new PosReqStatus(PosReqStatus.COMPLETED), new Account(account), new AccountType(AccountType.ACCOUNT_IS_CARRIED_ON_CUSTOMER_SIDE_OF_THE_BOOKS));
+        ack.set(new PosReqID(requestId));
+        ack.set(new TotalNumPosReports(held.size()));
+        send(client, ack);
+        for (Map.Entry<String, double[]> e : held.entrySet()) {
+            PositionReport r = new PositionReport(new PosMaintRptID("P" + execIds.incrementAndGet()),
+                    new PosReqResult(PosReqResult.VALID_REQUEST), new ClearingBusinessDate(business), new Account(account),
+                    new AccountType(AccountType.ACCOUNT_IS_CARRIED_ON_CUSTOMER_SIDE_OF_THE_BOOKS), new SettlPrice(e.getValue()[1]),
+                    new SettlPriceType(SettlPriceType.FINAL), new PriorSettlPrice(e.getValue()[1]));
+            r.set(new PosReqID(requestId));
+            r.set(new TotalNumPosReports(held.size()));
+            r.set(new Symbol(e.getKey()));
+            PositionReport.NoPositions qty = new PositionReport.NoPositions();
+            qty.set(new PosType(PosType.TRANSACTION_QUANTITY));
+            if (e.getValue()[0] >= 0) {
+                qty.set(new LongQty(e.getValue()[0]));
+            } else {
+                qty.set(new ShortQty(-e.getValue()[0]));
+            }
+            r.addGroup(qty);
+            PositionReport.NoPosAmt amount = new PositionReport.NoPosAmt();
+            amount.set(new PosAmtType(PosAmtType.FINAL_MARK_TO_MARKET_AMOUNT));
+            amount.set(new PosAmt(0));
+            r.addGroup(amount);
+            send(client, r);
+        }
     }
 
     // --- messages ---

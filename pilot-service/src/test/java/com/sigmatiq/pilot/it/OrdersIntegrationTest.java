@@ -161,7 +161,8 @@ class OrdersIntegrationTest extends LiveTradingTestBase {
         reconciler.reconcile(accounts.owned(l.user().id(), l.accountId()));
         JsonNode report = api().get("/pilot/accounts/" + l.accountId() + "/reconciliation", l.user().token()).body();
         assertThat(report.path("orders_checked").asInt()).isEqualTo(1);
-        assertThat(report.path("positions_checked").asBoolean()).isFalse();
+        assertThat(report.path("positions_checked").asBoolean()).isTrue();
+        assertThat(report.path("broker_open_orders_checked").asBoolean()).isTrue();
         assertThat(report.path("differences").findValuesAsString("kind")).containsExactlyInAnyOrder("state", "filled_quantity");
         assertThat(report.path("differences").get(0).path("order_id").asString()).isEqualTo(sent.path("order_id").asString());
 
@@ -172,6 +173,33 @@ class OrdersIntegrationTest extends LiveTradingTestBase {
         assertThat(api().get("/pilot/accounts/" + l.accountId() + "/reconciliation", l.user().token()).body()
                 .path("differences")).isEmpty();
         assertThat(BROKER.received(alert)).isEqualTo(1);
+    }
+
+    @Test
+    void reconciliationFindsAnOpenOrderAndAPositionAtTheBrokerThatAreNoneOfOurs() throws Exception {
+        BROKER.behave(Behaviour.FILL);
+        Live l = live(null, 100.00);
+        String alert = buy(l, 3, 100.00);
+        orderOf(l, alert, x -> "filled".equals(x.path("state").asString()));
+        BROKER.holdForLastClient("desk-open-" + l.accountId(), "ZZZ", 5, 10.00, false);
+        BROKER.holdForLastClient("desk-filled-" + l.accountId(), "YYY", 7, 20.00, true);
+
+        reconciler.reconcile(accounts.owned(l.user().id(), l.accountId()));
+
+        JsonNode report = api().get("/pilot/accounts/" + l.accountId() + "/reconciliation", l.user().token()).body();
+        assertThat(report.path("positions_checked").asBoolean()).isTrue();
+        assertThat(report.path("broker_open_orders_checked").asBoolean()).isTrue();
+        JsonNode diffs = report.path("differences");
+        assertThat(diffs.findValuesAsString("kind")).containsExactlyInAnyOrder("unknown_to_us", "position");
+        for (JsonNode d : diffs) {
+            if ("unknown_to_us".equals(d.path("kind").asString())) {
+                assertThat(d.path("client_order_id").asString()).isEqualTo("desk-open-" + l.accountId());
+            } else {
+                assertThat(d.path("ticker").asString()).isEqualTo("YYY");
+                assertThat(d.path("ours").asString()).isEqualTo("0");
+                assertThat(d.path("theirs").asString()).isEqualTo("7");
+            }
+        }
     }
 
     // --- one test per risk check: refused with its reason, nothing at the broker ---
