@@ -424,9 +424,9 @@ class WebUiJourneyTest {
         page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("SPY Morning Momentum");
         page.getByLabel("Description").fill("Trades SPY momentum, published on a replay of March 2011");
         page.getByLabel("Max alerts per day").fill("3");
-        // three paper sessions, judged by the publication's own rules (PlatformEndToEndTest.LENIENT_RULES), so that the
-        // journey reaches its live step while the replay runs
-        page.getByLabel("Paper trading days").fill("3");
+        // eight paper sessions (March 1 to 10: this model's first alerts come on the 4th), judged by the publication's own
+        // rules (PlatformEndToEndTest.LENIENT_RULES), so that the journey reaches its live step while the replay runs
+        page.getByLabel("Paper trading days").fill("8");
         page.getByLabel("Min paper trades").fill("1");
         page.getByLabel("Win-rate tolerance (0–1)").fill("1");
         page.getByLabel("Sharpe: fraction of backtest").fill("0");

@@ -34,6 +34,12 @@ public class LiveTrading implements BrokerEvents {
     private final Clock clock;
     private final Duration connectWait;
     private final Duration lookupWait;
+    /** Records {@code sent} after a send, in order, on one thread of its own. */
+    private final java.util.concurrent.ExecutorService bookkeeping = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "pilot-sent");
+        t.setDaemon(true);
+        return t;
+    });
 
     public LiveTrading(PilotStore accounts, OrderStore orders, BrokerConnections connections, OrderUpdates updates,
                        TransactionTemplate tx, Clock clock, Duration connectWait, Duration lookupWait) {
@@ -139,9 +145,17 @@ public class LiveTrading implements BrokerEvents {
             BrokerAdapter adapter = connections.adapter(acc, connectWait);
             adapter.send(o.ticket(acc.accountId()));
             Instant at = clock.instant();
-            if (orders.markSent(o.id(), at)) {
-                updates.send(acc.id(), "order", o.sent(at));
-            }
+            // recorded off the alert's thread: the next alert need not wait for it; lost in a crash, the order stays
+            // pending_new and the start-up round finds it at the broker (never a second send)
+            bookkeeping.execute(() -> {
+                try {
+                    if (orders.markSent(o.id(), at)) {
+                        updates.send(acc.id(), "order", o.sent(at));
+                    }
+                } catch (RuntimeException e) {
+                    log.warn("order {}: 'sent' not recorded ({}); the next round looks it up", o.id(), e.getMessage());
+                }
+            });
         } catch (BrokerException | RuntimeException e) {
             log.warn("order {} (alert {}) not sent now, kept pending_new: {}", o.id(), o.alertId(), e.getMessage());
         }
