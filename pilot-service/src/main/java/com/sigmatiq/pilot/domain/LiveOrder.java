@@ -28,7 +28,7 @@ public record LiveOrder(String id, String alertId, String accountId, String owne
                 averagePrice, commission, lastFillAt, createdAt, sentAt == null ? at : sentAt, at, validUntil);
     }
 
-    /** Whether the alert behind it has gone stale at {@code now}. */
+    /** Whether the alert behind it has gone stale at {@code now}, on the clock of the model's feed. */
     public boolean stale(Instant now) {
         return validUntil != null && now.isAfter(validUntil);
     }

@@ -101,11 +101,14 @@ public class LiveTrading implements BrokerEvents {
         if (f.seen()) {
             return null;
         }
-        if (alert.validUntil() != null && now.isAfter(alert.validUntil())) {
-            return refused(acc, new Refusal(alert.alertId(), alert.publishedId(), acc.id(), acc.ownerId(), VALID_UNTIL,
-                    "the alert was valid until " + alert.validUntil() + "; it arrived at " + now, now));
-        }
         Publication publication = f.publication();
+        // valid_until is in the time of the model's feed: the wall clock for live bars, the replay's own clock (its last
+        // bar) for a replay
+        Instant feedNow = publication == null || Publication.LIVE_FEED.equals(publication.feed()) ? now : f.lastBarEnd();
+        if (alert.validUntil() != null && feedNow != null && feedNow.isAfter(alert.validUntil())) {
+            return refused(acc, new Refusal(alert.alertId(), alert.publishedId(), acc.id(), acc.ownerId(), VALID_UNTIL,
+                    "the alert was valid until " + alert.validUntil() + "; its feed is at " + feedNow, now));
+        }
         String ticker = publication != null ? publication.ticker() : alert.ticker();
         double lastClose = f.lastClose();
         double price = alert.orderType() == OrderTicket.OrderType.LIMIT ? alert.limitPrice() : lastClose;
@@ -137,10 +140,6 @@ public class LiveTrading implements BrokerEvents {
 
     /** Hands a stored order to the broker; if it certainly did not leave, it stays {@code pending_new} for {@link #resume}. */
     private void send(LiveAccount acc, LiveOrder o) {
-        if (o.stale(clock.instant())) {
-            expire(o, "its alert was valid until " + o.validUntil() + ": not sent");
-            return;
-        }
         try {
             BrokerAdapter adapter = connections.adapter(acc, connectWait);
             adapter.send(o.ticket(acc.accountId()));
@@ -181,7 +180,7 @@ public class LiveTrading implements BrokerEvents {
                 Optional<ExecutionUpdate> known = adapter.lookup(o.ticket(acc.get().accountId()), lookupWait);
                 if (known.isPresent()) {
                     execution(o.accountId(), known.get());
-                } else if (o.stale(clock.instant())) {
+                } else if (o.stale(feedNow(o))) {
                     expire(o, "unknown at the broker and its alert was valid until " + o.validUntil() + ": not sent");
                 } else if (accounts.globalKillSwitch() || acc.get().killSwitch()) {
                     log.info("order {} unknown at the broker and a kill switch is engaged: not sent", o.id());
@@ -231,6 +230,15 @@ public class LiveTrading implements BrokerEvents {
         orders.openOrders().stream().map(LiveOrder::accountId).distinct()
                 .filter(id -> accounts.account(id).map(LiveAccount::killSwitch).orElse(false))
                 .forEach(this::cancelOpenOrders);
+    }
+
+    /** Now on the clock of the order's feed: the wall clock for live bars, a replay's last bar for a replay. */
+    private Instant feedNow(LiveOrder o) {
+        Optional<Publication> p = orders.publication(o.publishedId());
+        if (p.isEmpty() || Publication.LIVE_FEED.equals(p.get().feed())) {
+            return clock.instant();
+        }
+        return orders.lastBarEnd(p.get().feed(), o.ticker()).orElse(Instant.MIN);
     }
 
     /** Closes an order that never reached the broker as {@code expired}, with why. */

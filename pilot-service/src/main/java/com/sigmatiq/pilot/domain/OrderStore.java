@@ -28,6 +28,9 @@ public interface OrderStore {
     /** NaN when none is known. */
     double lastClose(String feed, String ticker);
 
+    /** The end of the last bar seen on a feed for a ticker: that feed's clock (a replay's is in the past). */
+    Optional<Instant> lastBarEnd(String feed, String ticker);
+
     /** Whether the alert already became an order or a refusal. */
     boolean alertSeen(String alertId);
 
@@ -108,8 +111,9 @@ public interface OrderStore {
      * @param seen        the alert is an order or a refusal already
      * @param publication null when unknown
      * @param lastClose   NaN when none is known
+     * @param lastBarEnd  the end of that last bar (the feed's clock), null when none is known
      */
-    record AlertFacts(boolean seen, Publication publication, boolean globalKillSwitch, double lastClose, long held,
+    record AlertFacts(boolean seen, Publication publication, boolean globalKillSwitch, double lastClose, Instant lastBarEnd, long held,
                       int openPositions, double capitalInUse, double realizedSince, int ordersSince) {
     }
 }

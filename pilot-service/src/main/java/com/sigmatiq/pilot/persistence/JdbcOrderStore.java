@@ -111,6 +111,12 @@ class JdbcOrderStore implements OrderStore {
     }
 
     @Override
+    public Optional<Instant> lastBarEnd(String feed, String ticker) {
+        return jdbc.sql("select bar_end from last_close where feed = ? and ticker = ?").params(feed, ticker)
+                .query(Timestamp.class).optional().map(Timestamp::toInstant);
+    }
+
+    @Override
     public double lastClose(String feed, String ticker) {
         return jdbc.sql("select close from last_close where feed = ? and ticker = ?").params(feed, ticker)
                 .query(Double.class).optional().orElse(Double.NaN);
@@ -295,6 +301,7 @@ class JdbcOrderStore implements OrderStore {
                                p.published_id, p.owner_id, p.model_id, p.ticker, p.feed, p.status, p.recommendation,
                                (select engaged from global_switch where id = 1) as global_kill,
                                (select close from last_close l, t where l.feed = t.feed and l.ticker = t.ticker) as last_close,
+                               (select bar_end from last_close l, t where l.feed = t.feed and l.ticker = t.ticker) as last_bar_end,
                                coalesce((select quantity from position s, t where s.account_id = :account and s.ticker = t.ticker), 0) as held,
                                (select count(*) from position where account_id = :account and quantity <> 0) as open_positions,
                                coalesce((select sum(quantity * average_price) from position
@@ -315,8 +322,9 @@ class JdbcOrderStore implements OrderStore {
                     Publication pub = rs.getString("published_id") == null ? null : new Publication(rs.getString("published_id"),
                             rs.getString("owner_id"), rs.getString("model_id"), rs.getString("ticker"), rs.getString("feed"),
                             rs.getString("status"), rs.getString("recommendation"));
+                    java.sql.Timestamp barEnd = rs.getTimestamp("last_bar_end");
                     return new AlertFacts(rs.getBoolean("seen"), pub, rs.getBoolean("global_kill"), noClose ? Double.NaN : close,
-                            rs.getLong("held"), rs.getInt("open_positions"), rs.getDouble("capital"), rs.getDouble("realized"),
+                            barEnd == null ? null : barEnd.toInstant(), rs.getLong("held"), rs.getInt("open_positions"), rs.getDouble("capital"), rs.getDouble("realized"),
                             rs.getInt("recent"));
                 })
                 .single();

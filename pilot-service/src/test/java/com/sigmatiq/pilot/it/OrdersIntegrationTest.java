@@ -327,6 +327,31 @@ class OrdersIntegrationTest extends LiveTradingTestBase {
     }
 
     @Test
+    void onAReplayValidUntilIsReadOnTheReplaysClock() throws Exception {
+        BROKER.behave(Behaviour.ACCEPT);
+        Live l = live(null, 100.00);
+        // the publication follows a replay of March 2011 (as model.events would say), whose last bar ended 19:55 UTC
+        String replay = "replay_" + l.publishedId();
+        jdbc.sql("update publication set feed = ? where published_id = ?").params(replay, l.publishedId()).update();
+        jdbc.sql("insert into last_close (feed, ticker, close, bar_end) values (?, ?, 100.00, ?)")
+                .params(replay, l.ticker(), java.sql.Timestamp.from(Instant.parse("2011-03-04T19:55:00Z"))).update();
+        String valid = replayBuy(l, "2011-03-04T21:00:00Z");   // years ago on the wall clock, ahead on the replay's
+        String stale = replayBuy(l, "2011-03-04T19:00:00Z");
+        orderOf(l, valid, x -> "acknowledged".equals(x.path("state").asString()));
+        assertThat(refused(l, stale, "valid_until").path("reason").asString()).contains("2011-03-04T19:55:00Z");
+    }
+
+    private String replayBuy(Live l, String validUntil) throws Exception {
+        String id = "alert_" + l.publishedId() + "_" + SEQ.incrementAndGet() + "_buy";
+        Map<String, Object> doc = Map.of("alert_id", id, "timestamp", "2011-03-04T19:55:00Z", "model_id", l.publishedId(),
+                "signal", Map.of("action", "BUY", "ticker", l.ticker()),
+                "order_details", Map.of("order_type", "limit", "quantity", 1, "entry_price", 100.00, "time_in_force", "day",
+                        "valid_until", validUntil));
+        send(l, id, JsonMapper.builder().build().writeValueAsString(doc));
+        return id;
+    }
+
+    @Test
     void anAlertStillValidBecomesAnOrderThatKeepsItsValidUntil() throws Exception {
         BROKER.behave(Behaviour.ACCEPT);
         Live l = live(null, 100.00);
