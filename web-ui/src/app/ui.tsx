@@ -134,9 +134,9 @@ export function Badge({ tone, children }: { tone: 'ok' | 'bad' | 'info' | 'warn'
 
 export function statusTone(status: string | undefined): 'ok' | 'bad' | 'info' | 'warn' {
   switch (status) {
-    case 'completed': case 'sent': case 'PASS': case 'live': case 'alerting': case 'paper_trading': case 'trained': case 'swept':
+    case 'completed': case 'sent': case 'filled': case 'PASS': case 'live': case 'alerting': case 'paper_trading': case 'trained': case 'swept':
       return 'ok';
-    case 'failed': case 'FAIL': case 'cancelled': case 'expired': case 'retired':
+    case 'failed': case 'FAIL': case 'cancelled': case 'expired': case 'retired': case 'rejected':
       return 'bad';
     case 'retrying': case 'paused':
       return 'warn';

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api/client';
 import type { PublicationList } from '../api/types';
 import { Link, useParams } from '../app/router';
-import { Badge, Empty, Facts, Field, fieldErrors, Loading, Page, ProblemView, statusTone, useLoad } from '../app/ui';
+import { Badge, Empty, Facts, Field, fieldErrors, Loading, Page, ProblemView, statusTone, useInterval, useLoad } from '../app/ui';
 import { LineChart } from '../charts/UPlotChart';
 import { dateTime, money, num, pct } from '../lib/format';
 
@@ -107,78 +107,116 @@ export function LiveScreen() {
   return <LiveAccounts />;
 }
 
+/** The account form's limits: seed 8.1's two caps and the other hard limits of DESIGN §7, all required by pilot-service. */
+const LIMIT_FIELDS: [key: string, label: string, initial: string][] = [
+  ['max_capital', 'Max capital ($)', '50000'],
+  ['max_position_size', 'Max position ($)', '5000'],
+  ['max_open_positions', 'Max open positions', '3'],
+  ['daily_loss_limit', 'Daily loss limit ($)', '1000'],
+  ['max_orders_per_minute', 'Max orders per minute', '10'],
+  ['price_band_pct', 'Price band (%)', '5'],
+];
+
 function LiveAccounts() {
   const accounts = useLoad((signal) => api<unknown>('/api/pilot/accounts', { signal }), []);
   const orders = useLoad((signal) => api<unknown>('/api/pilot/orders', { signal }), []);
   const pubs = useLoad((signal) => api<PublicationList>('/api/published-models', { signal }), []);
   const [broker, setBroker] = useState('fix');
   const [accountId, setAccountId] = useState('');
-  const [credentials, setCredentials] = useState('');
-  const [maxCapital, setMaxCapital] = useState('50000');
-  const [maxPosition, setMaxPosition] = useState('1000');
+  const [secret, setSecret] = useState('');
+  const [keyId, setKeyId] = useState('');
+  const [connection, setConnection] = useState({ host: '', port: '', sender_comp_id: '', target_comp_id: '', base_url: '' });
+  const [limits, setLimits] = useState<Record<string, string>>(() => Object.fromEntries(LIMIT_FIELDS.map(([k, , v]) => [k, v])));
   const [error, setError] = useState<unknown>();
   const [approval, setApproval] = useState({ model: '', account: '', confirm: false });
   const [approvalError, setApprovalError] = useState<unknown>();
   const [approved, setApproved] = useState<string>();
+  // orders and connection states change at the broker: keep them fresh while the screen is open
+  useInterval(() => { orders.reload(); accounts.reload(); }, 3000, true);
   const errors = fieldErrors(error);
   const add = async (e: FormEvent) => {
     e.preventDefault();
     setError(undefined);
+    const fix = broker === 'fix';
+    const conn = fix
+      ? (connection.host ? { host: connection.host, port: Number(connection.port), sender_comp_id: connection.sender_comp_id || undefined, target_comp_id: connection.target_comp_id || undefined } : undefined)
+      : { base_url: connection.base_url };
+    const creds = fix ? (secret ? { password: secret } : undefined)
+      : broker === 'alpaca' ? { api_key_id: keyId, api_secret_key: secret } : undefined;
     try {
-      await api('/api/pilot/accounts', { body: { broker, account_id: accountId, credentials: credentials ? { secret: credentials } : undefined, limits: { max_capital: Number(maxCapital), max_position_size: Number(maxPosition) } } });
-      setCredentials('');
+      await api('/api/pilot/accounts', { body: { broker, account_id: accountId, connection: conn, credentials: creds,
+        limits: Object.fromEntries(Object.entries(limits).filter(([, v]) => v !== '').map(([k, v]) => [k, Number(v)])) } });
+      setSecret('');
+      setKeyId('');
       accounts.reload();
     } catch (err) { setError(err); }
   };
-  const kill = async (id: string, on: boolean) => {
-    try { await api(`/api/pilot/accounts/${id}/kill-switch`, { body: { on } }); accounts.reload(); } catch (err) { setError(err); }
+  const kill = async (id: string, engaged: boolean) => {
+    try { await api(`/api/pilot/accounts/${id}/kill-switch`, { body: { engaged } }); accounts.reload(); } catch (err) { setError(err); }
   };
+  const accs = list(accounts.data, 'accounts');
   const approve = async (e: FormEvent) => {
     e.preventDefault();
     setApprovalError(undefined);
-    const acc = list(accounts.data, 'accounts').find((a) => String(a.id ?? a.account_id) === approval.account);
+    const acc = accs.find((a) => String(a.id) === approval.account);
+    const caps = obj(acc?.limits);
     try {
       await api('/api/pilot/approvals', { body: {
         model_id: approval.model, paper_trading_complete: true, paper_performance_acceptable: true, user_approval: approval.confirm,
-        live_settings: { broker: acc?.broker, account_id: acc?.account_id ?? approval.account, max_capital: Number(maxCapital), max_position_size: Number(maxPosition), enable_sigma_pilot: true },
+        live_settings: { broker: acc?.broker, account_id: acc?.account_id, max_capital: caps.max_capital, max_position_size: caps.max_position_size, enable_sigma_pilot: true },
         go_live_date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
       } });
       setApproved(approval.model);
     } catch (err) { setApprovalError(err); }
   };
-  const accs = list(accounts.data, 'accounts');
+  const approvalErrors = fieldErrors(approvalError);
+  const eligible = (pubs.data?.published_models ?? []).filter((p) => p.status !== 'live');
   return (
     <Page title="Live trading">
       <ProblemView error={accounts.error} />
       <h2>Accounts</h2>
       {accs.length === 0 ? <Empty>No broker account. Add one below (credentials are write-only).</Empty> : (
-        <table><thead><tr><th scope="col">Account</th><th scope="col">Broker</th><th scope="col">Connection</th><th scope="col">Limits</th><th scope="col">Kill switch</th></tr></thead>
-          <tbody>{accs.map((a) => { const id = String(a.id ?? a.account_id); const killed = Boolean(a.kill_switch ?? obj(a.kill_switch).on); return (
-            <tr key={id}><td>{String(a.account_id)}</td><td>{String(a.broker)}</td><td>{String(a.connection_state ?? a.connection ?? '—')}</td><td>{Object.entries(obj(a.limits)).map(([k, v]) => `${k}=${String(v)}`).join(', ')}</td>
-              <td><button type="button" className={killed ? 'secondary' : 'danger'} onClick={() => kill(id, !killed)}>{killed ? 'Release kill switch' : 'Kill switch'}</button></td></tr>); })}</tbody></table>
+        <table aria-label="Live accounts"><thead><tr><th scope="col">Account</th><th scope="col">Broker</th><th scope="col">Connection</th><th scope="col">Limits</th><th scope="col">Kill switch</th></tr></thead>
+          <tbody>{accs.map((a) => { const id = String(a.id); const killed = Boolean(a.kill_switch); const c = obj(a.connection); return (
+            <tr key={id}><td>{String(a.account_id)}</td><td>{String(a.broker)}</td>
+              <td><Badge tone={a.connection_state === 'connected' ? 'ok' : 'warn'}>{String(a.connection_state ?? '—')}</Badge> {c.host ? `${String(c.host)}:${String(c.port)}` : String(c.base_url ?? '')}</td>
+              <td>{Object.entries(obj(a.limits)).map(([k, v]) => `${k}=${String(v)}`).join(', ')}</td>
+              <td><button type="button" className={killed ? 'secondary' : 'danger'} onClick={() => kill(id, !killed)} aria-label={`${killed ? 'Release the kill switch of' : 'Kill switch of'} ${String(a.account_id)}`}>{killed ? 'Release kill switch' : 'Kill switch'}</button></td></tr>); })}</tbody></table>
       )}
       <form onSubmit={add} aria-label="Add a broker account" className="form-grid">
         <Field id="broker" label="Broker" error={errors.broker}><select id="broker" value={broker} onChange={(e) => setBroker(e.target.value)}><option>fix</option><option>alpaca</option><option>interactive_brokers</option></select></Field>
         <Field id="account-id" label="Account id" error={errors.account_id}><input id="account-id" value={accountId} onChange={(e) => setAccountId(e.target.value)} placeholder="DU123456" /></Field>
-        <Field id="credentials" label="Credentials (write-only)" error={errors.credentials}><input id="credentials" type="password" autoComplete="off" value={credentials} onChange={(e) => setCredentials(e.target.value)} /></Field>
-        <Field id="max-capital" label="Max capital ($)"><input id="max-capital" value={maxCapital} onChange={(e) => setMaxCapital(e.target.value)} /></Field>
-        <Field id="max-position" label="Max position ($)"><input id="max-position" value={maxPosition} onChange={(e) => setMaxPosition(e.target.value)} /></Field>
+        {broker === 'fix' ? (<>
+          <Field id="fix-host" label="FIX host" error={errors['connection.host'] ?? errors.connection} hint="Empty: local mode's local broker, which fills against the feeds' bars."><input id="fix-host" value={connection.host} onChange={(e) => setConnection({ ...connection, host: e.target.value })} placeholder="local broker" /></Field>
+          <Field id="fix-port" label="FIX port" error={errors['connection.port']}><input id="fix-port" inputMode="numeric" value={connection.port} onChange={(e) => setConnection({ ...connection, port: e.target.value })} /></Field>
+          <Field id="fix-sender" label="SenderCompID" error={errors['connection.sender_comp_id']}><input id="fix-sender" value={connection.sender_comp_id} onChange={(e) => setConnection({ ...connection, sender_comp_id: e.target.value })} /></Field>
+          <Field id="fix-target" label="TargetCompID" error={errors['connection.target_comp_id']}><input id="fix-target" value={connection.target_comp_id} onChange={(e) => setConnection({ ...connection, target_comp_id: e.target.value })} /></Field>
+        </>) : (
+          <Field id="base-url" label="API base URL" error={errors['connection.base_url'] ?? errors.connection}><input id="base-url" value={connection.base_url} onChange={(e) => setConnection({ ...connection, base_url: e.target.value })} placeholder="https://paper-api.alpaca.markets" /></Field>
+        )}
+        {broker === 'alpaca' && <Field id="key-id" label="API key id (write-only)" error={errors.credentials}><input id="key-id" type="password" autoComplete="off" value={keyId} onChange={(e) => setKeyId(e.target.value)} /></Field>}
+        {broker !== 'interactive_brokers' && <Field id="credentials" label={broker === 'fix' ? 'Password (write-only)' : 'API secret key (write-only)'} error={errors.credentials}><input id="credentials" type="password" autoComplete="off" value={secret} onChange={(e) => setSecret(e.target.value)} /></Field>}
+        {LIMIT_FIELDS.map(([k, label]) => (
+          <Field key={k} id={`limit-${k}`} label={label} error={errors[`limits.${k}`]}><input id={`limit-${k}`} inputMode="decimal" value={limits[k]} onChange={(e) => setLimits({ ...limits, [k]: e.target.value })} /></Field>
+        ))}
         <div className="wide"><ProblemView error={error} /><button type="submit">Add account</button></div>
       </form>
       <h2>Approve a model for live trading</h2>
       <form onSubmit={approve} aria-label="Live approval" className="form-grid">
-        <Field id="approve-model" label="Published model"><select id="approve-model" value={approval.model} onChange={(e) => setApproval({ ...approval, model: e.target.value })}><option value="">choose…</option>{pubs.data?.published_models?.map((p) => <option key={p.id} value={p.id}>{p.publish_settings?.name} ({p.status})</option>)}</select></Field>
-        <Field id="approve-account" label="Account"><select id="approve-account" value={approval.account} onChange={(e) => setApproval({ ...approval, account: e.target.value })}><option value="">choose…</option>{accs.map((a) => <option key={String(a.id ?? a.account_id)} value={String(a.id ?? a.account_id)}>{String(a.account_id)}</option>)}</select></Field>
+        <Field id="approve-model" label="Published model" error={approvalErrors.model_id}><select id="approve-model" value={approval.model} onChange={(e) => setApproval({ ...approval, model: e.target.value })}><option value="">choose…</option>{eligible.map((p) => <option key={p.id} value={p.id}>{p.publish_settings?.name} ({p.status})</option>)}</select></Field>
+        <Field id="approve-account" label="Account" error={approvalErrors['live_settings.account_id']}><select id="approve-account" value={approval.account} onChange={(e) => setApproval({ ...approval, account: e.target.value })}><option value="">choose…</option>{accs.map((a) => <option key={String(a.id)} value={String(a.id)}>{String(a.account_id)} ({String(a.broker)})</option>)}</select></Field>
         <div className="field"><label><input type="checkbox" checked={approval.confirm} onChange={(e) => setApproval({ ...approval, confirm: e.target.checked })} /> I approve live trading with real orders</label></div>
-        <div className="wide"><ProblemView error={approvalError} />{approved && <p className="notice" role="status">Approved {approved}.</p>}<button type="submit" disabled={!approval.model || !approval.account}>Approve</button></div>
+        <div className="wide"><ProblemView error={approvalError} />{approved && <p className="notice" role="status">Approved {approved}: its alerts become orders from now on.</p>}<button type="submit" disabled={!approval.model || !approval.account}>Approve</button></div>
       </form>
       <h2>Orders</h2>
       <ProblemView error={orders.error} />
-      {list(orders.data, 'orders').length === 0 ? <Empty>No live orders yet.</Empty> : (
-        <table aria-label="Live orders"><thead><tr><th scope="col">Alert</th><th scope="col">Model</th><th scope="col">Status</th><th scope="col">Fill</th><th scope="col">History</th></tr></thead>
+      {list(orders.data, 'orders').length === 0 ? <Empty>No live orders yet: an approved model's next alert becomes one.</Empty> : (
+        <table aria-label="Live orders"><thead><tr><th scope="col">Alert</th><th scope="col">Order</th><th scope="col">Status</th><th scope="col">Fill</th><th scope="col">History</th></tr></thead>
           <tbody>{list(orders.data, 'orders').map((o, i) => { const x = obj(o.execution); return (
-            <tr key={i}><td>{String(o.alert_id)}</td><td>{String(o.model_id)}</td><td><Badge tone={statusTone(String(x.status))}>{String(x.status ?? o.status)}</Badge></td><td>{money(x.fill_price as number)} {dateTime(x.fill_time as string)}</td>
-              <td>{(Array.isArray(o.history) ? o.history as Json[] : []).map((h) => `${String(h.state ?? h.to)} ${dateTime(h.at as string)}`).join(' → ')}</td></tr>); })}</tbody></table>
+            <tr key={i}><td>{String(o.alert_id)}</td><td>{String(o.side)} {String(o.quantity)} {String(o.ticker)} {String(o.order_type)}{o.limit_price != null ? ` @ ${money(o.limit_price as number)}` : ''}{o.broker_order_id ? ` · ${String(o.broker_order_id)}` : ''}</td>
+              <td><Badge tone={statusTone(String(x.status))}>{String(x.status ?? o.state)}</Badge></td>
+              <td>{x.fill_price != null ? `${String(x.filled_quantity)} @ ${money(x.fill_price as number)} ${dateTime(x.fill_time as string)} · commission ${money(x.commission as number)}` : '—'}</td>
+              <td>{(Array.isArray(o.history) ? o.history as Json[] : []).map((h) => String(h.state)).join(' → ')}</td></tr>); })}</tbody></table>
       )}
     </Page>
   );

@@ -117,6 +117,15 @@ function TrainingResult({ r }: { r: TrainingReport }) {
 const FREQUENCIES = ['1_minute', '5_minutes', '15_minutes', '1_hour', '1_day'];
 const TF_FREQUENCY: Record<string, string> = { '1m': '1_minute', '5m': '5_minutes', '15m': '15_minutes', '1h': '1_hour', '1d': '1_day' };
 
+/** The paper recommendation's rules a publication may set (model-service README, docs/paper.md). */
+const RULES: [key: string, label: string][] = [
+  ['min_trades', 'Min paper trades'],
+  ['win_rate_tolerance', 'Win-rate tolerance (0–1)'],
+  ['sharpe_fraction_of_backtest', 'Sharpe: fraction of backtest'],
+  ['max_drawdown', 'Max drawdown (0–1)'],
+  ['max_reconciliation_mismatches', 'Max reconciliation mismatches'],
+];
+
 function PublishForm({ modelId, trained }: { modelId: string; trained: TrainedModels }) {
   const model = useLoad((signal) => api<ModelView>(`/api/models/${encodeURIComponent(modelId)}`, { signal }), [modelId]);
   const replays = useLoad((signal) => api<ReplayView[]>('/api/replays', { signal }), []);
@@ -128,6 +137,7 @@ function PublishForm({ modelId, trained }: { modelId: string; trained: TrainedMo
   const [maxAlerts, setMaxAlerts] = useState('3');
   const [paperFirst, setPaperFirst] = useState(true);
   const [paperDays, setPaperDays] = useState('14');
+  const [rules, setRules] = useState<Record<string, string>>({});
   const [equity, setEquity] = useState('50000');
   const [feed, setFeed] = useState('live');
   const [email, setEmail] = useState('');
@@ -143,7 +153,8 @@ function PublishForm({ modelId, trained }: { modelId: string; trained: TrainedMo
     setError(undefined);
     const body: PublishRequest = {
       trained_model_id: choice,
-      publish_settings: { name, description, alert_frequency: frequency, max_alerts_per_day: Number(maxAlerts), paper_trade_first: paperFirst, paper_trade_duration_days: Number(paperDays) },
+      publish_settings: { name, description, alert_frequency: frequency, max_alerts_per_day: Number(maxAlerts), paper_trade_first: paperFirst, paper_trade_duration_days: Number(paperDays),
+        ...(paperFirst && Object.values(rules).some((v) => v !== '') ? { recommendation_rules: Object.fromEntries(Object.entries(rules).filter(([, v]) => v !== '').map(([k, v]) => [k, Number(v)])) as unknown as Record<string, never> } : {}) },
       paper_equity: Number(equity),
       feed: (feed === 'live' ? 'live' : { replay_id: feed }) as unknown as Record<string, never>,
     };
@@ -196,6 +207,18 @@ function PublishForm({ modelId, trained }: { modelId: string; trained: TrainedMo
       <Field id="pub-days" label="Paper trading days" error={errors['publish_settings.paper_trade_duration_days']}>
         <input id="pub-days" type="number" min={1} max={260} value={paperDays} disabled={!paperFirst} onChange={(e) => setPaperDays(e.target.value)} />
       </Field>
+      {paperFirst && (
+        <fieldset className="wide">
+          <legend>Paper recommendation rules (empty: sim-service's defaults)</legend>
+          <div className="checks">
+            {RULES.map(([key, label]) => (
+              <Field key={key} id={`rule-${key}`} label={label} error={errors[`publish_settings.recommendation_rules.${key}`]}>
+                <input id={`rule-${key}`} inputMode="decimal" value={rules[key] ?? ''} onChange={(e) => setRules({ ...rules, [key]: e.target.value })} />
+              </Field>
+            ))}
+          </div>
+        </fieldset>
+      )}
       <Field id="pub-equity" label="Paper equity ($)" error={errors.paper_equity}>
         <input id="pub-equity" inputMode="decimal" value={equity} onChange={(e) => setEquity(e.target.value)} />
       </Field>

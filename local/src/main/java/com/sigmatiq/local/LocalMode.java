@@ -279,6 +279,15 @@ public final class LocalMode implements AutoCloseable {
         for (LocalService other : all) {
             p.put("sigmatiq.services." + other.module(), other.baseUrl());
         }
+        localBroker(all).ifPresent(broker -> {
+            if (service.module().equals(LocalServices.LOCAL_BROKER)) {
+                p.put("sigmatiq.local-broker.fix-port", Integer.toString(service.port()));
+                p.put("sigmatiq.local-broker.fix-host", "127.0.0.1"); // this machine only
+            } else if (service.module().equals("pilot-service")) {
+                p.put("sigmatiq.pilot.local-broker.host", "127.0.0.1");
+                p.put("sigmatiq.pilot.local-broker.port", Integer.toString(broker.port()));
+            }
+        });
         if (service.module().equals(LocalServices.GATEWAY)) {
             p.put(DEMO_USER_PROPERTY, "true");
             p.put(OPERATORS_PROPERTY, DEMO_USERNAME);
@@ -292,6 +301,10 @@ public final class LocalMode implements AutoCloseable {
             }
         }
         return p;
+    }
+
+    private static Optional<LocalService> localBroker(List<LocalService> all) {
+        return all.stream().filter(s -> s.module().equals(LocalServices.LOCAL_BROKER)).findFirst();
     }
 
     private static Optional<LocalService> gateway(List<LocalService> all) {
@@ -318,7 +331,13 @@ public final class LocalMode implements AutoCloseable {
             b.append("  (no gateway running: nothing to open yet)\n");
         }
         for (RunningService r : running) {
-            b.append(String.format(Locale.ROOT, "  %-14s %s%n", r.service().module(), r.service().baseUrl()));
+            if (r.service().module().equals(LocalServices.LOCAL_BROKER)) {
+                b.append(String.format(Locale.ROOT, "  %-14s FIX 4.4 on 127.0.0.1:%d, fills against the feeds' bars"
+                        + " (a \"fix\" live account without a connection trades here)%n", r.service().module(),
+                        r.service().port()));
+            } else {
+                b.append(String.format(Locale.ROOT, "  %-14s %s%n", r.service().module(), r.service().baseUrl()));
+            }
         }
         LocalInfrastructure infra = infrastructure;
         b.append("  PostgreSQL     jdbc:postgresql://localhost:").append(infra.postgresPort()).append('/')

@@ -36,6 +36,24 @@ class LocalServicesTest {
     }
 
     @Test
+    void theLocalBrokerListensForFixOnItsPortAndPilotServiceIsToldWhere() {
+        LocalService broker = LocalServices.ALL.stream().filter(s -> s.module().equals(LocalServices.LOCAL_BROKER))
+                .findFirst().orElseThrow();
+        LocalService pilot = LocalServices.ALL.stream().filter(s -> s.module().equals("pilot-service")).findFirst().orElseThrow();
+        List<LocalService> moved = LocalServices.ALL.stream()
+                .map(s -> s == broker ? s.withPort(19878) : s).toList();
+
+        assertThat(LocalMode.propertiesFor(broker.withPort(19878), moved, PLATFORM))
+                .containsEntry("sigmatiq.local-broker.fix-port", "19878")
+                .containsEntry("spring.datasource.url", "jdbc:postgresql://localhost:5432/sigmatiq?currentSchema=localbroker");
+        assertThat(LocalMode.propertiesFor(pilot, moved, PLATFORM))
+                .containsEntry("sigmatiq.pilot.local-broker.port", "19878")
+                .containsEntry("sigmatiq.pilot.local-broker.host", "127.0.0.1");
+        assertThat(LocalMode.propertiesFor(LocalServices.ALL.get(1), moved, PLATFORM))
+                .doesNotContainKeys("sigmatiq.pilot.local-broker.port", "sigmatiq.local-broker.fix-port");
+    }
+
+    @Test
     void gatewayGetsDemoUserAndARoutePerRoutedService() {
         LocalService gateway = LocalServices.ALL.get(0);
 

@@ -54,8 +54,8 @@ public class LiveTradingConfiguration {
     }
 
     /**
-     * Runs {@link LiveTrading#resume(Duration)} at start (any age) and periodically (older than the grace), each time
-     * followed by a reconciliation of the open connections.
+     * Runs {@link LiveTrading#resume(Duration)} at start (any age) and periodically (older than the grace, then the
+     * cancels of orders under an engaged kill switch), each time followed by a reconciliation of the open connections.
      */
     public static final class OrderResumer {
 
@@ -85,6 +85,7 @@ public class LiveTradingConfiguration {
                 initialDelayString = "${sigmatiq.pilot.resume-interval:60s}")
         public void periodically() {
             trading.resume(grace);
+            trading.cancelUnderKillSwitches();
             reconciler.reconcileOpen();
         }
     }

@@ -21,16 +21,23 @@ public class Accounts {
     private final CredentialSealer sealer;
     private final JsonMapper json;
     private final Clock clock;
+    private final PilotProperties.LocalBroker localBroker;
 
-    public Accounts(PilotStore store, CredentialSealer sealer, JsonMapper json, Clock clock) {
+    public Accounts(PilotStore store, CredentialSealer sealer, JsonMapper json, Clock clock, PilotProperties properties) {
         this.store = store;
         this.sealer = sealer;
         this.json = json;
         this.clock = clock;
+        this.localBroker = properties.localBroker();
     }
 
-    /** Opens an account; 400 naming each bad field, 409 if the owner already has this broker account. */
-    public LiveAccount open(String ownerId, NewAccount request) {
+    /**
+     * Opens an account; 400 naming each bad field, 409 if the owner already has this broker account. A FIX account
+     * without a host reaches the local broker when one is configured, its SenderCompID the account's id.
+     */
+    public LiveAccount open(String ownerId, NewAccount asked) {
+        String id = "acc_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+        NewAccount request = asked.withLocalBroker(localBroker, id);
         List<FieldError> problems = request.problems();
         if (!problems.isEmpty()) {
             throw new InvalidRequestException("Invalid live account", problems);
@@ -38,7 +45,7 @@ public class Accounts {
         Broker broker = Broker.of(request.broker()).orElseThrow();
         Map<String, String> credentials = request.credentials() == null ? Map.of() : new TreeMap<>(request.credentials());
         byte[] sealed = credentials.isEmpty() ? null : sealer.seal(json.writeValueAsString(credentials));
-        LiveAccount account = new LiveAccount("acc_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20),
+        LiveAccount account = new LiveAccount(id,
                 ownerId, broker, request.accountId(), request.connection(), request.toLimits(), false, "disconnected",
                 sealed != null, clock.instant());
         return store.insertAccount(account, sealed).orElseThrow(() -> new ConflictException("Account exists",

@@ -32,9 +32,14 @@ public interface BrokerAdapter extends AutoCloseable {
      */
     Optional<ExecutionUpdate> lookup(OrderTicket ticket, Duration timeout) throws BrokerException;
 
-    /** The broker's open orders and positions, for reconciliation; throws when they cannot be had. */
+    /** The broker's positions, for reconciliation; throws when they cannot be had. */
     default List<BrokerPosition> positions(Duration timeout) throws BrokerException {
         throw new BrokerException("this broker adapter does not report positions");
+    }
+
+    /** Every order the broker holds open for the account, ours or not, for reconciliation; throws when it cannot be had. */
+    default List<ExecutionUpdate> openOrders(Duration timeout) throws BrokerException {
+        throw new BrokerException("this broker adapter does not list open orders");
     }
 
     @Override

@@ -34,6 +34,12 @@ public class LiveTrading implements BrokerEvents {
     private final Clock clock;
     private final Duration connectWait;
     private final Duration lookupWait;
+    /** Records {@code sent} after a send, in order, on one thread of its own. */
+    private final java.util.concurrent.ExecutorService bookkeeping = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "pilot-sent");
+        t.setDaemon(true);
+        return t;
+    });
 
     public LiveTrading(PilotStore accounts, OrderStore orders, BrokerConnections connections, OrderUpdates updates,
                        TransactionTemplate tx, Clock clock, Duration connectWait, Duration lookupWait) {
@@ -48,69 +54,88 @@ public class LiveTrading implements BrokerEvents {
         connections.events(this);
     }
 
-    /** Takes an alert of {@code alerts.live}: refused with its reason, or stored as an order and sent. */
+    /** The check that refuses an alert whose {@code valid_until} has passed before it could become an order. */
+    public static final String VALID_UNTIL = "valid_until";
+
+    /**
+     * Takes an alert of {@code alerts.live}: refused with its reason, or stored as an order and sent. One transaction
+     * of three statements: the approval with its account's row locked, every figure the checks need, then the order
+     * with its first history row (or the refusal).
+     */
     public void alert(LiveAlert alert) {
-        if (orders.alertSeen(alert.alertId())) {
-            return;
-        }
         Instant now = clock.instant();
-        Optional<Publication> publication = orders.publication(alert.publishedId());
-        Optional<Approval> approval = orders.approval(alert.publishedId());
-        Optional<LiveAccount> account = approval.flatMap(a -> accounts.account(a.accountId()));
-        if (account.isEmpty()) {
-            String status = publication.map(Publication::status).orElse(null);
-            refuse(alert, null, null, RiskChecks.MODEL_LIVE, status == null ? "the published model is unknown"
-                    : "the published model has no live-trading approval", now);
+        Decision d = tx.execute(s -> decide(alert, now));
+        if (d == null) {
             return;
         }
-        LiveAccount acc = account.get();
-        LiveOrder order = tx.execute(s -> decide(alert, publication.orElse(null), approval.get(), acc, now));
-        if (order != null) {
-            updates.send(acc.id(), "order", order);
-            send(acc, order);
+        if (d.order() != null) {
+            updates.send(d.account().id(), "order", d.order());
+            send(d.account(), d.order());
+        } else if (d.refusal() != null) {
+            updates.send(d.account().id(), "refusal", d.refusal());
+            log.info("alert {} refused by {}: {}", alert.alertId(), d.refusal().check(), d.refusal().reason());
         }
     }
 
-    private LiveOrder decide(LiveAlert alert, Publication publication, Approval approval, LiveAccount acc, Instant now) {
-        if (orders.alertSeen(alert.alertId())) {
+    /** What became of an alert: an order to send or a refusal, of an account. */
+    private record Decision(LiveAccount account, LiveOrder order, Refusal refusal) {
+    }
+
+    private Decision decide(LiveAlert alert, Instant now) {
+        Optional<OrderStore.Approved> approved = orders.lockApproved(alert.publishedId());
+        if (approved.isEmpty()) {
+            if (!orders.alertSeen(alert.alertId())) {
+                String status = orders.publication(alert.publishedId()).map(Publication::status).orElse(null);
+                Refusal r = new Refusal(alert.alertId(), alert.publishedId(), null, null, RiskChecks.MODEL_LIVE,
+                        status == null ? "the published model is unknown" : "the published model has no live-trading approval", now);
+                orders.refuse(r);
+                log.info("alert {} refused by {}: {}", alert.alertId(), r.check(), r.reason());
+            }
             return null;
         }
-        String ticker = publication != null ? publication.ticker() : alert.ticker();
-        String feed = publication != null ? publication.feed() : "live";
-        double lastClose = orders.lastClose(feed, ticker);
-        double price = alert.orderType() == OrderTicket.OrderType.LIMIT ? alert.limitPrice() : lastClose;
-        long held = orders.lockPosition(acc.id(), ticker).map(Position::quantity).orElse(0L);
+        Approval approval = approved.get().approval();
+        LiveAccount acc = approved.get().account();
         Instant dayStart = LocalDate.ofInstant(now, EXCHANGE).atStartOfDay(EXCHANGE).toInstant();
+        OrderStore.AlertFacts f = orders.facts(alert.alertId(), alert.publishedId(), acc.id(), alert.ticker(), dayStart,
+                now.minusSeconds(60));
+        if (f.seen()) {
+            return null;
+        }
+        Publication publication = f.publication();
+        // valid_until is in the time of the model's feed: the wall clock for live bars, the replay's own clock (its last
+        // bar) for a replay
+        Instant feedNow = publication == null || Publication.LIVE_FEED.equals(publication.feed()) ? now : f.lastBarEnd();
+        if (alert.validUntil() != null && feedNow != null && feedNow.isAfter(alert.validUntil())) {
+            return refused(acc, new Refusal(alert.alertId(), alert.publishedId(), acc.id(), acc.ownerId(), VALID_UNTIL,
+                    "the alert was valid until " + alert.validUntil() + "; its feed is at " + feedNow, now));
+        }
+        String ticker = publication != null ? publication.ticker() : alert.ticker();
+        double lastClose = f.lastClose();
+        double price = alert.orderType() == OrderTicket.OrderType.LIMIT ? alert.limitPrice() : lastClose;
         Limits limits = acc.limits();
-        RiskChecks.Context c = new RiskChecks.Context(accounts.globalKillSwitch(), acc.killSwitch(),
+        RiskChecks.Context c = new RiskChecks.Context(f.globalKillSwitch(), acc.killSwitch(),
                 publication == null ? null : publication.status(), approval.inForce(now), limits,
                 Math.min(limits.maxPositionSize(), approval.maxPositionSize()), Math.min(limits.maxCapital(), approval.maxCapital()),
-                alert.buy(), alert.quantity(), price, held, orders.openPositions(acc.id()), orders.capitalInUse(acc.id()),
-                -Math.min(0, orders.realizedSince(acc.id(), dayStart)), lastClose, orders.ordersSince(acc.id(), now.minusSeconds(60)));
+                alert.buy(), alert.quantity(), price, f.held(), f.openPositions(), f.capitalInUse(),
+                -Math.min(0, f.realizedSince()), lastClose, f.ordersSince());
         RiskChecks.Outcome outcome = RiskChecks.check(c);
         if (outcome.refused()) {
-            Refusal r = new Refusal(alert.alertId(), alert.publishedId(), acc.id(), acc.ownerId(), outcome.check(), outcome.reason(), now);
-            orders.refuse(r);
-            updates.send(acc.id(), "refusal", r);
-            log.info("alert {} refused by {}: {}", alert.alertId(), outcome.check(), outcome.reason());
-            return null;
+            return refused(acc, new Refusal(alert.alertId(), alert.publishedId(), acc.id(), acc.ownerId(), outcome.check(),
+                    outcome.reason(), now));
         }
         OrderTicket.OrderType type = alert.buy() ? alert.orderType() : OrderTicket.OrderType.MARKET;
         LiveOrder o = new LiveOrder("ORD_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20), alert.alertId(),
                 acc.id(), acc.ownerId(), alert.publishedId(), ticker, alert.buy() ? OrderTicket.Side.BUY : OrderTicket.Side.SELL,
                 outcome.quantity(), type, type == OrderTicket.OrderType.LIMIT ? alert.limitPrice() : Double.NaN,
-                alert.timeInForce(), lastClose, OrderState.PENDING_NEW, null, 0, Double.NaN, 0, null, now, null, now);
+                alert.timeInForce(), lastClose, OrderState.PENDING_NEW, null, 0, Double.NaN, 0, null, now, null, now,
+                alert.validUntil());
         orders.insertOrder(o);
-        return o;
+        return new Decision(acc, o, null);
     }
 
-    private void refuse(LiveAlert alert, String accountId, String ownerId, String check, String reason, Instant now) {
-        tx.executeWithoutResult(s -> {
-            if (!orders.alertSeen(alert.alertId())) {
-                orders.refuse(new Refusal(alert.alertId(), alert.publishedId(), accountId, ownerId, check, reason, now));
-            }
-        });
-        log.info("alert {} refused by {}: {}", alert.alertId(), check, reason);
+    private Decision refused(LiveAccount acc, Refusal r) {
+        orders.refuse(r);
+        return new Decision(acc, null, r);
     }
 
     /** Hands a stored order to the broker; if it certainly did not leave, it stays {@code pending_new} for {@link #resume}. */
@@ -118,9 +143,18 @@ public class LiveTrading implements BrokerEvents {
         try {
             BrokerAdapter adapter = connections.adapter(acc, connectWait);
             adapter.send(o.ticket(acc.accountId()));
-            if (orders.markSent(o.id(), clock.instant())) {
-                orders.order(o.id()).ifPresent(sent -> updates.send(acc.id(), "order", sent));
-            }
+            Instant at = clock.instant();
+            // recorded off the alert's thread: the next alert need not wait for it; lost in a crash, the order stays
+            // pending_new and the start-up round finds it at the broker (never a second send)
+            bookkeeping.execute(() -> {
+                try {
+                    if (orders.markSent(o.id(), at)) {
+                        updates.send(acc.id(), "order", o.sent(at));
+                    }
+                } catch (RuntimeException e) {
+                    log.warn("order {}: 'sent' not recorded ({}); the next round looks it up", o.id(), e.getMessage());
+                }
+            });
         } catch (BrokerException | RuntimeException e) {
             log.warn("order {} (alert {}) not sent now, kept pending_new: {}", o.id(), o.alertId(), e.getMessage());
         }
@@ -146,6 +180,8 @@ public class LiveTrading implements BrokerEvents {
                 Optional<ExecutionUpdate> known = adapter.lookup(o.ticket(acc.get().accountId()), lookupWait);
                 if (known.isPresent()) {
                     execution(o.accountId(), known.get());
+                } else if (o.stale(feedNow(o))) {
+                    expire(o, "unknown at the broker and its alert was valid until " + o.validUntil() + ": not sent");
                 } else if (accounts.globalKillSwitch() || acc.get().killSwitch()) {
                     log.info("order {} unknown at the broker and a kill switch is engaged: not sent", o.id());
                 } else {
@@ -155,6 +191,72 @@ public class LiveTrading implements BrokerEvents {
             } catch (BrokerException | RuntimeException e) {
                 log.warn("order {}: the broker could not be asked ({}); next round", o.id(), e.getMessage());
             }
+        }
+    }
+
+    /**
+     * A kill switch is engaged: each order of the account ({@code null}: of every account) that the broker holds open is
+     * asked to be cancelled (history {@code cancel_requested}, "kill switch"); orders not yet at the broker stay
+     * {@code pending_new} and are not sent while a switch is engaged. Does not wait for a connection: an order whose
+     * broker is unreachable is asked again by the next periodic round. Returns the number of cancel requests sent.
+     */
+    public int cancelOpenOrders(String accountId) {
+        int sent = 0;
+        for (LiveOrder o : orders.openOrders()) {
+            if ((accountId != null && !o.accountId().equals(accountId)) || o.state() == OrderState.PENDING_NEW) {
+                continue;
+            }
+            Optional<LiveAccount> acc = accounts.account(o.accountId());
+            if (acc.isEmpty()) {
+                continue;
+            }
+            try {
+                connections.adapter(acc.get(), Duration.ZERO).cancel(o.ticket(acc.get().accountId()));
+                orders.addHistory(o.id(), o.state(), "cancel_requested", "kill switch", clock.instant());
+                sent++;
+            } catch (BrokerException | RuntimeException e) {
+                log.warn("order {}: kill switch cancel not sent now ({}); the next round asks again", o.id(), e.getMessage());
+            }
+        }
+        return sent;
+    }
+
+    /** The periodic round's part for kill switches: open orders of engaged accounts are asked to be cancelled again. */
+    public void cancelUnderKillSwitches() {
+        if (accounts.globalKillSwitch()) {
+            cancelOpenOrders(null);
+            return;
+        }
+        orders.openOrders().stream().map(LiveOrder::accountId).distinct()
+                .filter(id -> accounts.account(id).map(LiveAccount::killSwitch).orElse(false))
+                .forEach(this::cancelOpenOrders);
+    }
+
+    /** Now on the clock of the order's feed: the wall clock for live bars, a replay's last bar for a replay. */
+    private Instant feedNow(LiveOrder o) {
+        Optional<Publication> p = orders.publication(o.publishedId());
+        if (p.isEmpty() || Publication.LIVE_FEED.equals(p.get().feed())) {
+            return clock.instant();
+        }
+        return orders.lastBarEnd(p.get().feed(), o.ticker()).orElse(Instant.MIN);
+    }
+
+    /** Closes an order that never reached the broker as {@code expired}, with why. */
+    private void expire(LiveOrder o, String why) {
+        Instant now = clock.instant();
+        LiveOrder after = tx.execute(s -> {
+            LiveOrder locked = orders.lockOrder(o.id()).orElseThrow();
+            if (locked.state() != OrderState.PENDING_NEW && locked.state() != OrderState.SENT) {
+                return null;
+            }
+            orders.updateOrder(o.id(), OrderState.EXPIRED, locked.brokerOrderId(), locked.filledQuantity(),
+                    locked.averagePrice(), locked.commission(), locked.lastFillAt(), now);
+            orders.addHistory(o.id(), OrderState.EXPIRED, "expired", why, now);
+            return orders.order(o.id()).orElseThrow();
+        });
+        if (after != null) {
+            log.info("order {} (alert {}) expired: {}", o.id(), o.alertId(), why);
+            updates.send(o.accountId(), "order", after);
         }
     }
 

@@ -23,6 +23,19 @@ public record NewAccount(String broker, String accountId, Connection connection,
                                   Double dailyLossLimit, Integer maxOrdersPerMinute, Double priceBandPct) {
     }
 
+    /**
+     * This request with the local broker's connection when it is a FIX account that names no host: host, port and
+     * TargetCompID of the local broker, and {@code senderCompId} unless the request chose its own.
+     */
+    public NewAccount withLocalBroker(PilotProperties.LocalBroker local, String senderCompId) {
+        if (local == null || !"fix".equals(broker) || (connection != null && connection.host() != null)) {
+            return this;
+        }
+        String sender = connection != null && connection.senderCompId() != null ? connection.senderCompId() : senderCompId;
+        return new NewAccount(broker, accountId, new Connection(local.host(), local.port(), sender, local.compId(), null),
+                credentials, limits);
+    }
+
     /** Every problem of the request, naming the field as the client wrote it; empty when it can be stored. */
     public List<FieldError> problems() {
         List<FieldError> errors = new ArrayList<>();

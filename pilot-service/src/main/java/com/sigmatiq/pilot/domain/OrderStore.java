@@ -28,6 +28,9 @@ public interface OrderStore {
     /** NaN when none is known. */
     double lastClose(String feed, String ticker);
 
+    /** The end of the last bar seen on a feed for a ticker: that feed's clock (a replay's is in the past). */
+    Optional<Instant> lastBarEnd(String feed, String ticker);
+
     /** Whether the alert already became an order or a refusal. */
     boolean alertSeen(String alertId);
 
@@ -83,4 +86,34 @@ public interface OrderStore {
     List<Refusal> refusals(String accountId);
 
     Optional<Refusal> refusal(String alertId);
+
+    /**
+     * The approval of a publication with its account, the account's row locked until the transaction ends: orders of
+     * one account are decided one at a time.
+     */
+    Optional<Approved> lockApproved(String publishedId);
+
+    /**
+     * Everything the checks need about one alert of an approved publication, read in one statement: one snapshot, so
+     * a report being applied meanwhile is seen whole or not at all.
+     *
+     * @param ticker    the ticker when the publication is unknown
+     * @param dayStart  the start of the trading day (realized P&L since)
+     * @param minuteAgo sixty seconds ago (orders since)
+     */
+    AlertFacts facts(String alertId, String publishedId, String accountId, String ticker, Instant dayStart, Instant minuteAgo);
+
+    /** An approval and its account. */
+    record Approved(Approval approval, LiveAccount account) {
+    }
+
+    /**
+     * @param seen        the alert is an order or a refusal already
+     * @param publication null when unknown
+     * @param lastClose   NaN when none is known
+     * @param lastBarEnd  the end of that last bar (the feed's clock), null when none is known
+     */
+    record AlertFacts(boolean seen, Publication publication, boolean globalKillSwitch, double lastClose, Instant lastBarEnd, long held,
+                      int openPositions, double capitalInUse, double realizedSince, int ordersSince) {
+    }
 }

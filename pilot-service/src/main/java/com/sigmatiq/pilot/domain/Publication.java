@@ -8,6 +8,8 @@ package com.sigmatiq.pilot.domain;
 public record Publication(String publishedId, String ownerId, String modelId, String ticker, String feed, String status,
                           String recommendation) {
 
+    /** The feed of live bars ({@link #feed()} is otherwise a replay's id). */
+    public static final String LIVE_FEED = "live";
     /** The status from which alerts become orders. */
     public static final String LIVE = "live";
     /** The recommendation an approval needs. */

@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * Reconciles an account with its broker (at start and every minute): each of our open orders is looked up by its
- * client order id and compared (state, filled quantity); positions are compared where the broker reports them. Every
- * difference is reported; the broker's answer is then applied like any report (a fill we missed is counted once).
+ * client order id and compared (state, filled quantity); positions are compared, and the broker's open orders searched
+ * for ones that are none of ours, where the broker reports them. Every difference is reported; the broker's answer is then applied like any report (a fill we missed is counted once).
  */
 public class Reconciler {
 
@@ -94,7 +94,23 @@ public class Reconciler {
         } catch (BrokerException e) {
             // an adapter without positions: reported as not checked
         }
-        ReconciliationReport r = new ReconciliationReport(account.id(), clock.instant(), open.size(), positionsChecked, diffs);
+        boolean openOrdersChecked = false;
+        try {
+            for (ExecutionUpdate theirs : adapter.openOrders(wait)) {
+                boolean ours = orders.orderByAlert(theirs.clientOrderId()).filter(o -> o.accountId().equals(account.id()))
+                        .isPresent();
+                if (!ours) {
+                    diffs.add(new ReconciliationReport.Difference("unknown_to_us", null, theirs.clientOrderId(), null, null,
+                            theirs.state().apiName(), "an order open at the broker that is none of ours"
+                                    + (theirs.brokerOrderId() == null ? "" : " (broker order " + theirs.brokerOrderId() + ")")));
+                }
+            }
+            openOrdersChecked = true;
+        } catch (BrokerException e) {
+            // an adapter that cannot list them: reported as not checked
+        }
+        ReconciliationReport r = new ReconciliationReport(account.id(), clock.instant(), open.size(), positionsChecked,
+                openOrdersChecked, diffs);
         reports.save(r);
         return r;
     }

@@ -8,13 +8,15 @@ import java.util.List;
  *
  * @param ordersChecked   our open orders looked up at the broker by client order id
  * @param positionsChecked whether the broker reported positions to compare (not every adapter can)
+ * @param brokerOpenOrdersChecked whether the broker listed its open orders, so that one unknown to us is found
  * @param differences     each difference; empty when ours equals the broker's
  */
 public record ReconciliationReport(String accountId, Instant at, int ordersChecked, boolean positionsChecked,
-                                   List<Difference> differences) {
+                                   boolean brokerOpenOrdersChecked, List<Difference> differences) {
 
     /**
      * @param kind  {@code state}, {@code filled_quantity}, {@code unknown_at_broker}, {@code position},
+     *              {@code unknown_to_us} (an open order at the broker that is none of ours),
      *              {@code not_asked} (the broker could not be asked)
      * @param ours  our value
      * @param theirs the broker's value

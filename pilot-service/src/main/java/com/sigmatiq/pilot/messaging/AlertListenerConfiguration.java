@@ -37,6 +37,9 @@ class AlertListenerConfiguration {
         ExponentialBackOff backOff = new ExponentialBackOff(1000, 2.0);
         backOff.setMaxInterval(30_000);
         factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));
+        // offsets still committed after the listener returns, without waiting for the broker's answer: a commit that is
+        // lost only redelivers alerts, which change nothing (an alert already seen is skipped by its id)
+        factory.getContainerProperties().setSyncCommits(false);
         return factory;
     }
 }

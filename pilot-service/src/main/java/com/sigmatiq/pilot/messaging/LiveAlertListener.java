@@ -26,7 +26,8 @@ class LiveAlertListener {
     private static final Logger log = LoggerFactory.getLogger(LiveAlertListener.class);
 
     private final LiveTrading trading;
-    private final JsonMapper json = JsonMapper.builder().build();
+    /** One mapper for every alert: building one costs more than reading an alert. */
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     LiveAlertListener(LiveTrading trading) {
         this.trading = trading;
@@ -44,7 +45,7 @@ class LiveAlertListener {
     /** The alert in {@code document}, or null (logged) when it is not one. */
     static LiveAlert parse(String document) {
         try {
-            JsonNode a = JsonMapper.builder().build().readTree(document);
+            JsonNode a = JSON.readTree(document);
             String id = a.path("alert_id").asString(null);
             String model = a.path("model_id").asString(null);
             String ts = a.path("timestamp").asString(null);

@@ -19,6 +19,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
 
 /** {@link OrderStore} on the {@code pilot} schema. */
 @Repository
@@ -26,7 +27,7 @@ class JdbcOrderStore implements OrderStore {
 
     private static final String ORDER_COLUMNS = "id, alert_id, account_id, owner_id, published_id, ticker, side, quantity, "
             + "order_type, limit_price, time_in_force, reference_price, state, broker_order_id, filled_quantity, average_price, "
-            + "commission, last_fill_at, created_at, sent_at, updated_at";
+            + "commission, last_fill_at, created_at, sent_at, updated_at, valid_until";
     private static final String OPEN_STATES = "('pending_new', 'sent', 'acknowledged', 'partially_filled')";
 
     private final RowMapper<LiveOrder> orderRows = JdbcOrderStore::order;
@@ -36,9 +37,11 @@ class JdbcOrderStore implements OrderStore {
     private final RowMapper<Position> positionRows = (rs, n) -> new Position(rs.getString("ticker"), rs.getLong("quantity"),
             rs.getDouble("average_price"), rs.getDouble("realized_pnl"));
     private final JdbcClient jdbc;
+    private final JsonMapper json;
 
-    JdbcOrderStore(JdbcClient jdbc) {
+    JdbcOrderStore(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     @Override
@@ -108,6 +111,12 @@ class JdbcOrderStore implements OrderStore {
     }
 
     @Override
+    public Optional<Instant> lastBarEnd(String feed, String ticker) {
+        return jdbc.sql("select bar_end from last_close where feed = ? and ticker = ?").params(feed, ticker)
+                .query(Timestamp.class).optional().map(Timestamp::toInstant);
+    }
+
+    @Override
     public double lastClose(String feed, String ticker) {
         return jdbc.sql("select close from last_close where feed = ? and ticker = ?").params(feed, ticker)
                 .query(Double.class).optional().orElse(Double.NaN);
@@ -130,22 +139,26 @@ class JdbcOrderStore implements OrderStore {
 
     @Override
     public void insertOrder(LiveOrder o) {
-        jdbc.sql("insert into live_order (" + ORDER_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        // the order and its first history row in one statement
+        jdbc.sql("with o as (insert into live_order (" + ORDER_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                        + " ?, ?, ?, ?, ?, ?, ?) returning id, state, created_at)"
+                        + " insert into order_event (order_id, state, kind, detail, at) select id, state, 'stored', null, created_at from o")
                 .params(o.id(), o.alertId(), o.accountId(), o.ownerId(), o.publishedId(), o.ticker(), lower(o.side()),
                         o.quantity(), lower(o.type()), nan(o.limitPrice()), lower(o.timeInForce()), o.referencePrice(),
                         o.state().apiName(), o.brokerOrderId(), o.filledQuantity(), nan(o.averagePrice()), o.commission(),
-                        ts(o.lastFillAt()), ts(o.createdAt()), ts(o.sentAt()), ts(o.updatedAt()))
+                        ts(o.lastFillAt()), ts(o.createdAt()), ts(o.sentAt()), ts(o.updatedAt()), ts(o.validUntil()))
                 .update();
-        addHistory(o.id(), o.state(), "stored", null, o.createdAt());
     }
 
     @Override
     public boolean markSent(String orderId, Instant at) {
-        int n = jdbc.sql("update live_order set state = 'sent', sent_at = ?, updated_at = ? where id = ? and state = 'pending_new'")
-                .params(Timestamp.from(at), Timestamp.from(at), orderId).update();
-        if (n == 1) {
-            addHistory(orderId, OrderState.SENT, "sent", null, at);
-        } else {
+        // pending_new -> sent with its history row in one statement; an order a report moved on keeps its state
+        int n = jdbc.sql("""
+                        with u as (update live_order set state = 'sent', sent_at = ?, updated_at = ?
+                                   where id = ? and state = 'pending_new' returning id)
+                        insert into order_event (order_id, state, kind, detail, at) select id, 'sent', 'sent', null, ? from u""")
+                .params(Timestamp.from(at), Timestamp.from(at), orderId, Timestamp.from(at)).update();
+        if (n == 0) {
             jdbc.sql("update live_order set sent_at = coalesce(sent_at, ?) where id = ?").params(Timestamp.from(at), orderId).update();
         }
         return n == 1;
@@ -260,6 +273,64 @@ class JdbcOrderStore implements OrderStore {
     }
 
     @Override
+    public Optional<Approved> lockApproved(String publishedId) {
+        return jdbc.sql("select " + AccountRows.COLUMNS + ", ap.published_id as ap_published_id, ap.owner_id as ap_owner_id,"
+                        + " ap.max_capital as ap_max_capital, ap.max_position_size as ap_max_position_size,"
+                        + " ap.enable_sigma_pilot, ap.go_live_date, ap.approved_at"
+                        + " from approval ap join account a on a.id = ap.account_id where ap.published_id = ? for update of a")
+                .param(publishedId)
+                .query((rs, n) -> new Approved(new Approval(rs.getString("ap_published_id"), rs.getString("ap_owner_id"),
+                        rs.getString("id"), rs.getDouble("ap_max_capital"), rs.getDouble("ap_max_position_size"),
+                        rs.getBoolean("enable_sigma_pilot"), rs.getTimestamp("go_live_date").toInstant(),
+                        rs.getTimestamp("approved_at").toInstant()), AccountRows.account(rs, json)))
+                .optional();
+    }
+
+    @Override
+    public AlertFacts facts(String alertId, String publishedId, String accountId, String ticker, Instant dayStart,
+                            Instant minuteAgo) {
+        // one statement (one snapshot) instead of one per figure; the account row is locked by lockApproved
+        return jdbc.sql("""
+                        with p as (select p.*, r.recommendation from (select 1) one
+                                   left join publication p on p.published_id = :pub
+                                   left join paper_recommendation r on r.published_id = :pub),
+                             t as (select coalesce((select ticker from p), :ticker) as ticker,
+                                          coalesce((select feed from p), 'live') as feed)
+                        select exists (select 1 from live_order where alert_id = :alert)
+                                 or exists (select 1 from refusal where alert_id = :alert) as seen,
+                               p.published_id, p.owner_id, p.model_id, p.ticker, p.feed, p.status, p.recommendation,
+                               (select engaged from global_switch where id = 1) as global_kill,
+                               (select close from last_close l, t where l.feed = t.feed and l.ticker = t.ticker) as last_close,
+                               (select bar_end from last_close l, t where l.feed = t.feed and l.ticker = t.ticker) as last_bar_end,
+                               coalesce((select quantity from position s, t where s.account_id = :account and s.ticker = t.ticker), 0) as held,
+                               (select count(*) from position where account_id = :account and quantity <> 0) as open_positions,
+                               coalesce((select sum(quantity * average_price) from position
+                                         where account_id = :account and quantity > 0), 0)
+                                 + coalesce((select sum((quantity - filled_quantity) * coalesce(limit_price, reference_price))
+                                             from live_order where account_id = :account and side = 'buy'
+                                               and state in """ + OPEN_STATES + """
+                        ), 0) as capital,
+                               (select coalesce(sum(f.realized_pnl), 0) from fill f join live_order o on o.id = f.order_id
+                                where o.account_id = :account and f.at >= :day) as realized,
+                               (select count(*) from live_order where account_id = :account and created_at > :minute) as recent
+                        from p""")
+                .param("pub", publishedId).param("ticker", ticker).param("alert", alertId).param("account", accountId)
+                .param("day", Timestamp.from(dayStart)).param("minute", Timestamp.from(minuteAgo))
+                .query((rs, n) -> {
+                    double close = rs.getDouble("last_close");
+                    boolean noClose = rs.wasNull();
+                    Publication pub = rs.getString("published_id") == null ? null : new Publication(rs.getString("published_id"),
+                            rs.getString("owner_id"), rs.getString("model_id"), rs.getString("ticker"), rs.getString("feed"),
+                            rs.getString("status"), rs.getString("recommendation"));
+                    java.sql.Timestamp barEnd = rs.getTimestamp("last_bar_end");
+                    return new AlertFacts(rs.getBoolean("seen"), pub, rs.getBoolean("global_kill"), noClose ? Double.NaN : close,
+                            barEnd == null ? null : barEnd.toInstant(), rs.getLong("held"), rs.getInt("open_positions"), rs.getDouble("capital"), rs.getDouble("realized"),
+                            rs.getInt("recent"));
+                })
+                .single();
+    }
+
+    @Override
     public List<Refusal> refusals(String accountId) {
         return jdbc.sql("select * from refusal where account_id = ? order by at desc, alert_id").param(accountId)
                 .query(refusalRows).list();
@@ -277,7 +348,7 @@ class JdbcOrderStore implements OrderStore {
                 upper(OrderTicket.TimeInForce.class, rs.getString("time_in_force")), rs.getDouble("reference_price"),
                 upper(OrderState.class, rs.getString("state")), rs.getString("broker_order_id"), rs.getLong("filled_quantity"),
                 dbl(rs, "average_price"), rs.getDouble("commission"), instant(rs, "last_fill_at"), instant(rs, "created_at"),
-                instant(rs, "sent_at"), instant(rs, "updated_at"));
+                instant(rs, "sent_at"), instant(rs, "updated_at"), instant(rs, "valid_until"));
     }
 
     private static <E extends Enum<E>> E upper(Class<E> type, String v) {

@@ -1,7 +1,5 @@
 package com.sigmatiq.pilot.persistence;
 
-import com.sigmatiq.pilot.domain.Broker;
-import com.sigmatiq.pilot.domain.Connection;
 import com.sigmatiq.pilot.domain.Limits;
 import com.sigmatiq.pilot.domain.LiveAccount;
 import com.sigmatiq.pilot.domain.PilotStore;
@@ -21,9 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class JdbcPilotStore implements PilotStore {
 
-    private static final String ACCOUNT_COLUMNS = "id, owner_id, broker, broker_account, connection, max_capital, "
-            + "max_position_size, max_open_positions, daily_loss_limit, max_orders_per_minute, price_band_pct, kill_switch, "
-            + "connection_state, credentials is not null as credentials_set, created_at";
+    private static final String ACCOUNT_COLUMNS = AccountRows.COLUMNS;
 
     private final RowMapper<LiveAccount> accountRows = this::account;
     private final JdbcClient jdbc;
@@ -55,12 +51,12 @@ class JdbcPilotStore implements PilotStore {
 
     @Override
     public Optional<LiveAccount> account(String id) {
-        return jdbc.sql("select " + ACCOUNT_COLUMNS + " from account where id = ?").param(id).query(accountRows).optional();
+        return jdbc.sql("select " + ACCOUNT_COLUMNS + " from account a where id = ?").param(id).query(accountRows).optional();
     }
 
     @Override
     public List<LiveAccount> accounts(String ownerId) {
-        return jdbc.sql("select " + ACCOUNT_COLUMNS + " from account where owner_id = ? order by created_at desc, id")
+        return jdbc.sql("select " + ACCOUNT_COLUMNS + " from account a where owner_id = ? order by created_at desc, id")
                 .param(ownerId).query(accountRows).list();
     }
 
@@ -100,11 +96,6 @@ class JdbcPilotStore implements PilotStore {
     }
 
     private LiveAccount account(ResultSet rs, int row) throws SQLException {
-        return new LiveAccount(rs.getString("id"), rs.getString("owner_id"), Broker.of(rs.getString("broker")).orElseThrow(),
-                rs.getString("broker_account"), json.readValue(rs.getString("connection"), Connection.class),
-                new Limits(rs.getDouble("max_capital"), rs.getDouble("max_position_size"), rs.getInt("max_open_positions"),
-                        rs.getDouble("daily_loss_limit"), rs.getInt("max_orders_per_minute"), rs.getDouble("price_band_pct")),
-                rs.getBoolean("kill_switch"), rs.getString("connection_state"), rs.getBoolean("credentials_set"),
-                rs.getTimestamp("created_at").toInstant());
+        return AccountRows.account(rs, json);
     }
 }

@@ -3,6 +3,7 @@ package com.sigmatiq.pilot.web;
 import com.sigmatiq.kit.web.security.CurrentUser;
 import com.sigmatiq.pilot.domain.Accounts;
 import com.sigmatiq.pilot.domain.LiveAccount;
+import com.sigmatiq.pilot.domain.LiveTrading;
 import com.sigmatiq.pilot.domain.NewAccount;
 import com.sigmatiq.pilot.domain.OrderStore;
 import com.sigmatiq.pilot.domain.ReconciliationReport;
@@ -27,9 +28,12 @@ class AccountController {
     private final OrderStore orders;
     private final OrderStreams streams;
     private final ReconciliationStore reconciliations;
+    private final LiveTrading trading;
 
-    AccountController(Accounts accounts, OrderStore orders, OrderStreams streams, ReconciliationStore reconciliations) {
+    AccountController(Accounts accounts, OrderStore orders, OrderStreams streams, ReconciliationStore reconciliations,
+                      LiveTrading trading) {
         this.accounts = accounts;
+        this.trading = trading;
         this.orders = orders;
         this.streams = streams;
         this.reconciliations = reconciliations;
@@ -54,10 +58,17 @@ class AccountController {
         return view(accounts.owned(user.id(), id));
     }
 
-    /** {@code {"engaged": true}} stops every order of the account before it leaves; {@code false} releases it. */
+    /**
+     * {@code {"engaged": true}} stops every order of the account before it leaves and asks the broker to cancel the
+     * account's open orders; {@code false} releases it.
+     */
     @PostMapping("/{id}/kill-switch")
     Views.AccountView killSwitch(CurrentUser user, @PathVariable String id, @RequestBody Views.KillSwitchRequest body) {
-        return view(accounts.killSwitch(user.id(), id, body.value()));
+        LiveAccount a = accounts.killSwitch(user.id(), id, body.value());
+        if (a.killSwitch()) {
+            trading.cancelOpenOrders(a.id());
+        }
+        return view(a);
     }
 
     /** Alerts of the account refused before anything left, newest first, each with its check and reason. */

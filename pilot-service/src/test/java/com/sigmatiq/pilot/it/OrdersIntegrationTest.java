@@ -161,7 +161,8 @@ class OrdersIntegrationTest extends LiveTradingTestBase {
         reconciler.reconcile(accounts.owned(l.user().id(), l.accountId()));
         JsonNode report = api().get("/pilot/accounts/" + l.accountId() + "/reconciliation", l.user().token()).body();
         assertThat(report.path("orders_checked").asInt()).isEqualTo(1);
-        assertThat(report.path("positions_checked").asBoolean()).isFalse();
+        assertThat(report.path("positions_checked").asBoolean()).isTrue();
+        assertThat(report.path("broker_open_orders_checked").asBoolean()).isTrue();
         assertThat(report.path("differences").findValuesAsString("kind")).containsExactlyInAnyOrder("state", "filled_quantity");
         assertThat(report.path("differences").get(0).path("order_id").asString()).isEqualTo(sent.path("order_id").asString());
 
@@ -174,6 +175,33 @@ class OrdersIntegrationTest extends LiveTradingTestBase {
         assertThat(BROKER.received(alert)).isEqualTo(1);
     }
 
+    @Test
+    void reconciliationFindsAnOpenOrderAndAPositionAtTheBrokerThatAreNoneOfOurs() throws Exception {
+        BROKER.behave(Behaviour.FILL);
+        Live l = live(null, 100.00);
+        String alert = buy(l, 3, 100.00);
+        orderOf(l, alert, x -> "filled".equals(x.path("state").asString()));
+        BROKER.holdForLastClient("desk-open-" + l.accountId(), "ZZZ", 5, 10.00, false);
+        BROKER.holdForLastClient("desk-filled-" + l.accountId(), "YYY", 7, 20.00, true);
+
+        reconciler.reconcile(accounts.owned(l.user().id(), l.accountId()));
+
+        JsonNode report = api().get("/pilot/accounts/" + l.accountId() + "/reconciliation", l.user().token()).body();
+        assertThat(report.path("positions_checked").asBoolean()).isTrue();
+        assertThat(report.path("broker_open_orders_checked").asBoolean()).isTrue();
+        JsonNode diffs = report.path("differences");
+        assertThat(diffs.findValuesAsString("kind")).containsExactlyInAnyOrder("unknown_to_us", "position");
+        for (JsonNode d : diffs) {
+            if ("unknown_to_us".equals(d.path("kind").asString())) {
+                assertThat(d.path("client_order_id").asString()).isEqualTo("desk-open-" + l.accountId());
+            } else {
+                assertThat(d.path("ticker").asString()).isEqualTo("YYY");
+                assertThat(d.path("ours").asString()).isEqualTo("0");
+                assertThat(d.path("theirs").asString()).isEqualTo("7");
+            }
+        }
+    }
+
     // --- one test per risk check: refused with its reason, nothing at the broker ---
 
     @Test
@@ -181,6 +209,24 @@ class OrdersIntegrationTest extends LiveTradingTestBase {
         Live l = live(null, 100.00);
         api().post("/pilot/accounts/" + l.accountId() + "/kill-switch", l.user().token(), "{\"engaged\": true}");
         refused(l, buy(l, 1, 100.00), "kill_switch");
+    }
+
+    @Test
+    void engagingTheKillSwitchCancelsTheAccountsOpenOrdersAtTheBroker() throws Exception {
+        BROKER.behave(Behaviour.ACCEPT);
+        Live l = live(null, 100.00);
+        Live other = live(null, 100.00);
+        String open = buy(l, 2, 100.00);
+        String untouched = buy(other, 2, 100.00);
+        orderOf(l, open, x -> "acknowledged".equals(x.path("state").asString()));
+        orderOf(other, untouched, x -> "acknowledged".equals(x.path("state").asString()));
+
+        api().post("/pilot/accounts/" + l.accountId() + "/kill-switch", l.user().token(), "{\"engaged\": true}");
+
+        JsonNode o = orderOf(l, open, x -> "cancelled".equals(x.path("state").asString()));
+        assertThat(o.path("history").findValuesAsString("detail")).contains("kill switch");
+        assertThat(BROKER.order(open).status).isEqualTo(quickfix.field.OrdStatus.CANCELED);
+        assertThat(BROKER.order(untouched).status).isEqualTo(quickfix.field.OrdStatus.NEW);
     }
 
     @Test
@@ -263,5 +309,61 @@ class OrdersIntegrationTest extends LiveTradingTestBase {
             assertThat(BROKER.received(a)).isEqualTo(1);
         }
         refused(l, buy(l, 1, 10.00), "max_orders_per_minute");
+    }
+
+    // --- valid_until ---
+
+    @Test
+    void anAlertPastItsValidUntilIsRefusedBeforeAnythingLeaves() throws Exception {
+        BROKER.behave(Behaviour.ACCEPT);
+        Live l = live(null, 100.00);
+        String id = "alert_" + l.publishedId() + "_" + SEQ.incrementAndGet() + "_buy";
+        Map<String, Object> doc = Map.of("alert_id", id, "timestamp", Instant.now().minusSeconds(600).toString(),
+                "model_id", l.publishedId(), "signal", Map.of("action", "BUY", "ticker", l.ticker()),
+                "order_details", Map.of("order_type", "limit", "quantity", 1, "entry_price", 100.00, "time_in_force", "day",
+                        "valid_until", Instant.now().minusSeconds(300).toString()));
+        send(l, id, JsonMapper.builder().build().writeValueAsString(doc));
+        assertThat(refused(l, id, "valid_until").path("reason").asString()).contains("valid until");
+    }
+
+    @Test
+    void onAReplayValidUntilIsReadOnTheReplaysClock() throws Exception {
+        BROKER.behave(Behaviour.ACCEPT);
+        Live l = live(null, 100.00);
+        // the publication follows a replay of March 2011 (as model.events would say), whose last bar ended 19:55 UTC
+        String replay = "replay_" + l.publishedId();
+        jdbc.sql("update publication set feed = ? where published_id = ?").params(replay, l.publishedId()).update();
+        jdbc.sql("insert into last_close (feed, ticker, close, bar_end) values (?, ?, 100.00, ?)")
+                .params(replay, l.ticker(), java.sql.Timestamp.from(Instant.parse("2011-03-04T19:55:00Z"))).update();
+        String valid = replayBuy(l, "2011-03-04T21:00:00Z");   // years ago on the wall clock, ahead on the replay's
+        String stale = replayBuy(l, "2011-03-04T19:00:00Z");
+        orderOf(l, valid, x -> "acknowledged".equals(x.path("state").asString()));
+        assertThat(refused(l, stale, "valid_until").path("reason").asString()).contains("2011-03-04T19:55:00Z");
+    }
+
+    private String replayBuy(Live l, String validUntil) throws Exception {
+        String id = "alert_" + l.publishedId() + "_" + SEQ.incrementAndGet() + "_buy";
+        Map<String, Object> doc = Map.of("alert_id", id, "timestamp", "2011-03-04T19:55:00Z", "model_id", l.publishedId(),
+                "signal", Map.of("action", "BUY", "ticker", l.ticker()),
+                "order_details", Map.of("order_type", "limit", "quantity", 1, "entry_price", 100.00, "time_in_force", "day",
+                        "valid_until", validUntil));
+        send(l, id, JsonMapper.builder().build().writeValueAsString(doc));
+        return id;
+    }
+
+    @Test
+    void anAlertStillValidBecomesAnOrderThatKeepsItsValidUntil() throws Exception {
+        BROKER.behave(Behaviour.ACCEPT);
+        Live l = live(null, 100.00);
+        String id = "alert_" + l.publishedId() + "_" + SEQ.incrementAndGet() + "_buy";
+        Instant until = Instant.now().plusSeconds(600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Map<String, Object> doc = Map.of("alert_id", id, "timestamp", Instant.now().toString(),
+                "model_id", l.publishedId(), "signal", Map.of("action", "BUY", "ticker", l.ticker()),
+                "order_details", Map.of("order_type", "limit", "quantity", 1, "entry_price", 100.00, "time_in_force", "day",
+                        "valid_until", until.toString()));
+        send(l, id, JsonMapper.builder().build().writeValueAsString(doc));
+        orderOf(l, id, x -> "acknowledged".equals(x.path("state").asString()));
+        assertThat(jdbc.sql("select valid_until from live_order where alert_id = ?").param(id).query(java.sql.Timestamp.class)
+                .single().toInstant()).isEqualTo(until);
     }
 }

@@ -45,12 +45,30 @@ class RestartIntegrationTest extends LiveTradingTestBase {
         Instant now = Instant.now();
         orders.insertOrder(new LiveOrder("ORD_stored_" + l.accountId().substring(4), alert, l.accountId(), l.user().id(),
                 l.publishedId(), l.ticker(), OrderTicket.Side.BUY, 3, OrderTicket.OrderType.LIMIT, 100.00,
-                OrderTicket.TimeInForce.DAY, 100.00, OrderState.PENDING_NEW, null, 0, Double.NaN, 0, null, now, null, now));
+                OrderTicket.TimeInForce.DAY, 100.00, OrderState.PENDING_NEW, null, 0, Double.NaN, 0, null, now, null, now, null));
         restart();
         JsonNode o = orderOf(l, alert, x -> "filled".equals(x.path("state").asString()));
         assertThat(o.path("history").findValuesAsString("kind")).contains("stored", "lookup");
         restart();
         assertThat(BROKER.received(alert)).isEqualTo(1);
+    }
+
+    @Test
+    void anOrderStoredButNotSentWhoseAlertWentStaleIsExpiredNotSent() throws Exception {
+        BROKER.behave(Behaviour.FILL);
+        Live l = live(null, 100.00);
+        String alert = "alert_" + l.publishedId() + "_stale_buy";
+        Instant now = Instant.now();
+        orders.insertOrder(new LiveOrder("ORD_stale_" + l.accountId().substring(4), alert, l.accountId(), l.user().id(),
+                l.publishedId(), l.ticker(), OrderTicket.Side.BUY, 3, OrderTicket.OrderType.LIMIT, 100.00,
+                OrderTicket.TimeInForce.DAY, 100.00, OrderState.PENDING_NEW, null, 0, Double.NaN, 0, null,
+                now.minusSeconds(900), null, now.minusSeconds(900), now.minusSeconds(600)));
+        restart();
+        JsonNode o = orderOf(l, alert, x -> "expired".equals(x.path("state").asString()));
+        assertThat(o.path("history").findValuesAsString("kind")).contains("stored", "expired");
+        restart();
+        assertThat(BROKER.received(alert)).isZero();
+        assertThat(BROKER.order(alert)).isNull();
     }
 
     @Test

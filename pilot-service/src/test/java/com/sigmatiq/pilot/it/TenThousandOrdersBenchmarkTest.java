@@ -46,6 +46,61 @@ class TenThousandOrdersBenchmarkTest extends PilotIntegrationTestBase {
     @Autowired
     KafkaTemplate<String, String> kafka;
 
+    @org.springframework.beans.factory.annotation.Value("${spring.kafka.bootstrap-servers}")
+    String kafkaBootstrap;
+
+    /**
+     * The peer measured in the same run, interleaved with the orders so that both see the same machine: the Kafka hop
+     * alone (the same producer, a plain consumer polling in its own thread), the floor under alerts.live.
+     */
+    static final class PeerHop implements AutoCloseable {
+
+        private static final String TOPIC = "bench.peer";
+        private final java.util.concurrent.ConcurrentMap<String, Long> arrived = new java.util.concurrent.ConcurrentHashMap<>();
+        private final org.apache.kafka.clients.consumer.KafkaConsumer<String, String> consumer;
+        private final Thread poller;
+        private volatile boolean running = true;
+
+        PeerHop(String bootstrap) {
+            consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap,
+                    "key.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class,
+                    "value.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class,
+                    "enable.auto.commit", false, "auto.offset.reset", "latest"));
+            try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+                admin.createTopics(java.util.List.of(new org.apache.kafka.clients.admin.NewTopic(TOPIC, 1, (short) 1))).all().get();
+            } catch (Exception e) {
+                // exists already
+            }
+            var partition = new org.apache.kafka.common.TopicPartition(TOPIC, 0);
+            consumer.assign(java.util.List.of(partition));
+            consumer.seekToEnd(java.util.List.of(partition));
+            consumer.position(partition);
+            poller = new Thread(() -> {
+                while (running) {
+                    for (var r : consumer.poll(Duration.ofMillis(100))) {
+                        arrived.put(r.key(), System.nanoTime());
+                    }
+                }
+                consumer.close();
+            }, "bench-peer");
+            poller.start();
+        }
+
+        long roundTrip(KafkaTemplate<String, String> kafka, String key) {
+            long start = System.nanoTime();
+            kafka.send(TOPIC, key, "{}");
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofNanos(50_000)).pollDelay(Duration.ZERO)
+                    .until(() -> arrived.containsKey(key));
+            return (arrived.remove(key) - start) / 1_000;
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running = false;
+            poller.join(5_000);
+        }
+    }
+
     @Test
     void alertToNewOrderSingle() throws Exception {
         try (FixTestBroker broker = new FixTestBroker()) {
@@ -75,6 +130,8 @@ class TenThousandOrdersBenchmarkTest extends PilotIntegrationTestBase {
                     "select connection_state from account where id = ?").param(account).query(String.class).single()));
 
             long[] micros = new long[ORDERS];
+            long[] peer = new long[ORDERS];
+            try (PeerHop hop = new PeerHop(kafkaBootstrap)) {
             for (int i = -WARMUP; i < ORDERS; i++) {
                 String id = "alert_" + pub + "_" + (i + WARMUP) + "_buy";
                 String doc = "{\"alert_id\":\"" + id + "\",\"timestamp\":\"" + Instant.now() + "\",\"model_id\":\"" + pub
@@ -89,11 +146,22 @@ class TenThousandOrdersBenchmarkTest extends PilotIntegrationTestBase {
                 if (i >= 0) {
                     micros[i] = (broker.receivedAtNanos(id) - start) / 1_000;
                 }
+                long hopMicros = hop.roundTrip(kafka, "peer-" + i);
+                if (i >= 0) {
+                    peer[i] = hopMicros;
+                }
+            }
             }
             Arrays.sort(micros);
+            Arrays.sort(peer);
             log.info("alerts.live -> NewOrderSingle over {} orders: p50 {} ms, p90 {} ms, p99 {} ms, max {} ms", ORDERS,
                     micros[ORDERS / 2] / 1000.0, micros[ORDERS * 90 / 100] / 1000.0, micros[ORDERS * 99 / 100] / 1000.0,
                     micros[ORDERS - 1] / 1000.0);
+            log.info("peer, interleaved: one Kafka hop (producer -> consumer, nothing else) p50 {} ms, p90 {} ms, p99 {} ms;"
+                    + " ratio order/peer p50 {}, p99 {}", peer[ORDERS / 2] / 1000.0, peer[ORDERS * 90 / 100] / 1000.0,
+                    peer[ORDERS * 99 / 100] / 1000.0, String.format(java.util.Locale.ROOT, "%.2f",
+                            (double) micros[ORDERS / 2] / peer[ORDERS / 2]),
+                    String.format(java.util.Locale.ROOT, "%.2f", (double) micros[ORDERS * 99 / 100] / peer[ORDERS * 99 / 100]));
             assertThat(jdbc.sql("select count(*) from live_order where account_id = ?").param(account).query(Long.class).single())
                     .isEqualTo(ORDERS + WARMUP);
         }

@@ -239,6 +239,8 @@ public final class FixTestBroker implements Application, AutoCloseable {
             case MsgType.ORDER_SINGLE -> newOrder(m, id);
             case MsgType.ORDER_STATUS_REQUEST -> status(m, id);
             case MsgType.ORDER_CANCEL_REQUEST -> cancel(m, id);
+            case MsgType.ORDER_MASS_STATUS_REQUEST -> massStatus(m, id);
+            case MsgType.REQUEST_FOR_POSITIONS -> positions(m, id);
             default -> { }
         }
     }
@@ -314,6 +316,97 @@ public final class FixTestBroker implements Application, AutoCloseable {
         r.set(new OrigClOrdID(o.clOrdId));
         r.set(new ClOrdID(m.getString(ClOrdID.FIELD)));
         send(id, r);
+    }
+
+    /**
+     * An order the last client's session holds at the broker that the client never sent (another desk's, or one it
+     * forgot): open, or filled at {@code price}.
+     */
+    public void holdForLastClient(String clOrdId, String symbol, long quantity, double price, boolean filled) {
+        Order o = new Order(clOrdId, "BRK-" + ids.incrementAndGet(), symbol, Side.BUY, quantity, price);
+        if (filled) {
+            o.cumulative = quantity;
+            o.averagePrice = price;
+            o.status = OrdStatus.FILLED;
+        }
+        orders.put(clOrdId, o);
+        sessionOf.put(clOrdId, lastSession);
+    }
+
+    private java.util.List<Order> ordersOf(SessionID id) {
+        return orders.values().stream().filter(o -> id.equals(sessionOf.get(o.clOrdId))).toList();
+    }
+
+    private void massStatus(Message m, SessionID id) throws FieldNotFound {
+        String request = m.getString(quickfix.field.MassStatusReqID.FIELD);
+        java.util.List<Order> open = ordersOf(id).stream()
+                .filter(o -> o.status == OrdStatus.NEW || o.status == OrdStatus.PARTIALLY_FILLED).toList();
+        if (open.isEmpty()) {
+            ExecutionReport r = new ExecutionReport(new OrderID("NONE"), new ExecID("X" + ids.incrementAndGet()),
+                    new ExecType(ExecType.ORDER_STATUS), new OrdStatus(OrdStatus.REJECTED), new Side(Side.BUY),
+                    new LeavesQty(0), new CumQty(0), new AvgPx(0));
+            r.set(new ClOrdID("NONE"));
+            r.set(new Symbol("NONE"));
+            r.set(new quickfix.field.MassStatusReqID(request));
+            r.set(new quickfix.field.TotNumReports(0));
+            r.set(new quickfix.field.LastRptRequested(true));
+            send(id, r);
+            return;
+        }
+        for (int i = 0; i < open.size(); i++) {
+            ExecutionReport r = report(open.get(i), ExecType.ORDER_STATUS);
+            r.set(new quickfix.field.MassStatusReqID(request));
+            r.set(new quickfix.field.TotNumReports(open.size()));
+            r.set(new quickfix.field.LastRptRequested(i == open.size() - 1));
+            send(id, r);
+        }
+    }
+
+    private void positions(Message m, SessionID id) throws FieldNotFound {
+        String request = m.getString(quickfix.field.PosReqID.FIELD);
+        Map<String, long[]> held = new java.util.TreeMap<>();
+        Map<String, Double> cost = new java.util.TreeMap<>();
+        for (Order o : ordersOf(id)) {
+            if (o.cumulative > 0) {
+                long q = o.side == Side.BUY ? o.cumulative : -o.cumulative;
+                held.computeIfAbsent(o.symbol, k -> new long[1])[0] += q;
+                cost.merge(o.symbol, o.averagePrice * q, Double::sum);
+            }
+        }
+        held.values().removeIf(q -> q[0] == 0);
+        String account = m.getString(quickfix.field.Account.FIELD);
+        quickfix.fix44.RequestForPositionsAck ack = new quickfix.fix44.RequestForPositionsAck(
+                new quickfix.field.PosMaintRptID("A" + ids.incrementAndGet()), new quickfix.field.PosReqResult(held.isEmpty()
+                        ? quickfix.field.PosReqResult.NO_POSITIONS_FOUND_THAT_MATCH_CRITERIA : quickfix.field.PosReqResult.VALID_REQUEST),
+                new quickfix.field.PosReqStatus(quickfix.field.PosReqStatus.COMPLETED), new quickfix.field.Account(account),
+                new quickfix.field.AccountType(quickfix.field.AccountType.ACCOUNT_IS_CARRIED_ON_CUSTOMER_SIDE_OF_THE_BOOKS));
+        ack.set(new quickfix.field.PosReqID(request));
+        ack.set(new quickfix.field.TotalNumPosReports(held.size()));
+        send(id, ack);
+        for (Map.Entry<String, long[]> e : held.entrySet()) {
+            double avg = cost.get(e.getKey()) / e.getValue()[0];
+            quickfix.fix44.PositionReport r = new quickfix.fix44.PositionReport(new quickfix.field.PosMaintRptID("P" + ids.incrementAndGet()),
+                    new quickfix.field.PosReqResult(quickfix.field.PosReqResult.VALID_REQUEST),
+                    new quickfix.field.ClearingBusinessDate("20240214"), new quickfix.field.Account(account),
+                    new quickfix.field.AccountType(quickfix.field.AccountType.ACCOUNT_IS_CARRIED_ON_CUSTOMER_SIDE_OF_THE_BOOKS),
+                    new quickfix.field.SettlPrice(avg), new quickfix.field.SettlPriceType(quickfix.field.SettlPriceType.FINAL),
+                    new quickfix.field.PriorSettlPrice(avg));
+            r.set(new quickfix.field.PosReqID(request));
+            r.set(new Symbol(e.getKey()));
+            quickfix.fix44.PositionReport.NoPositions q = new quickfix.fix44.PositionReport.NoPositions();
+            q.set(new quickfix.field.PosType(quickfix.field.PosType.TRANSACTION_QUANTITY));
+            if (e.getValue()[0] > 0) {
+                q.set(new quickfix.field.LongQty(e.getValue()[0]));
+            } else {
+                q.set(new quickfix.field.ShortQty(-e.getValue()[0]));
+            }
+            r.addGroup(q);
+            quickfix.fix44.PositionReport.NoPosAmt a = new quickfix.fix44.PositionReport.NoPosAmt();
+            a.set(new quickfix.field.PosAmtType(quickfix.field.PosAmtType.FINAL_MARK_TO_MARKET_AMOUNT));
+            a.set(new quickfix.field.PosAmt(0));
+            r.addGroup(a);
+            send(id, r);
+        }
     }
 
     private ExecutionReport report(Order o, char execType) {

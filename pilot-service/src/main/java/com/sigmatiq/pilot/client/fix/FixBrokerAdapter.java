@@ -57,7 +57,26 @@ import quickfix.field.Text;
 import quickfix.field.TimeInForce;
 import quickfix.field.TransactTime;
 import quickfix.field.Username;
+import com.sigmatiq.pilot.domain.BrokerPosition;
+import java.util.List;
+import java.util.UUID;
+import quickfix.field.AccountType;
+import quickfix.field.ClearingBusinessDate;
+import quickfix.field.LastRptRequested;
+import quickfix.field.LongQty;
+import quickfix.field.MassStatusReqID;
+import quickfix.field.MassStatusReqType;
+import quickfix.field.NoPositions;
+import quickfix.field.PosReqID;
+import quickfix.field.PosReqResult;
+import quickfix.field.PosReqType;
+import quickfix.field.SettlPrice;
+import quickfix.field.ShortQty;
+import quickfix.field.TotNumReports;
+import quickfix.field.TotalNumPosReports;
 import quickfix.fix44.NewOrderSingle;
+import quickfix.fix44.OrderMassStatusRequest;
+import quickfix.fix44.RequestForPositions;
 import quickfix.fix44.OrderCancelRequest;
 import quickfix.fix44.OrderStatusRequest;
 
@@ -80,6 +99,28 @@ final class FixBrokerAdapter implements BrokerAdapter, Application {
     private final SessionID sessionId;
     private final ConcurrentMap<String, CompletableFuture<Optional<ExecutionUpdate>>> lookups = new ConcurrentHashMap<>();
     private final AtomicLong cancelSequence = new AtomicLong(System.currentTimeMillis());
+    /** Open mass status requests by MassStatusReqID: the reports so far, completed by the last one. */
+    private final ConcurrentMap<String, Collecting<ExecutionUpdate>> massStatus = new ConcurrentHashMap<>();
+    /** Open position requests by PosReqID. */
+    private final ConcurrentMap<String, Collecting<BrokerPosition>> positionRequests = new ConcurrentHashMap<>();
+
+    /** Reports of one request, complete when {@code expected} have come (-1: not known yet). */
+    private static final class Collecting<T> {
+        final List<T> items = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final CompletableFuture<List<T>> done = new CompletableFuture<>();
+        volatile int expected = -1;
+
+        void add(T item, boolean last) {
+            items.add(item);
+            check(last);
+        }
+
+        void check(boolean last) {
+            if (last || (expected >= 0 && items.size() >= expected)) {
+                done.complete(List.copyOf(items));
+            }
+        }
+    }
     private volatile SocketInitiator initiator;
     private volatile boolean loggedOn;
 
@@ -184,6 +225,54 @@ final class FixBrokerAdapter implements BrokerAdapter, Application {
         }
     }
 
+    /** OrderMassStatusRequest (all orders of the account): one status report per open order at the broker. */
+    @Override
+    public List<ExecutionUpdate> openOrders(Duration timeout) throws BrokerException {
+        String id = "MS-" + UUID.randomUUID();
+        Collecting<ExecutionUpdate> c = new Collecting<>();
+        massStatus.put(id, c);
+        try {
+            OrderMassStatusRequest m = new OrderMassStatusRequest(new MassStatusReqID(id),
+                    new MassStatusReqType(MassStatusReqType.STATUS_FOR_ALL_ORDERS));
+            m.set(new Account(account.accountId()));
+            deliver(m, "order mass status request");
+            return await(c.done, timeout, "the open orders");
+        } finally {
+            massStatus.remove(id);
+        }
+    }
+
+    /** RequestForPositions: the acknowledgement says how many PositionReports follow. */
+    @Override
+    public List<BrokerPosition> positions(Duration timeout) throws BrokerException {
+        String id = "POS-" + UUID.randomUUID();
+        Collecting<BrokerPosition> c = new Collecting<>();
+        positionRequests.put(id, c);
+        try {
+            RequestForPositions m = new RequestForPositions(new PosReqID(id), new PosReqType(PosReqType.POSITIONS),
+                    new Account(account.accountId()), new AccountType(AccountType.ACCOUNT_IS_CARRIED_ON_CUSTOMER_SIDE_OF_THE_BOOKS),
+                    new ClearingBusinessDate(java.time.LocalDate.now(ZoneOffset.UTC).format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE)),
+                    new TransactTime(now()));
+            deliver(m, "request for positions");
+            return await(c.done, timeout, "the positions");
+        } finally {
+            positionRequests.remove(id);
+        }
+    }
+
+    private static <T> List<T> await(CompletableFuture<List<T>> done, Duration timeout, String what) throws BrokerException {
+        try {
+            return done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new BrokerException("the broker did not answer with " + what + " within " + timeout);
+        } catch (ExecutionException e) {
+            throw new BrokerException("asking for " + what + " failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BrokerException("interrupted while waiting for " + what);
+        }
+    }
+
     @Override
     public synchronized void close() {
         SocketInitiator i = initiator;
@@ -250,7 +339,24 @@ final class FixBrokerAdapter implements BrokerAdapter, Application {
 
     @Override
     public void fromApp(Message message, SessionID id) throws FieldNotFound {
-        if (!MsgType.EXECUTION_REPORT.equals(message.getHeader().getString(MsgType.FIELD))) {
+        String type = message.getHeader().getString(MsgType.FIELD);
+        if (MsgType.REQUEST_FOR_POSITIONS_ACK.equals(type) || MsgType.POSITION_REPORT.equals(type)) {
+            position(message, type);
+            return;
+        }
+        if (MsgType.EXECUTION_REPORT.equals(type) && message.isSetField(MassStatusReqID.FIELD)) {
+            Collecting<ExecutionUpdate> c = massStatus.get(message.getString(MassStatusReqID.FIELD));
+            if (c != null) {
+                boolean last = message.isSetField(LastRptRequested.FIELD) && message.getBoolean(LastRptRequested.FIELD);
+                if (message.isSetField(TotNumReports.FIELD) && message.getInt(TotNumReports.FIELD) == 0) {
+                    c.check(true);  // "no orders"
+                } else {
+                    c.add(update(message), last);
+                }
+            }
+            return;  // the reconciler asked; the orders' own lookups apply reports
+        }
+        if (!MsgType.EXECUTION_REPORT.equals(type)) {
             if (MsgType.ORDER_CANCEL_REJECT.equals(message.getHeader().getString(MsgType.FIELD))) {
                 log.info("account {}: cancel of {} refused by the broker: {}", account.id(),
                         message.isSetField(OrigClOrdID.FIELD) ? message.getString(OrigClOrdID.FIELD) : "?",
@@ -269,6 +375,31 @@ final class FixBrokerAdapter implements BrokerAdapter, Application {
             }
         }
         events.execution(account.id(), u);
+    }
+
+    private void position(Message m, String type) throws FieldNotFound {
+        Collecting<BrokerPosition> c = m.isSetField(PosReqID.FIELD) ? positionRequests.get(m.getString(PosReqID.FIELD)) : null;
+        if (c == null) {
+            return;
+        }
+        if (MsgType.REQUEST_FOR_POSITIONS_ACK.equals(type)) {
+            c.expected = m.isSetField(TotalNumPosReports.FIELD) ? m.getInt(TotalNumPosReports.FIELD) : 0;
+            if (m.isSetField(PosReqResult.FIELD) && m.getInt(PosReqResult.FIELD) != PosReqResult.VALID_REQUEST
+                    && m.getInt(PosReqResult.FIELD) != PosReqResult.NO_POSITIONS_FOUND_THAT_MATCH_CRITERIA) {
+                c.done.completeExceptionally(new BrokerException("the broker refused the position request (PosReqResult "
+                        + m.getInt(PosReqResult.FIELD) + ")"));
+                return;
+            }
+            c.check(false);
+            return;
+        }
+        long qty = 0;
+        for (quickfix.Group g : m.getGroups(NoPositions.FIELD)) {
+            qty += (long) (g.isSetField(LongQty.FIELD) ? g.getDouble(LongQty.FIELD) : 0)
+                    - (long) (g.isSetField(ShortQty.FIELD) ? g.getDouble(ShortQty.FIELD) : 0);
+        }
+        c.add(new BrokerPosition(m.getString(Symbol.FIELD), qty, m.isSetField(SettlPrice.FIELD) ? m.getDouble(SettlPrice.FIELD) : 0),
+                false);
     }
 
     static ExecutionUpdate update(Message m) throws FieldNotFound {

@@ -1,0 +1,2 @@
+/** The local broker's orders in PostgreSQL (schema {@code localbroker}). */
+package com.sigmatiq.localbroker.persistence;
