@@ -85,11 +85,11 @@ public class Approvals {
                     errors.add(FieldError.of("live_settings.account_id", "is not one of your " + s.broker() + " accounts"));
                 }
             }
-            if (s.maxCapital() == null || !(s.maxCapital() > 0)) {
-                errors.add(FieldError.of("live_settings.max_capital", "must be a positive number of dollars"));
+            if (s.maxCapital() == null || !(s.maxCapital() > 0) || s.maxCapital() > Limits.MAX_DOLLARS) {
+                errors.add(FieldError.of("live_settings.max_capital", "must be a positive number of dollars, at most 1e15"));
             }
-            if (s.maxPositionSize() == null || !(s.maxPositionSize() > 0)) {
-                errors.add(FieldError.of("live_settings.max_position_size", "must be a positive number of dollars"));
+            if (s.maxPositionSize() == null || !(s.maxPositionSize() > 0) || s.maxPositionSize() > Limits.MAX_DOLLARS) {
+                errors.add(FieldError.of("live_settings.max_position_size", "must be a positive number of dollars, at most 1e15"));
             }
             if (!Boolean.TRUE.equals(s.enableSigmaPilot())) {
                 errors.add(FieldError.of("live_settings.enable_sigma_pilot", "must be true to trade live"));

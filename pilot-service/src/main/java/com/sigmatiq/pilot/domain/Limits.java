@@ -13,6 +13,9 @@ package com.sigmatiq.pilot.domain;
 public record Limits(double maxCapital, double maxPositionSize, int maxOpenPositions, double dailyLossLimit,
                      int maxOrdersPerMinute, double priceBandPct) {
 
+    /** The largest dollar amount a limit may hold (the stored columns have 16 digits before the point). */
+    public static final double MAX_DOLLARS = 1e15;
+
     /** DESIGN §7's default price band, percent. */
     public static final double DEFAULT_PRICE_BAND_PCT = 5.0;
 

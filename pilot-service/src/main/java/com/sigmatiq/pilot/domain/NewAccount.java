@@ -100,16 +100,23 @@ public record NewAccount(String broker, String accountId, Connection connection,
             errors.add(FieldError.of("limits", "is required"));
             return;
         }
-        positive("limits.max_capital", limits.maxCapital(), errors);
-        positive("limits.max_position_size", limits.maxPositionSize(), errors);
+        dollars("limits.max_capital", limits.maxCapital(), errors);
+        dollars("limits.max_position_size", limits.maxPositionSize(), errors);
         positive("limits.max_open_positions", limits.maxOpenPositions() == null ? null : limits.maxOpenPositions().doubleValue(), errors);
-        positive("limits.daily_loss_limit", limits.dailyLossLimit(), errors);
+        dollars("limits.daily_loss_limit", limits.dailyLossLimit(), errors);
         positive("limits.max_orders_per_minute", limits.maxOrdersPerMinute() == null ? null : limits.maxOrdersPerMinute().doubleValue(), errors);
         if (limits.priceBandPct() != null && !(limits.priceBandPct() > 0 && limits.priceBandPct() <= 100)) {
             errors.add(FieldError.of("limits.price_band_pct", "must be above 0 and at most 100 (percent)"));
         }
         if (limits.maxCapital() != null && limits.maxPositionSize() != null && limits.maxPositionSize() > limits.maxCapital()) {
             errors.add(FieldError.of("limits.max_position_size", "must not exceed limits.max_capital"));
+        }
+    }
+
+    private static void dollars(String field, Double value, List<FieldError> errors) {
+        positive(field, value, errors);
+        if (value != null && value > Limits.MAX_DOLLARS) {
+            errors.add(FieldError.of(field, "must be at most 1,000,000,000,000,000 dollars"));
         }
     }
 

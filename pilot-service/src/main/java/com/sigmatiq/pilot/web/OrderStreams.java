@@ -1,5 +1,6 @@
 package com.sigmatiq.pilot.web;
 
+import com.sigmatiq.kit.web.sse.SseKeepAlive;
 import com.sigmatiq.pilot.domain.LiveOrder;
 import com.sigmatiq.pilot.domain.OrderUpdates;
 import java.io.IOException;
@@ -22,6 +23,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class OrderStreams implements OrderUpdates, ApplicationListener<ContextClosedEvent> {
 
     private final Map<SseEmitter, String> open = new ConcurrentHashMap<>();
+    private final SseKeepAlive keepAlive = new SseKeepAlive("pilot-sse-keep-alive", SseKeepAlive.DEFAULT_INTERVAL);
     private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "pilot-sse");
         t.setDaemon(true);
@@ -34,7 +36,7 @@ class OrderStreams implements OrderUpdates, ApplicationListener<ContextClosedEve
         e.onCompletion(() -> open.remove(e));
         e.onTimeout(() -> open.remove(e));
         e.onError(t -> open.remove(e));
-        return e;
+        return keepAlive.register(e);
     }
 
     /** At shutdown, before the web server waits for open requests: every stream ends. */
@@ -49,6 +51,7 @@ class OrderStreams implements OrderUpdates, ApplicationListener<ContextClosedEve
         });
         open.clear();
         sender.shutdown();
+        keepAlive.close();
     }
 
     @Override

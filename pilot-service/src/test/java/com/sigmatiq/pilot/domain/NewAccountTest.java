@@ -34,4 +34,15 @@ class NewAccountTest {
         NewAccount bare = new NewAccount("fix", "A3", null, null, LIMITS);
         assertThat(bare.withLocalBroker(null, "acc_3").connection()).isNull();
     }
+
+    @Test
+    void dollarLimitsBeyondWhatIsStoredAreRefusedByName() {
+        NewAccount huge = new NewAccount("fix", "A4", new Connection("fix.example.com", 4000, "ME", "THEM", null), null,
+                new NewAccount.RequestedLimits(1e308, 1e300, 3, 1e16, 10, null));
+        assertThat(huge.problems()).extracting(e -> e.field())
+                .containsExactlyInAnyOrder("limits.max_capital", "limits.max_position_size", "limits.daily_loss_limit");
+        NewAccount largest = new NewAccount("fix", "A5", new Connection("fix.example.com", 4000, "ME", "THEM", null), null,
+                new NewAccount.RequestedLimits(Limits.MAX_DOLLARS, 1_000.0, 3, 500.0, 10, null));
+        assertThat(largest.problems()).isEmpty();
+    }
 }
