@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const host = process.argv[2] ?? 'http://localhost';
-const services = { gateway: 8080, packs: 8081, models: 8082, 'market-data': 8083, sweeps: 8084, training: 8085, alerts: 8086, sim: 8087 };
+const services = { gateway: 8080, packs: 8081, models: 8082, 'market-data': 8083, sweeps: 8084, training: 8085, alerts: 8086, sim: 8087, pilot: 8088 };
 const root = path.dirname(path.dirname(new URL(import.meta.url).pathname));
 const sortKeys = (v) => Array.isArray(v) ? v.map(sortKeys)
   : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys(v[k])])) : v;

@@ -9,6 +9,7 @@ import type { components as Alerts } from './generated/alerts';
 export type PackSummary = Packs['schemas']['PackSummary'];
 export type PackContent = Packs['schemas']['PackContent'];
 export type PackVersionSummary = Packs['schemas']['PackVersionSummary'];
+export type StrategyParameters = Packs['schemas']['StrategyParameters'];
 
 export type ModelView = Models['schemas']['ModelView'];
 export type ModelList = Models['schemas']['ModelList'];

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api/client';
-import type { CreateModelRequest, CreateModelResponse, ModelView, PackContent, PackSummary, PublicationList, SeriesView, SweepList, TrainedModels } from '../api/types';
+import type { CreateModelRequest, CreateModelResponse, ModelView, PackContent, PackSummary, PublicationList, SeriesView, StrategyParameters, SweepList, TrainedModels } from '../api/types';
 import { Link, navigate, useLocation, useParams } from '../app/router';
 import { Badge, Empty, Facts, Field, fieldErrors, Loading, Page, ProblemView, statusTone, useLoad } from '../app/ui';
 import { dateTime, num } from '../lib/format';
@@ -8,14 +8,11 @@ import { dateTime, num } from '../lib/format';
 const TIMEFRAMES = ['1m', '5m', '15m', '1h', '1d'];
 const RISK_PROFILES = ['conservative', 'balanced', 'aggressive'];
 
-/** A strategy's overridable keys with the pack's defaults (pack-service). */
-interface StrategyParameters { parameters: { key: string; default_value: unknown }[] }
-
 /** The keys parameter_overrides accepts for a strategy of a pack version, in the engine's order. */
 export async function overrideKeys(packId: string, version: string, strategyId: string): Promise<string[]> {
   const e = encodeURIComponent;
   const r = await api<StrategyParameters>(`/api/packs/${e(packId)}/versions/${e(version)}/strategies/${e(strategyId)}/parameters`);
-  return r.parameters.map((p) => p.key);
+  return (r.parameters ?? []).map((p) => p.key!);
 }
 
 interface Override { key: string; value: string }
