@@ -44,7 +44,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The seed's journey while services die: local mode with {@code --processes} (each service in its own JVM, PostgreSQL
  * and Kafka in this one), driven only through the gateway, while a chaos thread kills a random service with SIGKILL
- * at random moments (seeded, logged) and starts it again. The journey: a custom sweep, training of its combination,
+ * at random moments (seeded, logged) and starts it again; besides, right after the sweep, the training and the
+ * publication are accepted, the worker doing that step (or, 3 times in 10, a random service) is killed 0–1.5 s later,
+ * and once per round, while the replay runs, PostgreSQL is restarted (every connection dropped). The journey: a custom sweep, training of its combination,
  * publishing the trained model attached to a replay, alerts, and the paper period to its recommendation. Before the
  * chaos, the same sweep and training of an identical model run uninterrupted: the reference.
  *
@@ -75,8 +77,9 @@ class ChaosJourneyTest {
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() { };
     private static final boolean FULL = Boolean.getBoolean("chaos.full");
     private static final long SEED = Long.getLong("chaos.seed", System.nanoTime());
-    private static final Map<String, Object> SWEEP_PARAMETERS = Map.of("thresholds", List.of(0.5, 0.6),
+    private static final Map<String, Object> SWEEP_PARAMETERS = Map.of("thresholds", List.of(0.5, 0.55, 0.6, 0.65),
             "allowed_hours", List.of("all_day"), "position_size_pct", List.of(10, 20));
+    private static final int SWEEP_COMBINATIONS = 8;
     private static final String[] OUTBOX_SCHEMAS = {"identity", "pack", "model", "marketdata", "sweep", "training",
             "alert", "sim", "pilot"};
 
@@ -124,7 +127,7 @@ class ChaosJourneyTest {
     @Test
     void theJourneyKeepsItsGuaranteesWhileServicesAreKilled() throws Exception {
         Reference reference = referenceRun();
-        Chaos chaos = new Chaos(new Random(SEED));
+        Chaos chaos = new Chaos(SEED);
         Thread monkey = new Thread(chaos, "chaos-monkey");
         int wanted = FULL ? FULL_KILLS : SHORT_KILLS;
         long t0 = System.nanoTime();
@@ -147,10 +150,11 @@ class ChaosJourneyTest {
         assertThat(chaos.failure).as("the chaos thread's restarts").isEmpty();
         // after the last restart, nothing is left in flight
         awaitOutboxesDelivered();
-        System.out.printf("chaos: %d rounds, %d kills in %.1f s: %s%n", rounds, chaos.kills.size(),
-                (System.nanoTime() - t0) / 1e9, chaos.kills);
+        System.out.printf("chaos: %d rounds, %d kills, %d PostgreSQL restarts in %.1f s: %s%n", rounds,
+                chaos.kills.size(), chaos.postgresRestarts.size(), (System.nanoTime() - t0) / 1e9, chaos.kills);
         assertThat(processes.deaths()).as("services that died without being killed").isEmpty();
         assertThat(chaos.kills).hasSizeGreaterThanOrEqualTo(wanted);
+        assertThat(chaos.postgresRestarts).hasSize(rounds);
     }
 
     // --- the reference: the same sweep and training, nobody killed ---
@@ -160,9 +164,9 @@ class ChaosJourneyTest {
 
     private static Reference referenceRun() throws SQLException {
         String model = createModel("reference");
-        String sweep = sweep(model);
+        String sweep = sweep(model, id -> { });
         List<List<Object>> results = sweepResults(sweep);
-        String job = train(model, sweep).jobId();
+        String job = train(model, sweep, id -> { }).jobId();
         return new Reference(results, boosterSha(job));
     }
 
@@ -172,9 +176,9 @@ class ChaosJourneyTest {
         chaos.phase = "round " + round + ": model";
         String model = createModel("chaos" + round);
         chaos.phase = "round " + round + ": sweep";
-        String sweep = sweep(model);
+        String sweep = sweep(model, id -> chaos.strike("sweep-service", () -> "sweep " + sweepStatus(id)));
         chaos.phase = "round " + round + ": training";
-        Trained trained = train(model, sweep);
+        Trained trained = train(model, sweep, id -> chaos.strike("training-service", () -> "job " + jobStatus(id)));
         chaos.phase = "round " + round + ": replay, alerts, paper";
         Map<String, Object> replayRequest = Map.of("tickers", List.of("SPY"), "timeframes", List.of("5m"),
                 "from", "2011-03-01", "to", "2011-03-31", "speed", "3000x", "extended", true);
@@ -187,6 +191,9 @@ class ChaosJourneyTest {
                             "paper_trade_duration_days", 3),
                     "feed", Map.of("replay_id", replayId)), 201);
             String pub = published.get("published_model").get("id").asString();
+            chaos.strike(List.of("alert-service", "sim-service", "market-data-service").get(chaos.strikes.nextInt(3)),
+                    () -> count("select count(*) from alert.evaluations where publication_id = ?", pub) + " bars evaluated");
+            chaos.restartPostgres(); // while the replay runs: every service loses its connections at once
             JsonNode accounts = awaitJson("/api/sim/accounts?published_model_id=" + pub,
                     b -> b.path("accounts").size() == 1, Duration.ofMinutes(5));
             String account = accounts.get("accounts").get(0).get("account_id").asString();
@@ -241,10 +248,12 @@ class ChaosJourneyTest {
         return model;
     }
 
-    private static String sweep(String model) {
+    /** A custom sweep; {@code afterPost} runs once it is accepted, while it runs. */
+    private static String sweep(String model, java.util.function.Consumer<String> afterPost) {
         JsonNode sweep = create("/api/sweeps", Map.of("model_id", model, "sweep_type", "custom",
                 "date_range", Map.of("start", "2011-01-03", "end", "2011-01-31"), "parameters", SWEEP_PARAMETERS), 201);
         String id = sweep.get("sweep_id").asString();
+        afterPost.accept(id);
         awaitJson("/api/sweeps/" + id, b -> "completed".equals(b.path("status").asString()), Duration.ofMinutes(10));
         return id;
     }
@@ -252,7 +261,7 @@ class ChaosJourneyTest {
     private record Trained(String jobId, String trainedModelId) {
     }
 
-    private static Trained train(String model, String sweep) {
+    private static Trained train(String model, String sweep, java.util.function.Consumer<String> afterPost) {
         JsonNode training = create("/api/training/jobs", Map.of("model_id", model, "sweep_id", sweep,
                 "selected_configs", List.of(Map.of("combo_id", 1, "rank", 1, "config", Map.of("threshold", 0.5))),
                 "training_params", Map.of("algorithm", "xgboost", "validation_method", "time_series_split",
@@ -260,6 +269,7 @@ class ChaosJourneyTest {
                 "hyperparameters", Map.of("n_estimators", 40, "max_depth", 4, "learning_rate", 0.1)), 202);
         JsonNode job = training.get("jobs").get(0);
         String id = job.get("job_id").asString();
+        afterPost.accept(id);
         awaitJson("/api/training/jobs/" + id, b -> "completed".equals(b.path("status").asString()), Duration.ofMinutes(10));
         awaitJson("/api/models/" + model, b -> "trained".equals(b.path("status").asString()), Duration.ofMinutes(5));
         return new Trained(id, job.get("trained_model_id").asString());
@@ -286,8 +296,17 @@ class ChaosJourneyTest {
                 }
             }
         }
-        assertThat(rows).as("results of sweep %s", sweep).hasSize(4); // 2 thresholds × 2 sizes
+        assertThat(rows).as("results of sweep %s", sweep).hasSize(SWEEP_COMBINATIONS);
         return rows;
+    }
+
+    private static String sweepStatus(String sweep) throws SQLException {
+        return String.join(",", strings("select status || ' ' || done_combinations || '/' || total_combinations"
+                + " from sweep.sweeps where id = ?::uuid", sweep));
+    }
+
+    private static String jobStatus(String job) throws SQLException {
+        return String.join(",", strings("select status from training.training_jobs where id = ?::uuid", job));
     }
 
     private static String boosterSha(String job) throws SQLException {
@@ -359,9 +378,17 @@ class ChaosJourneyTest {
         }
     }
 
+    /** What the platform was doing when a kill struck, read just before it. */
+    @FunctionalInterface
+    interface State {
+        String read() throws Exception;
+    }
+
     /**
-     * Kills a random service (SIGKILL) 3–15 s after the previous one is back, waits 0–3 s, starts it again and waits
-     * until its port is open; the services and moments come from the seeded random.
+     * In its own thread, kills a random service (SIGKILL) 3–15 s after the previous one is back, waits 0–3 s, starts
+     * it again and waits until its port is open; besides, the journey {@link #strike strikes} right after each create
+     * request, so the sweep, the training and the runtime are each hit while they work. Services and moments come
+     * from the seed.
      */
     private static final class Chaos implements Runnable {
 
@@ -370,38 +397,86 @@ class ChaosJourneyTest {
         final AtomicBoolean stop = new AtomicBoolean();
         volatile String phase = "start";
         private final Random random;
+        /** The journey's strikes have their own sequence: each of the two repeats with the seed. */
+        final Random strikes;
 
-        Chaos(Random random) {
-            this.random = random;
+        Chaos(long seed) {
+            this.random = new Random(seed);
+            this.strikes = new Random(seed + 1);
         }
+
+        private final long t0 = System.nanoTime();
 
         @Override
         public void run() {
-            long t0 = System.nanoTime();
             List<String> modules = processes.modules();
             try {
                 while (!stop.get()) {
                     Thread.sleep(3_000 + random.nextInt(12_000)); // the random moment: chaos, not a wait for a condition
-                    String module = modules.get(random.nextInt(modules.size()));
-                    long pause = random.nextInt(3_000);
-                    writes.writeLock().lockInterruptibly();
-                    try {
-                        long pid = processes.pid(module).orElseThrow(() -> new IllegalStateException(module + " is not running"));
-                        processes.kill(module);
-                        Kill kill = new Kill(module, pid, (System.nanoTime() - t0) / 1e9, phase);
-                        kills.add(kill);
-                        System.out.println("chaos: kill #" + kills.size() + ": " + kill);
-                        Thread.sleep(pause);
-                        processes.restart(module);
-                    } finally {
-                        writes.writeLock().unlock();
-                    }
+                    killAndRestart(modules.get(random.nextInt(modules.size())), () -> "");
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
                 failure.add(e);
                 e.printStackTrace();
+            }
+        }
+
+        /**
+         * Called by the journey right after a create request was accepted, while its work runs: 0–1.5 s later kills
+         * {@code worker} (7 times in 10) or a random service, and restarts it. The kill records {@code state}.
+         */
+        void strike(String worker, State state) {
+            List<String> modules = processes.modules();
+            String module = strikes.nextInt(10) < 7 ? worker : modules.get(strikes.nextInt(modules.size()));
+            try {
+                Thread.sleep(strikes.nextInt(1_500)); // the random moment within the work
+                killAndRestart(module, state);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        final List<Double> postgresRestarts = new CopyOnWriteArrayList<>();
+
+        /** Restarts PostgreSQL (fast shutdown: every connection dropped) 0–3 s from now, no service killed meanwhile. */
+        void restartPostgres() {
+            writes.writeLock().lock();
+            try {
+                Thread.sleep(strikes.nextInt(3_000));
+                double at = (System.nanoTime() - t0) / 1e9;
+                mode.infrastructure().restartPostgres();
+                postgresRestarts.add(at);
+                System.out.printf(java.util.Locale.ROOT, "chaos: PostgreSQL restarted at %.1f s in %s%n", at, phase);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } finally {
+                writes.writeLock().unlock();
+            }
+        }
+
+        private void killAndRestart(String module, State state) throws InterruptedException {
+            long pause = random.nextInt(3_000);
+            writes.writeLock().lockInterruptibly();
+            try {
+                String doing;
+                try {
+                    doing = state.read();
+                } catch (Exception e) {
+                    doing = "(" + e.getMessage() + ")";
+                }
+                long pid = processes.pid(module).orElseThrow(() -> new IllegalStateException(module + " is not running"));
+                processes.kill(module);
+                Kill kill = new Kill(module, pid, (System.nanoTime() - t0) / 1e9, doing.isEmpty() ? phase : phase + ", " + doing);
+                kills.add(kill);
+                System.out.println("chaos: kill #" + kills.size() + ": " + kill);
+                Thread.sleep(pause);
+                processes.restart(module);
+            } finally {
+                writes.writeLock().unlock();
             }
         }
     }
