@@ -37,7 +37,7 @@ import java.util.function.Function;
  * <p>The children's JVM options come from the environment variable {@value #JAVA_OPTS_ENV} (default
  * {@value #DEFAULT_JAVA_OPTS}).
  */
-public final class ServiceProcesses implements AutoCloseable {
+final class ServiceProcesses implements AutoCloseable {
 
     static final String JAVA_OPTS_ENV = "SIGMATIQ_SERVICE_JAVA_OPTS";
     static final String DEFAULT_JAVA_OPTS = "-Xmx768m -XX:+UseSerialGC";
