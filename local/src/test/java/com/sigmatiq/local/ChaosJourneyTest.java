@@ -124,9 +124,21 @@ class ChaosJourneyTest {
     }
 
     @AfterAll
-    static void stopEverything() {
+    static void stopEverything() throws IOException {
         if (mode != null) {
             mode.close();
+        }
+        // the services' logs outlive the temporary folder, for the diagnosis of a failed run
+        Path logs = data.resolve("logs");
+        if (Files.isDirectory(logs)) {
+            Path kept = Path.of("target", "chaos-logs");
+            Files.createDirectories(kept);
+            try (var files = Files.list(logs)) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, kept.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            System.out.println("chaos: the services' logs are in " + kept.toAbsolutePath());
         }
     }
 
@@ -231,7 +243,8 @@ class ChaosJourneyTest {
             assertThat(strings("select alert_id from sim.alerts where published_id = ?", pub))
                     .as("round %d: alerts at the simulator", round).isEqualTo(alerts);
             JsonNode reconciliation = performance.get("reconciliation");
-            assertThat(reconciliation.get("mismatches").asInt()).as("round %d: %s", round, reconciliation).isZero();
+            assertThat(reconciliation.get("mismatches").asInt())
+                    .as("round %d: %s; kills: %s", round, reconciliation, chaos.kills).isZero();
             assertThat(reconciliation.get("paper_trades").asInt()).as("round %d: %s", round, reconciliation)
                     .isEqualTo(reconciliation.get("backtest_trades").asInt()).isPositive();
             System.out.printf("chaos: round %d held: %d sweep results, booster %s, %d alerts, %d paper trades = backtest,"
