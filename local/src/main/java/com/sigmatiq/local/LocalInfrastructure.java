@@ -38,11 +38,14 @@ final class LocalInfrastructure implements AutoCloseable {
     /** Temporary-folder deletions the broker asked to run at JVM exit; run after it stops. */
     private static final List<Runnable> DEFERRED_CLEANUPS = new CopyOnWriteArrayList<>();
 
-    private final EmbeddedPostgres postgres;
+    private final Path postgresDirectory;
+    private volatile EmbeddedPostgres postgres;
     private final EmbeddedKafkaKraftBroker kafka;
     private final int kafkaPort;
 
-    private LocalInfrastructure(EmbeddedPostgres postgres, EmbeddedKafkaKraftBroker kafka, int kafkaPort) {
+    private LocalInfrastructure(Path postgresDirectory, EmbeddedPostgres postgres, EmbeddedKafkaKraftBroker kafka,
+                                int kafkaPort) {
+        this.postgresDirectory = postgresDirectory;
         this.postgres = postgres;
         this.kafka = kafka;
         this.kafkaPort = kafkaPort;
@@ -57,7 +60,7 @@ final class LocalInfrastructure implements AutoCloseable {
         EmbeddedPostgres postgres = startPostgres(dataDirectory, portOrFree(postgresPort, "PostgreSQL"));
         try {
             int port = portOrFree(kafkaPort, "Kafka");
-            return new LocalInfrastructure(postgres, startKafka(port), port);
+            return new LocalInfrastructure(dataDirectory, postgres, startKafka(port), port);
         } catch (RuntimeException e) {
             closeQuietly(postgres);
             throw e;
@@ -161,6 +164,17 @@ final class LocalInfrastructure implements AutoCloseable {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /**
+     * Stops PostgreSQL (a fast shutdown: every connection is dropped, the data stays) and starts it again on the same
+     * folder and port, as an operator's restart or a database crash looks to the services. For the chaos tests.
+     */
+    synchronized void restartPostgres() {
+        int port = postgres.getPort();
+        closeQuietly(postgres);
+        postgres = startPostgres(postgresDirectory, port);
+        log.info("PostgreSQL restarted on port {}", port);
     }
 
     /** JDBC URL of database {@value #DATABASE}. */

@@ -26,9 +26,11 @@ import java.util.stream.Stream;
 /**
  * Local mode: embedded PostgreSQL and Kafka, then every service of {@link LocalServices#ALL}, in one JVM.
  *
- * <p>Usage: {@code ./sigmatiq-local [--root=DIR] [--data=DIR]}. {@code --root} is the repository root (default: the
- * working directory); {@code --data} the folder local mode keeps its data in (default {@code <root>/.sigmatiq}):
- * the PostgreSQL data in {@code postgres/}, the gateway's key-encryption secret in {@code identity-secret}.
+ * <p>Usage: {@code ./sigmatiq-local [--root=DIR] [--data=DIR] [--processes]}. {@code --root} is the repository root
+ * (default: the working directory); {@code --data} the folder local mode keeps its data in (default
+ * {@code <root>/.sigmatiq}): the PostgreSQL data in {@code postgres/}, the gateway's key-encryption secret in
+ * {@code identity-secret}. {@code --processes} runs each service in its own JVM instead ({@link ServiceProcesses}),
+ * logging to {@code logs/<module>.log} in the data folder.
  */
 public final class LocalMode implements AutoCloseable {
 
@@ -47,6 +49,7 @@ public final class LocalMode implements AutoCloseable {
     private final List<RunningService> running = new CopyOnWriteArrayList<>();
     private volatile DataFolderLock folderLock;
     private volatile LocalInfrastructure infrastructure;
+    private volatile ServiceProcesses processes;
     private boolean closed;
 
     /**
@@ -55,22 +58,36 @@ public final class LocalMode implements AutoCloseable {
      * @param dataDirectory the folder local mode keeps its data in: {@link #postgresDirectory()} and
      *                      {@link #identitySecretFile()}
      */
-    record Options(Path root, Path dataDirectory, int postgresPort, int kafkaPort) {
+    record Options(Path root, Path dataDirectory, int postgresPort, int kafkaPort, boolean processes) {
+
+        /** Services in this JVM. */
+        Options(Path root, Path dataDirectory, int postgresPort, int kafkaPort) {
+            this(root, dataDirectory, postgresPort, kafkaPort, false);
+        }
 
         static Options parse(String... args) {
             Path root = Path.of("").toAbsolutePath();
             Path data = null;
+            boolean processes = false;
             for (String arg : args) {
+                if (arg.equals("--processes")) {
+                    processes = true;
+                    continue;
+                }
                 if (arg.startsWith("--root=")) {
                     root = Path.of(arg.substring("--root=".length())).toAbsolutePath();
                 } else if (arg.startsWith("--data=")) {
                     data = Path.of(arg.substring("--data=".length())).toAbsolutePath();
                 } else {
-                    throw new IllegalArgumentException("unknown option " + arg + "; valid: --root=DIR, --data=DIR");
+                    throw new IllegalArgumentException("unknown option " + arg + "; valid: --root=DIR, --data=DIR, --processes");
                 }
             }
             return new Options(root, data != null ? data : root.resolve(".sigmatiq"),
-                    LocalInfrastructure.DEFAULT_POSTGRES_PORT, LocalInfrastructure.DEFAULT_KAFKA_PORT);
+                    LocalInfrastructure.DEFAULT_POSTGRES_PORT, LocalInfrastructure.DEFAULT_KAFKA_PORT, processes);
+        }
+
+        Path logsDirectory() {
+            return dataDirectory.resolve("logs");
         }
 
         Path postgresDirectory() {
@@ -122,8 +139,14 @@ public final class LocalMode implements AutoCloseable {
             folderLock.recordKafkaFolder(infrastructure.kafkaFolder());
             log.info("PostgreSQL on port {} (data in {}), Kafka on {}", infrastructure.postgresPort(),
                     options.postgresDirectory(), infrastructure.kafkaBootstrapServers());
-            startServices(services, classpath, new Platform(infrastructure.jdbcUrl(),
-                    infrastructure.kafkaBootstrapServers(), options.root().resolve(PACKS_FOLDER), identitySecret));
+            Platform platform = new Platform(infrastructure.jdbcUrl(), infrastructure.kafkaBootstrapServers(),
+                    options.root().resolve(PACKS_FOLDER), identitySecret);
+            if (options.processes()) {
+                processes = ServiceProcesses.start(services, classpath, s -> propertiesFor(s, services, platform),
+                        options.logsDirectory());
+            } else {
+                startServices(services, classpath, platform);
+            }
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -319,25 +342,33 @@ public final class LocalMode implements AutoCloseable {
         return List.copyOf(running);
     }
 
+    /** The services' JVMs with {@code --processes}; empty when they run in this JVM. */
+    Optional<ServiceProcesses> processes() {
+        return Optional.ofNullable(processes);
+    }
+
     String banner(Options options, double seconds) {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "%nSigmatiq local mode ready in %.1f s%n", seconds));
-        Optional<RunningService> gateway = running.stream()
-                .filter(r -> r.service().module().equals(LocalServices.GATEWAY)).findFirst();
+        List<LocalService> up = processes != null ? processes.modules().stream().map(processes::service).toList()
+                : running.stream().map(RunningService::service).toList();
+        Optional<LocalService> gateway = up.stream().filter(s -> s.module().equals(LocalServices.GATEWAY)).findFirst();
         if (gateway.isPresent()) {
-            b.append("  web UI         ").append(gateway.get().service().baseUrl()).append("/  (open it in a browser)\n");
+            b.append("  web UI         ").append(gateway.get().baseUrl()).append("/  (open it in a browser)\n");
             b.append("  demo user      ").append(DEMO_USERNAME).append(" / ").append(DEMO_PASSWORD).append("  (user and operator)\n");
         } else {
             b.append("  (no gateway running: nothing to open yet)\n");
         }
-        for (RunningService r : running) {
-            if (r.service().module().equals(LocalServices.LOCAL_BROKER)) {
+        for (LocalService s : up) {
+            if (s.module().equals(LocalServices.LOCAL_BROKER)) {
                 b.append(String.format(Locale.ROOT, "  %-14s FIX 4.4 on 127.0.0.1:%d, fills against the feeds' bars"
-                        + " (a \"fix\" live account without a connection trades here)%n", r.service().module(),
-                        r.service().port()));
+                        + " (a \"fix\" live account without a connection trades here)%n", s.module(), s.port()));
             } else {
-                b.append(String.format(Locale.ROOT, "  %-14s %s%n", r.service().module(), r.service().baseUrl()));
+                b.append(String.format(Locale.ROOT, "  %-14s %s%n", s.module(), s.baseUrl()));
             }
+        }
+        if (processes != null) {
+            b.append("  (each service in its own JVM; logs in ").append(options.logsDirectory()).append(")\n");
         }
         LocalInfrastructure infra = infrastructure;
         b.append("  PostgreSQL     jdbc:postgresql://localhost:").append(infra.postgresPort()).append('/')
@@ -364,6 +395,9 @@ public final class LocalMode implements AutoCloseable {
             services.get(i).stop();
         }
         running.clear();
+        if (processes != null) {
+            processes.close();
+        }
         if (infrastructure != null) {
             infrastructure.close();
         }

@@ -163,7 +163,7 @@ class WebUiJourneyTest {
     void theUiTypesComeFromTheServicesOwnOpenApiDocuments() {
         Map<String, String> routes = Map.of("packs", "pack-service", "models", "model-service",
                 "market-data", "market-data-service", "sweeps", "sweep-service", "training", "training-service",
-                "alerts", "alert-service", "gateway", "gateway");
+                "alerts", "alert-service", "sim", "sim-service", "pilot", "pilot-service", "gateway", "gateway");
         for (Map.Entry<String, String> e : routes.entrySet()) {
             String url = mode.running().stream().filter(r -> r.service().module().equals(e.getValue())).findFirst()
                     .orElseThrow().service().baseUrl() + "/v3/api-docs";

@@ -8,9 +8,14 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Map;
 
-/** A stand-in service for the launcher test: reports its schema, broker and class loader. */
+/** A stand-in service for the launcher tests: reports its schema, broker, class loader and process id. */
 @SpringBootApplication
 public class SampleApplication {
+
+    /** As a service's own JVM starts it ({@link com.sigmatiq.local.ServiceProcesses}). */
+    public static void main(String[] args) {
+        org.springframework.boot.SpringApplication.run(SampleApplication.class, args);
+    }
 
     @RestController
     static class WhoAmI {
@@ -27,7 +32,8 @@ public class SampleApplication {
             return Map.of(
                     "search_path", jdbc.sql("show search_path").query(String.class).single(),
                     "kafka", kafka,
-                    "loader", String.valueOf(getClass().getClassLoader().getName()));
+                    "loader", String.valueOf(getClass().getClassLoader().getName()),
+                    "pid", Long.toString(ProcessHandle.current().pid()));
         }
     }
 }
