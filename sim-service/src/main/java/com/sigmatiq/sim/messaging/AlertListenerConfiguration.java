@@ -1,11 +1,13 @@
 package com.sigmatiq.sim.messaging;
 
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -38,5 +40,16 @@ class AlertListenerConfiguration {
         backOff.setMaxInterval(30_000);
         factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));
         return factory;
+    }
+
+    /**
+     * {@code alerts.paper} as alert-service declares it (three partitions). Declared here too so that the topic exists
+     * with them before this service's consumer subscribes: a topic the broker creates for a subscriber has one
+     * partition, and a consumer that was assigned it did not follow the partitions alert-service added later (local
+     * mode starts the services together), so it missed every alert keyed to them.
+     */
+    @Bean
+    NewTopic alertsPaperTopic() {
+        return TopicBuilder.name(AlertListener.TOPIC).partitions(3).replicas(1).build();
     }
 }
