@@ -59,6 +59,7 @@ public class BarProcessor {
     private final long snapshotIdleNanos;
     private final ForkJoinPool cores;
     private final Map<String, Live> runtimes = new ConcurrentHashMap<>();
+    private final Map<String, IncomingBar.BarPosition> rewinds = new HashMap<>();   // by topic and partition
     private final Map<String, List<Group>> groups = new HashMap<>();   // by stream
     // immutable inputs shared by runtimes: a pack version, a trained model
     private final Map<String, Pack> packs = new ConcurrentHashMap<>();
@@ -80,6 +81,7 @@ public class BarProcessor {
         final Publication publication;
         final ModelRuntime runtime;
         IncomingBar.BarPosition position;   // of the last bar taken
+        long awaiting = -1;                 // >= 0: built after its replay began, it waits for the replay's first bar
         int sinceSnapshot;                  // bars taken since the last snapshot handed to the writer
         int firstSnapshotAfter;             // > 0: the first snapshot's bar count, spread so runtimes take turns
         long lastTaken = System.nanoTime();
@@ -220,24 +222,35 @@ public class BarProcessor {
             List<IncomingBar> stream = e.getValue();
             IncomingBar last = stream.get(stream.size() - 1);
             String feed = last.stream() == null || last.stream().isEmpty() ? Publication.LIVE : last.stream();
-            marks.add(new RuntimeStore.StreamMark(last.ticker(), last.timeframe(), feed, last.bar().time(), stream.size()));
+            IncomingBar first = stream.get(0);
+            marks.add(new RuntimeStore.StreamMark(last.ticker(), last.timeframe(), feed, first.bar().time(), first.position(),
+                    last.bar().time(), stream.size()));
             List<Publication> followers = followers(last.ticker(), last.timeframe(), feed);
             leaveUnfollowed(e.getKey(), followers);
             if (followers.isEmpty()) {
                 continue;
             }
-            List<Live> lives = parallel(followers, p -> live(p, stream.get(0)));
+            RuntimeStore.StreamStart start = replayStartBefore(first, feed, followers);
+            List<Live> lives = parallel(followers, p -> live(p, first, start));
+            List<Live> taking = new ArrayList<>(lives.size());
             for (Live l : lives) {
+                if (l.awaiting >= 0) {
+                    if (first.position().offset() > l.awaiting) {
+                        continue;   // the bars of its replay come again from the first (rewinds())
+                    }
+                    l.awaiting = -1;
+                }
                 if (l.group == null) {
                     join(e.getKey(), l);
                 }
+                taking.add(l);
             }
             List<Group> streamGroups = groups.getOrDefault(e.getKey(), List.of());
             for (IncomingBar b : stream) {
                 for (Group g : streamGroups) {
                     g.advance(b.bar());
                 }
-                parallel(lives, l -> {
+                parallel(taking, l -> {
                     l.take(b, json::writeValueAsString, store);
                     return l;
                 });
@@ -281,15 +294,54 @@ public class BarProcessor {
         return evaluations;
     }
 
-    /** A publication's runtime, built (restored or warmed up before {@code first}) when it has none. */
-    private Live live(Publication p, IncomingBar first) {
+    /**
+     * Where a replay began, when a runtime of it may have to be built after its first bar was taken here (its
+     * publication reached the service while the replay ran): such a runtime is warmed up before the replay's first
+     * bar and reads the replay again from there, so that it decides on every bar of it, as its backtest does.
+     */
+    private RuntimeStore.StreamStart replayStartBefore(IncomingBar first, String feed, List<Publication> followers) {
+        if (Publication.LIVE.equals(feed) || followers.stream().allMatch(p -> runtimes.containsKey(p.id()))) {
+            return null;
+        }
+        return store.streamStart(first.ticker(), first.timeframe(), feed)
+                .filter(s -> s.position().topic().equals(first.position().topic())
+                        && s.position().partition() == first.position().partition()
+                        && s.position().offset() < first.position().offset())
+                .orElse(null);
+    }
+
+    /**
+     * Places to read again from, one per partition, asked for by runtimes built after their replay began; taken by the
+     * caller of {@link #onBars} after it returns (the batch's alerts are stored with their warm-up snapshots, which
+     * record the same place, so a crash before the seek reads from there too).
+     */
+    public synchronized List<IncomingBar.BarPosition> rewinds() {
+        List<IncomingBar.BarPosition> taken = new ArrayList<>(rewinds.values());
+        rewinds.clear();
+        return taken;
+    }
+
+    /**
+     * A publication's runtime, built when it has none: restored from its snapshot, or warmed up before {@code first},
+     * or before {@code start} (its replay's first bar, when that was taken here before {@code first}).
+     */
+    private Live live(Publication p, IncomingBar first, RuntimeStore.StreamStart start) {
         Live live = runtimes.get(p.id());
         if (live == null) {
-            live = build(p, first);
+            live = build(p, start != null ? start.barTime() : first.bar().time());
             live.built = true;
             if (live.position == null) {
-                live.position = first.position().before();
+                live.position = (start != null ? start.position() : first.position()).before();
                 live.warmedUp = live.snapshot();
+                if (start != null) {
+                    live.awaiting = start.position().offset();
+                    IncomingBar.BarPosition at = start.position();
+                    synchronized (rewinds) {
+                        rewinds.merge(at.topic() + '|' + at.partition(), at, (a, b) -> a.offset() <= b.offset() ? a : b);
+                    }
+                    log.info("{}: built after its replay {} began; reading it again from offset {}", p.id(), p.feed(),
+                            at.offset());
+                }
             }
             // runtimes built together would otherwise all write their snapshots on the same bar
             live.firstSnapshotAfter = 1 + Math.floorMod(p.id().hashCode(), snapshotEvery);
@@ -441,8 +493,8 @@ public class BarProcessor {
         return following.computeIfAbsent(ticker + '|' + timeframe + '|' + feed, k -> store.following(ticker, timeframe, feed));
     }
 
-    /** A runtime of {@code p}: restored from its snapshot (position set), or warmed up before the bar (position null). */
-    private Live build(Publication p, IncomingBar at) {
+    /** A runtime of {@code p}: restored from its snapshot (position set), or warmed up before {@code barTime} (position null). */
+    private Live build(Publication p, long barTime) {
         writer.flush(); // its last snapshot may be on its way
         Timeframe tf = Timeframe.parse(p.timeframe());
         Pack pack = packs.computeIfAbsent(p.packId() + "@" + p.packVersion(),
@@ -462,8 +514,8 @@ public class BarProcessor {
                     snapshot.position() == null ? "none" : snapshot.position().offset());
             return new Live(p, r, snapshot.position());
         }
-        int warmed = warmUp(r, p, tf, at.bar().time());
-        log.info("{}: runtime warmed up on {} stored bars before {}", p.id(), warmed, Instant.ofEpochMilli(at.bar().time()));
+        int warmed = warmUp(r, p, tf, barTime);
+        log.info("{}: runtime warmed up on {} stored bars before {}", p.id(), warmed, Instant.ofEpochMilli(barTime));
         return new Live(p, r, null);
     }
 

@@ -43,6 +43,9 @@ public interface RuntimeStore {
      */
     void saveAlerts(List<Made> alerts, List<RuntimeSnapshot> warmedUp, List<Layout> layouts, List<StreamMark> marks, Instant now);
 
+    /** The first bar of a stream stored with {@link #saveAlerts}, if any was. */
+    java.util.Optional<StreamStart> streamStart(String ticker, String timeframe, String feed);
+
     /**
      * Evaluations (one already stored is left as it is) and runtime snapshots (one never replaces a later one), all or
      * nothing.
@@ -74,7 +77,15 @@ public interface RuntimeStore {
     record Layout(String publicationId, EvaluationLayout layout) {
     }
 
-    /** The last bar of a stream whose alerts are stored. */
-    record StreamMark(String ticker, String timeframe, String feed, long lastBarTime, int bars) {
+    /**
+     * The bars of a stream in a batch whose alerts are stored: its first one's time and place (kept as the stream's
+     * start the first time it is seen), its last one's time, and how many.
+     */
+    record StreamMark(String ticker, String timeframe, String feed, long firstBarTime, IncomingBar.BarPosition first,
+                      long lastBarTime, int bars) {
+    }
+
+    /** The first bar a stream had here, and its place in Kafka. */
+    record StreamStart(long barTime, IncomingBar.BarPosition position) {
     }
 }

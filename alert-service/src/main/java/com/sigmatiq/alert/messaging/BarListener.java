@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * stored. The runtimes' snapshots are written behind, each with the position of its last bar: when a partition is
  * assigned, reading starts from the earliest position an active runtime still needs; when storing fails, the runtimes
  * that took the batch are forgotten, reading goes back to that position, and the batch is taken again after a
- * back-off (1, 2, 4 … 30 s). A bar a runtime has taken is ignored by it, and alerts are stored once.
+ * back-off (1, 2, 4 … 30 s). A runtime built after its replay began asks for the replay's bars again from the first
+ * ({@link BarProcessor#rewinds}). A bar a runtime has taken is ignored by it, and alerts are stored once.
  */
 @Component
 class BarListener extends AbstractConsumerSeekAware {
@@ -61,6 +62,10 @@ class BarListener extends AbstractConsumerSeekAware {
         try {
             processor.onBars(bars);
             backOff = Duration.ZERO;
+            for (IncomingBar.BarPosition at : processor.rewinds()) {
+                TopicPartition tp = new TopicPartition(at.topic(), at.partition());
+                getSeekCallbacksFor(tp).forEach(c -> c.seek(at.topic(), at.partition(), at.offset()));
+            }
         } catch (RuntimeException e) {
             backOff = backOff.isZero() ? Duration.ofSeconds(1)
                     : backOff.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30) : backOff.multipliedBy(2);

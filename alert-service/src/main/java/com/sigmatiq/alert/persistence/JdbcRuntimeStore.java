@@ -84,6 +84,16 @@ class JdbcRuntimeStore implements RuntimeStore {
     }
 
     @Override
+    public Optional<StreamStart> streamStart(String ticker, String timeframe, String feed) {
+        return jdbc.sql("select first_bar_time, first_topic, first_partition, first_offset from streams"
+                        + " where ticker = ? and timeframe = ? and feed = ? and first_topic is not null")
+                .params(ticker, timeframe, feed)
+                .query((rs, n) -> new StreamStart(rs.getTimestamp("first_bar_time").getTime(), new IncomingBar.BarPosition(
+                        rs.getString("first_topic"), rs.getInt("first_partition"), rs.getLong("first_offset"))))
+                .optional();
+    }
+
+    @Override
     public Optional<RuntimeSnapshot> snapshot(String publicationId) {
         return jdbc.sql("select state, last_bar_time, bar_topic, bar_partition, bar_offset from runtimes where publication_id = ?")
                 .param(publicationId)
@@ -133,11 +143,17 @@ class JdbcRuntimeStore implements RuntimeStore {
                     layouts.stream().map(l -> new Object[] {l.publicationId(), json.writeValueAsString(l.layout())}).toList());
         }
         if (!marks.isEmpty()) {
-            batch.batchUpdate("insert into streams (ticker, timeframe, feed, last_bar_time, bars, updated_at) values (?, ?, ?, ?, ?, ?)"
+            batch.batchUpdate("insert into streams (ticker, timeframe, feed, last_bar_time, bars, updated_at, first_bar_time,"
+                    + " first_topic, first_partition, first_offset) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                     + " on conflict (ticker, timeframe, feed) do update set last_bar_time = greatest(streams.last_bar_time,"
-                    + " excluded.last_bar_time), bars = streams.bars + excluded.bars, updated_at = excluded.updated_at",
+                    + " excluded.last_bar_time), bars = streams.bars + excluded.bars, updated_at = excluded.updated_at,"
+                    + " first_bar_time = coalesce(streams.first_bar_time, excluded.first_bar_time),"
+                    + " first_topic = coalesce(streams.first_topic, excluded.first_topic),"
+                    + " first_partition = coalesce(streams.first_partition, excluded.first_partition),"
+                    + " first_offset = coalesce(streams.first_offset, excluded.first_offset)",
                     marks.stream().map(m -> new Object[] {m.ticker(), m.timeframe(), m.feed(), new Timestamp(m.lastBarTime()),
-                        (long) m.bars(), at}).toList());
+                        (long) m.bars(), at, new Timestamp(m.firstBarTime()), m.first().topic(), m.first().partition(),
+                        m.first().offset()}).toList());
         }
     }
 

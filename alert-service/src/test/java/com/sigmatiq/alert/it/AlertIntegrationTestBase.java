@@ -30,12 +30,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A published model attached to a replay, fed March 2011's 5-minute SPY bars over Kafka as market-data-service
- * publishes them: the runtime is built with the service's own token (pack, trained model, stored history for the
- * warm-up), and the alerts it stores are exactly the backtest's trades with the same trained confidence; the API
- * serves them, the evaluations and the stream to their owner only. A model on the live feed sees none of the replay.
- */
-/**
  * One application context for alert-service's integration tests: embedded PostgreSQL and Kafka (testinfra), tokens
  * from a test JWKS, the upstream services stood in by {@link AlertUpstreams}, and a model trained on January 2011 with
  * the backtest of March that every replay is held to.

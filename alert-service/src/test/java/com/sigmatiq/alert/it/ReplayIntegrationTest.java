@@ -192,6 +192,51 @@ class ReplayIntegrationTest extends AlertIntegrationTestBase {
         }
     }
 
+    /**
+     * The replay starts before the publication reaches the service (a model-service or alert-service restart can delay
+     * it by many bars): the runtime is still warmed up before the replay's first bar and takes every bar of it, so its
+     * alerts are the whole replay's backtest, not the part after the publication arrived.
+     */
+    @Test
+    void aPublicationLearntAfterItsReplayStartedTakesTheReplayFromItsFirstBar() throws Exception {
+        String owner = UUID.randomUUID().toString();
+        String replay = "replay-" + UUID.randomUUID();
+        String pub = "pub_" + UUID.randomUUID().toString().substring(0, 8);
+        UPSTREAMS.addTrainedModel(owner, "spy_swing_momentum_v1_trained_001", artifacts);
+        BarSeries b = Spy5m.BARS;
+        int bars = b.size() - marchFrom;
+        // past the backtest's first entry, so that taking the replay from where the publication arrived would miss it
+        int arrives = trades.get(0).exitBar() + 1;
+        assertThat(arrives).isLessThan(b.size());
+        sendReplay(replay, marchFrom, arrives);
+        Awaitility.await("the bars before the publication taken").atMost(Duration.ofMinutes(1))
+                .until(() -> jdbc.sql("select coalesce(sum(bars), 0) from streams where feed = ?").param(replay)
+                        .query(Long.class).single() >= arrives - marchFrom);
+        store.upsert(publication(pub, owner, replay), Instant.now());
+        sendReplay(replay, arrives, b.size());
+
+        Awaitility.await("every replayed bar evaluated").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+                .until(() -> count("select count(*) from evaluations where publication_id = ?", pub) == bars);
+        List<Alert> stored = jdbc.sql("select alert::text from alerts where publication_id = ?").param(pub)
+                .query(String.class).list().stream().map(a -> JSON.readValue(a, Alert.class))
+                .sorted(java.util.Comparator.comparing(Alert::timestamp).thenComparing(a -> a.signal().action().ordinal(),
+                        java.util.Comparator.reverseOrder())).toList();
+        assertThat(ModelRuntimeParityTest.seen(stored)).containsExactlyElementsOf(ModelRuntimeParityTest.expected(trades, b));
+    }
+
+    /** Bars {@code [from, to)} of March's 5-minute SPY as {@code replay}'s events, sent and acknowledged. */
+    private void sendReplay(String replay, int from, int to) throws Exception {
+        BarSeries b = Spy5m.BARS;
+        List<CompletableFuture<?>> sent = new ArrayList<>();
+        for (int t = from; t < to; t++) {
+            BarClosed bar = new BarClosed("SPY", "America/New_York", "5m", Instant.ofEpochMilli(b.time()[t]),
+                    Instant.ofEpochMilli(b.time()[t] + 300_000), b.open()[t], b.high()[t], b.low()[t], b.close()[t], b.volume()[t],
+                    "replay", replay, t - marchFrom);
+            sent.add(sender.send("market.bars.5m", EventCatalog.envelope(UUID.randomUUID(), bar, null, "SPY", Instant.now())));
+        }
+        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get();
+    }
+
     /** model-service's events, through the inbox: a publication is followed, paused, resumed and retired. */
     @Test
     void publicationsFollowModelServicesEvents() throws Exception {
