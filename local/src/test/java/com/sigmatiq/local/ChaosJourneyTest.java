@@ -214,7 +214,7 @@ class ChaosJourneyTest {
                     "feed", Map.of("replay_id", replayId)), 201);
             String pub = published.get("published_model").get("id").asString();
             chaos.strike(List.of("alert-service", "sim-service", "market-data-service").get(chaos.strikes.nextInt(3)),
-                    () -> count("select count(*) from alert.evaluations where publication_id = ?", pub) + " bars evaluated");
+                    () -> count("select coalesce(sum(bars), 0) from alert.evaluation_blocks where publication_id = ?", pub) + " bars evaluated");
             if (POSTGRES) {
                 chaos.restartPostgres(); // while the replay runs: every service loses its connections at once
             }

@@ -36,8 +36,9 @@ import tools.jackson.databind.json.JsonMapper;
  * from its last snapshot after a restart, else warmed up on the stored history before the bar) evaluates the bars.
  *
  * <p>What is stored, and when: a batch's alerts with their delivery rows (and the stream's progress) in one
- * transaction before the batch is acknowledged; the evaluations and, every {@code snapshot-every} bars or when a
- * stream pauses, the runtimes' snapshots are handed to the {@link EvaluationWriter}. A snapshot carries the stream
+ * transaction before the batch is acknowledged; every {@code snapshot-every} bars or when a stream pauses, a runtime's
+ * snapshot with the evaluations it made since the one before (a block) is handed to the {@link EvaluationWriter}, which
+ * stores them together. A snapshot carries the stream
  * position of its last bar; a runtime rebuilt from it (after a restart, a rebalance or a failed transaction) takes the
  * bars after it again ({@link #resumeOffset}), making the same evaluations and alerts, which are stored once.
  *
@@ -90,7 +91,8 @@ public class BarProcessor {
         RuntimeSnapshot warmedUp;
         final List<ModelRuntime.Step> steps = new ArrayList<>();  // this batch's
         final List<String> alertJson = new ArrayList<>();          // its alerts as stored, in order, made in parallel
-        RuntimeStore.EvaluationRows rows;                           // this batch's evaluations, encoded in parallel
+        RuntimeStore.EvaluationRows rows;   // its evaluations since its last snapshot, written with the next one
+        int made;                           // evaluations made in this batch
 
         Live(Publication publication, ModelRuntime runtime, IncomingBar.BarPosition position) {
             this.publication = publication;
@@ -104,6 +106,19 @@ public class BarProcessor {
             return new RuntimeSnapshot(publication.id(), runtime.saveState(), runtime.lastBarTime(), position);
         }
 
+        /**
+         * Its snapshot and the evaluations made since the one before, for the writer, which stores them in one
+         * transaction: a block of evaluations is stored once, and a runtime restored from its snapshot makes only the
+         * evaluations after it.
+         */
+        void handOver(List<RuntimeStore.EvaluationRows> blocks, List<RuntimeSnapshot> snapshots) {
+            if (rows != null) {
+                blocks.add(rows);
+                rows = null;
+            }
+            snapshots.add(snapshot());
+        }
+
         void take(IncomingBar b, java.util.function.Function<Alert, String> toJson, RuntimeStore store) {
             ModelRuntime.Step step = runtime.onBar(b.bar());
             if (step != null) {
@@ -114,6 +129,7 @@ public class BarProcessor {
                     rows = store.evaluationRows();
                 }
                 rows.add(publication, step.row());
+                made++;
                 for (Alert a : step.alerts()) {
                     alertJson.add(toJson.apply(a));
                 }
@@ -267,11 +283,8 @@ public class BarProcessor {
                 }
                 Publication p = l.publication;
                 int j = 0;
-                if (l.rows != null) {
-                    evaluated.add(l.rows);
-                    evaluations += l.rows.count();
-                    l.rows = null;
-                }
+                evaluations += l.made;
+                l.made = 0;
                 for (ModelRuntime.Step step : l.steps) {
                     for (Alert a : step.alerts()) {
                         made.add(new RuntimeStore.Made(p, a, l.alertJson.get(j++), plans.plan(p, a)));
@@ -280,7 +293,7 @@ public class BarProcessor {
                 l.steps.clear();
                 l.alertJson.clear();
                 if (l.sinceSnapshot >= (l.firstSnapshotAfter > 0 ? l.firstSnapshotAfter : snapshotEvery)) {
-                    snapshots.add(l.snapshot());
+                    l.handOver(evaluated, snapshots);
                 }
             }
         }
@@ -416,13 +429,14 @@ public class BarProcessor {
     @Scheduled(fixedDelayString = "${sigmatiq.alert.runtime.snapshot-idle:1s}")
     public synchronized void snapshotIdle() {
         long now = System.nanoTime();
+        List<RuntimeStore.EvaluationRows> blocks = new ArrayList<>();
         List<RuntimeSnapshot> snapshots = new ArrayList<>();
         for (Live l : runtimes.values()) {
             if (l.sinceSnapshot > 0 && now - l.lastTaken >= snapshotIdleNanos) {
-                snapshots.add(l.snapshot());
+                l.handOver(blocks, snapshots);
             }
         }
-        writer.enqueue(List.of(), snapshots);
+        writer.enqueue(blocks, snapshots);
     }
 
     /** Forgets a publication's runtime (paused, retired, or replaced), its state written first. */
@@ -430,7 +444,10 @@ public class BarProcessor {
         Live l = runtimes.get(publicationId);
         if (l != null) {
             if (l.sinceSnapshot > 0) {
-                writer.enqueue(List.of(), List.of(l.snapshot()));
+                List<RuntimeStore.EvaluationRows> blocks = new ArrayList<>();
+                List<RuntimeSnapshot> snapshots = new ArrayList<>();
+                l.handOver(blocks, snapshots);
+                writer.enqueue(blocks, snapshots);
             }
             forget(l);
         }
@@ -454,16 +471,17 @@ public class BarProcessor {
 
     /** A partition is no longer read by this process: its runtimes' states go to the writer and they are forgotten. */
     public synchronized void release(String topic, int partition) {
+        List<RuntimeStore.EvaluationRows> blocks = new ArrayList<>();
         List<RuntimeSnapshot> snapshots = new ArrayList<>();
         List<Live> leaving = runtimes.values().stream().filter(l -> l.position != null && l.position.topic().equals(topic)
                 && l.position.partition() == partition).toList();
         for (Live l : leaving) {
             if (l.sinceSnapshot > 0) {
-                snapshots.add(l.snapshot());
+                l.handOver(blocks, snapshots);
             }
             forget(l);
         }
-        writer.enqueue(List.of(), snapshots);
+        writer.enqueue(blocks, snapshots);
         // written before the partition's next reader asks where to start (an older snapshot only means more bars again)
         writer.flush(java.time.Duration.ofSeconds(10));
     }
@@ -471,13 +489,14 @@ public class BarProcessor {
     /** At shutdown: every runtime's state to the writer (which writes what it holds before it stops). */
     @PreDestroy
     public synchronized void close() {
+        List<RuntimeStore.EvaluationRows> blocks = new ArrayList<>();
         List<RuntimeSnapshot> snapshots = new ArrayList<>();
         for (Live l : runtimes.values()) {
             if (l.sinceSnapshot > 0) {
-                snapshots.add(l.snapshot());
+                l.handOver(blocks, snapshots);
             }
         }
-        writer.enqueue(List.of(), snapshots);
+        writer.enqueue(blocks, snapshots);
         cores.shutdown();
     }
 

@@ -98,6 +98,18 @@ abstract class AlertIntegrationTestBase {
                 "swingsigma", "1.0.0", "momentum_swing", config.toMap(), "SPY Momentum", 1000, false, 50_000, feed, "alerting");
     }
 
+    /** Evaluations stored for a publication (the bars of its blocks). */
+    long evaluated(String publicationId) {
+        return count("select coalesce(sum(bars), 0) from evaluation_blocks where publication_id = ?", publicationId);
+    }
+
+    /** Pairs of a publication's blocks that share a bar (a bar evaluated twice): none may. */
+    long overlappingBlocks(String publicationId) {
+        return count("select count(*) from evaluation_blocks a join evaluation_blocks b on b.publication_id = a.publication_id"
+                + " and a.first_bar_time < b.first_bar_time and b.first_bar_time <= a.last_bar_time where a.publication_id = ?",
+                publicationId);
+    }
+
     long count(String sql, String param) {
         return jdbc.sql(sql).param(param).query(Long.class).single();
     }

@@ -84,7 +84,7 @@ class ReplayIntegrationTest extends AlertIntegrationTestBase {
         CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get();
         int bars = b.size() - marchFrom;
         Awaitility.await("every replayed bar evaluated").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
-                .until(() -> count("select count(*) from evaluations where publication_id = ?", pub) == bars);
+                .until(() -> evaluated(pub) == bars);
 
         List<Alert> stored = jdbc.sql("select alert::text from alerts where publication_id = ? order by bar_time, action")
                 .param(pub).query(String.class).list().stream().map(a -> JSON.readValue(a, Alert.class)).toList();
@@ -93,7 +93,7 @@ class ReplayIntegrationTest extends AlertIntegrationTestBase {
         ordered.sort(java.util.Comparator.comparing(Alert::timestamp).thenComparing(a -> a.signal().action().ordinal(),
                 java.util.Comparator.reverseOrder()));
         assertThat(ModelRuntimeParityTest.seen(ordered)).containsExactlyElementsOf(ModelRuntimeParityTest.expected(trades, b));
-        assertThat(count("select count(*) from evaluations where publication_id = ?", live)).as("the live model").isZero();
+        assertThat(evaluated(live)).as("the live model").isZero();
         // every alert came down the stream, once
         Awaitility.await("the stream").atMost(Duration.ofSeconds(20)).until(() -> streamed.size() >= stored.size());
         assertThat(streamed).containsExactlyInAnyOrderElementsOf(stored.stream().map(Alert::alertId).toList());
@@ -135,7 +135,7 @@ class ReplayIntegrationTest extends AlertIntegrationTestBase {
         sender.send("market.bars.5m", EventCatalog.envelope(UUID.randomUUID(), again, null, "SPY", Instant.now())).get();
         Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(6))
                 .until(() -> count("select count(*) from alerts where publication_id = ?", pub) == before
-                        && count("select count(*) from evaluations where publication_id = ?", pub) == bars);
+                        && evaluated(pub) == bars);
     }
 
     /**
@@ -174,7 +174,7 @@ class ReplayIntegrationTest extends AlertIntegrationTestBase {
         CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get();
         int bars = b.size() - marchFrom;
         Awaitility.await("every model evaluated every bar").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
-                .until(() -> configs.keySet().stream().allMatch(id -> count("select count(*) from evaluations where publication_id = ?", id) == bars));
+                .until(() -> configs.keySet().stream().allMatch(id -> evaluated(id) == bars));
         try (com.sigmatiq.ml.TrainedModel model = com.sigmatiq.ml.TrainedModel.load(artifacts)) {
             java.util.Set<Integer> tradeCounts = new java.util.HashSet<>();
             for (Map.Entry<String, StrategyConfig> e : configs.entrySet()) {
@@ -216,7 +216,7 @@ class ReplayIntegrationTest extends AlertIntegrationTestBase {
         sendReplay(replay, arrives, b.size());
 
         Awaitility.await("every replayed bar evaluated").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
-                .until(() -> count("select count(*) from evaluations where publication_id = ?", pub) == bars);
+                .until(() -> evaluated(pub) == bars);
         List<Alert> stored = jdbc.sql("select alert::text from alerts where publication_id = ?").param(pub)
                 .query(String.class).list().stream().map(a -> JSON.readValue(a, Alert.class))
                 .sorted(java.util.Comparator.comparing(Alert::timestamp).thenComparing(a -> a.signal().action().ordinal(),

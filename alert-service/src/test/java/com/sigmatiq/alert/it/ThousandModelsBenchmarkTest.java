@@ -152,7 +152,7 @@ class ThousandModelsBenchmarkTest extends AlertIntegrationTestBase {
 
     private void awaitEvaluations(String prefix, long count, Duration atMost) {
         Awaitility.await().atMost(atMost).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20)).until(() ->
-                jdbc.sql("select count(*) from evaluations where publication_id like ?").param(prefix + "%")
+                jdbc.sql("select coalesce(sum(bars), 0) from evaluation_blocks where publication_id like ?").param(prefix + "%")
                         .query(Long.class).single() >= count);
     }
 }

@@ -101,15 +101,23 @@ class HotPathBenchmarkTest {
             long modelBars = 0;
             for (int part = 0; part < 3; part++) {
                 long c0 = THREADS.getCurrentThreadCpuTime();
-                EvaluationCopy.Rows rows = new EvaluationCopy.Rows();
+                // one block per runtime, as the service keeps them, emptied every 64 bars (a snapshot's)
+                EvaluationCopy.Rows[] rows = new EvaluationCopy.Rows[runtimes.size()];
+                for (int i = 0; i < rows.length; i++) {
+                    rows[i] = new EvaluationCopy.Rows();
+                }
                 for (int t = march + part * third; t < march + (part + 1) * third; t++) {
                     shared.update(b.time()[t], b.open()[t], b.high()[t], b.low()[t], b.close()[t], b.volume()[t]);
                     Bar bar = bar(b, t);
                     runtimes.get(0).shown().at(bar.time());
-                    for (ModelRuntime r : runtimes) {
+                    for (int i = 0; i < rows.length; i++) {
+                        ModelRuntime r = runtimes.get(i);
                         ModelRuntime.Step step = r.onBar(bar);
                         if (part >= 1) {
-                            rows.add(r.publication(), step.row());
+                            rows[i].add(r.publication(), step.row());
+                            if (rows[i].count() == 64) {
+                                rows[i].reset();
+                            }
                         }
                         for (Alert a : step.alerts()) {
                             alerts[part]++;
@@ -117,9 +125,6 @@ class HotPathBenchmarkTest {
                                 json.writeValueAsString(a);
                             }
                         }
-                    }
-                    if (rows.count() > 100_000) {
-                        rows = new EvaluationCopy.Rows();
                     }
                 }
                 cpu[part] = THREADS.getCurrentThreadCpuTime() - c0;
