@@ -37,7 +37,7 @@ public class LiveTradingConfiguration {
     LiveTrading liveTrading(PilotStore accounts, OrderStore orders, BrokerConnections connections, OrderUpdates updates,
                             PlatformTransactionManager transactions, Clock clock, PilotProperties p) {
         return new LiveTrading(accounts, orders, connections, updates, new TransactionTemplate(transactions), clock,
-                p.connectWait(), p.lookupWait());
+                p.connectWait(), p.lookupWait(), p.haltAt());
     }
 
     @Bean
