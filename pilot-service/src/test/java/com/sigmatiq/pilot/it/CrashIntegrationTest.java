@@ -76,7 +76,9 @@ class CrashIntegrationTest extends LiveTradingTestBase {
         if (haltAt != null) {
             args.add("--sigmatiq.pilot.halt-at=" + haltAt);
         }
-        ServiceJvm other = new ServiceJvm("com.sigmatiq.pilot.PilotServiceApplication", "partitions assigned: [alerts.live", args);
+        // ready once its start-up round is over: a lookup of that round would otherwise acknowledge an order the test
+        // means to leave unacknowledged
+        ServiceJvm other = new ServiceJvm("com.sigmatiq.pilot.PilotServiceApplication", "start-up round done", args);
         try {
             other.awaitReady(180);
             await().atMost(WAIT).until(() -> "connected".equals(jdbc.sql("select connection_state from account where id = ?")
