@@ -37,7 +37,7 @@ public class LiveTradingConfiguration {
     LiveTrading liveTrading(PilotStore accounts, OrderStore orders, BrokerConnections connections, OrderUpdates updates,
                             PlatformTransactionManager transactions, Clock clock, PilotProperties p) {
         return new LiveTrading(accounts, orders, connections, updates, new TransactionTemplate(transactions), clock,
-                p.connectWait(), p.lookupWait());
+                p.connectWait(), p.lookupWait(), p.haltAt());
     }
 
     @Bean
@@ -59,6 +59,8 @@ public class LiveTradingConfiguration {
      */
     public static final class OrderResumer {
 
+        private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OrderResumer.class);
+
         private final LiveTrading trading;
         private final OrderStore orders;
         private final BrokerConnections connections;
@@ -76,9 +78,12 @@ public class LiveTradingConfiguration {
 
         @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
         public void atStart() {
-            orders.approvedAccounts().forEach(connections::ensureOpen);
+            List<String> approved = orders.approvedAccounts();
+            approved.forEach(connections::ensureOpen);
             trading.resume(Duration.ZERO);
             reconciler.reconcileOpen();
+            log.info("start-up round done: {} approved accounts, unconfirmed orders looked up, open connections reconciled",
+                    approved.size());
         }
 
         @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "${sigmatiq.pilot.resume-interval:60s}",

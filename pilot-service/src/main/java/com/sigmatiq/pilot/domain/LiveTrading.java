@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -34,6 +36,15 @@ public class LiveTrading implements BrokerEvents {
     private final Clock clock;
     private final Duration connectWait;
     private final Duration lookupWait;
+    /** Crash tests only: where the process halts; null: nowhere. */
+    private final HaltPoint haltAt;
+    /**
+     * Orders this process is deciding or handing to the broker right now. A round never looks one of them up: its
+     * NewOrderSingle may not have reached the broker yet, and "unknown" would send it a second time.
+     */
+    private final Set<String> handing = ConcurrentHashMap.newKeySet();
+    /** Crash tests only ({@link #haltAt} set): the orders this process stored, whose reports may halt it. */
+    private final Set<String> storedHere = ConcurrentHashMap.newKeySet();
     /** Records {@code sent} after a send, in order, on one thread of its own. */
     private final java.util.concurrent.ExecutorService bookkeeping = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "pilot-sent");
@@ -42,7 +53,7 @@ public class LiveTrading implements BrokerEvents {
     });
 
     public LiveTrading(PilotStore accounts, OrderStore orders, BrokerConnections connections, OrderUpdates updates,
-                       TransactionTemplate tx, Clock clock, Duration connectWait, Duration lookupWait) {
+                       TransactionTemplate tx, Clock clock, Duration connectWait, Duration lookupWait, HaltPoint haltAt) {
         this.accounts = accounts;
         this.orders = orders;
         this.connections = connections;
@@ -51,6 +62,10 @@ public class LiveTrading implements BrokerEvents {
         this.clock = clock;
         this.connectWait = connectWait;
         this.lookupWait = lookupWait;
+        this.haltAt = haltAt;
+        if (haltAt != null) {
+            log.warn("crash test hook set: this process halts at {}", haltAt);
+        }
         connections.events(this);
     }
 
@@ -64,16 +79,27 @@ public class LiveTrading implements BrokerEvents {
      */
     public void alert(LiveAlert alert) {
         Instant now = clock.instant();
-        Decision d = tx.execute(s -> decide(alert, now));
-        if (d == null) {
-            return;
-        }
-        if (d.order() != null) {
-            updates.send(d.account().id(), "order", d.order());
-            send(d.account(), d.order());
-        } else if (d.refusal() != null) {
-            updates.send(d.account().id(), "refusal", d.refusal());
-            log.info("alert {} refused by {}: {}", alert.alertId(), d.refusal().check(), d.refusal().reason());
+        // claimed before the order can be committed: a round running meanwhile never looks it up
+        String orderId = "ORD_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+        handing.add(orderId);
+        try {
+            Decision d = tx.execute(s -> decide(alert, now, orderId));
+            if (d == null) {
+                return;
+            }
+            if (d.order() != null) {
+                if (haltAt != null) {
+                    storedHere.add(orderId);
+                    HaltPoint.STORED.reached(haltAt, "order " + orderId + " of " + alert.alertId() + " committed, not sent");
+                }
+                updates.send(d.account().id(), "order", d.order());
+                send(d.account(), d.order());
+            } else if (d.refusal() != null) {
+                updates.send(d.account().id(), "refusal", d.refusal());
+                log.info("alert {} refused by {}: {}", alert.alertId(), d.refusal().check(), d.refusal().reason());
+            }
+        } finally {
+            handing.remove(orderId);
         }
     }
 
@@ -81,7 +107,7 @@ public class LiveTrading implements BrokerEvents {
     private record Decision(LiveAccount account, LiveOrder order, Refusal refusal) {
     }
 
-    private Decision decide(LiveAlert alert, Instant now) {
+    private Decision decide(LiveAlert alert, Instant now, String orderId) {
         Optional<OrderStore.Approved> approved = orders.lockApproved(alert.publishedId());
         if (approved.isEmpty()) {
             if (!orders.alertSeen(alert.alertId())) {
@@ -124,7 +150,7 @@ public class LiveTrading implements BrokerEvents {
                     outcome.reason(), now));
         }
         OrderTicket.OrderType type = alert.buy() ? alert.orderType() : OrderTicket.OrderType.MARKET;
-        LiveOrder o = new LiveOrder("ORD_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20), alert.alertId(),
+        LiveOrder o = new LiveOrder(orderId, alert.alertId(),
                 acc.id(), acc.ownerId(), alert.publishedId(), ticker, alert.buy() ? OrderTicket.Side.BUY : OrderTicket.Side.SELL,
                 outcome.quantity(), type, type == OrderTicket.OrderType.LIMIT ? alert.limitPrice() : Double.NaN,
                 alert.timeInForce(), lastClose, OrderState.PENDING_NEW, null, 0, Double.NaN, 0, null, now, null, now,
@@ -171,26 +197,38 @@ public class LiveTrading implements BrokerEvents {
             if ((o.state() != OrderState.PENDING_NEW && o.state() != OrderState.SENT) || o.updatedAt().isAfter(before)) {
                 continue;
             }
-            Optional<LiveAccount> acc = accounts.account(o.accountId());
-            if (acc.isEmpty()) {
-                continue;
+            if (!handing.add(o.id())) {
+                continue;   // being handed over by this process right now (or looked up by another round)
             }
             try {
-                BrokerAdapter adapter = connections.adapter(acc.get(), connectWait);
-                Optional<ExecutionUpdate> known = adapter.lookup(o.ticket(acc.get().accountId()), lookupWait);
-                if (known.isPresent()) {
-                    execution(o.accountId(), known.get());
-                } else if (o.stale(feedNow(o))) {
-                    expire(o, "unknown at the broker and its alert was valid until " + o.validUntil() + ": not sent");
-                } else if (accounts.globalKillSwitch() || acc.get().killSwitch()) {
-                    log.info("order {} unknown at the broker and a kill switch is engaged: not sent", o.id());
-                } else {
-                    orders.addHistory(o.id(), o.state(), "lookup", "unknown at the broker: sending", clock.instant());
-                    send(acc.get(), o);
-                }
-            } catch (BrokerException | RuntimeException e) {
-                log.warn("order {}: the broker could not be asked ({}); next round", o.id(), e.getMessage());
+                resume(o);
+            } finally {
+                handing.remove(o.id());
             }
+        }
+    }
+
+    /** Looks up one unconfirmed order; sends it only if the broker never saw it, it is still valid and no switch is on. */
+    private void resume(LiveOrder o) {
+        Optional<LiveAccount> acc = accounts.account(o.accountId());
+        if (acc.isEmpty()) {
+            return;
+        }
+        try {
+            BrokerAdapter adapter = connections.adapter(acc.get(), connectWait);
+            Optional<ExecutionUpdate> known = adapter.lookup(o.ticket(acc.get().accountId()), lookupWait);
+            if (known.isPresent()) {
+                execution(o.accountId(), known.get());
+            } else if (o.stale(feedNow(o))) {
+                expire(o, "unknown at the broker and its alert was valid until " + o.validUntil() + ": not sent");
+            } else if (accounts.globalKillSwitch() || acc.get().killSwitch()) {
+                log.info("order {} unknown at the broker and a kill switch is engaged: not sent", o.id());
+            } else {
+                orders.addHistory(o.id(), o.state(), "lookup", "unknown at the broker: sending", clock.instant());
+                send(acc.get(), o);
+            }
+        } catch (BrokerException | RuntimeException e) {
+            log.warn("order {}: the broker could not be asked ({}); next round", o.id(), e.getMessage());
         }
     }
 
@@ -286,8 +324,16 @@ public class LiveTrading implements BrokerEvents {
                     u.clientOrderId());
             return;
         }
+        boolean halts = haltAt != null && storedHere.contains(found.get().id());
+        if (halts) {
+            HaltPoint.REPORT_RECEIVED.reached(haltAt, u.kind() + " report of " + u.clientOrderId() + " received, not applied");
+        }
         Instant now = clock.instant();
         LiveOrder after = tx.execute(s -> apply(orders.lockOrder(found.get().id()).orElseThrow(), u, now));
+        if (halts && after != null && u.isFill() && after.filledQuantity() > found.get().filledQuantity()) {
+            HaltPoint.FILL_APPLIED.reached(haltAt, "fill of " + u.lastQuantity() + " of " + u.clientOrderId() + " committed ("
+                    + after.filledQuantity() + " of " + after.quantity() + ")");
+        }
         if (after != null) {
             updates.send(accountId, u.isFill() ? "fill" : "order", after);
         }

@@ -14,11 +14,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param resumeGrace    how old an unconfirmed order must be before a periodic round looks it up (at start: any)
  * @param localBroker    the FIX broker a {@code fix} account without a connection reaches (local mode's local broker);
  *                       null: every FIX account names its own
+ * @param haltAt         crash tests only: the {@link HaltPoint} at which the process halts as kill -9 leaves it; null
+ *                       (always, outside those tests): never
  */
 @ConfigurationProperties("sigmatiq.pilot")
 public record PilotProperties(@DefaultValue(DEV_SECRET_KEY) String secretKey, @DefaultValue("5s") Duration connectWait,
                               @DefaultValue("5s") Duration lookupWait, @DefaultValue("60s") Duration resumeInterval,
-                              @DefaultValue("30s") Duration resumeGrace, LocalBroker localBroker) {
+                              @DefaultValue("30s") Duration resumeGrace, LocalBroker localBroker,
+                              HaltPoint haltAt) {
 
     /**
      * {@code sigmatiq.pilot.local-broker.*}: where the local broker listens.

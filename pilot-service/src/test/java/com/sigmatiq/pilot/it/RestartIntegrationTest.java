@@ -18,8 +18,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * What a restart finds in each window a crash can leave, and what it does: every connection is closed (as a dead
  * process leaves them) and the start-up round ({@link LiveTrading#resume(Duration)} with no grace) runs. Each client
- * order id reaches the broker once, fills are counted once, and our state ends equal to the broker's. (In-process:
- * the kill -9 of a separate JVM in these windows is not tested yet.)
+ * order id reaches the broker once, fills are counted once, and our state ends equal to the broker's. In-process and
+ * quick; {@link CrashIntegrationTest} kills a separate JVM in the same windows.
  */
 class RestartIntegrationTest extends LiveTradingTestBase {
 

@@ -44,6 +44,8 @@ final class AlpacaBrokerAdapter implements BrokerAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(AlpacaBrokerAdapter.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** Alpaca's largest {@code limit} for a list of orders. */
+    static final int MAX_PAGE = 500;
 
     private final LiveAccount account;
     private final String keyId;
@@ -56,10 +58,18 @@ final class AlpacaBrokerAdapter implements BrokerAdapter {
     private final Map<String, Long> filled = new ConcurrentHashMap<>();
     private final Map<String, Double> averages = new ConcurrentHashMap<>();
     private final Duration pollEvery;
+    private final int pageSize;
     private volatile ScheduledExecutorService poller;
     private volatile boolean connected;
 
     AlpacaBrokerAdapter(LiveAccount account, Map<String, String> credentials, BrokerEvents events, Duration pollEvery) {
+        this(account, credentials, events, pollEvery, MAX_PAGE);
+    }
+
+    /** @param pageSize orders asked for per page of the open orders (at most {@link #MAX_PAGE}) */
+    AlpacaBrokerAdapter(LiveAccount account, Map<String, String> credentials, BrokerEvents events, Duration pollEvery,
+                        int pageSize) {
+        this.pageSize = pageSize;
         this.account = account;
         this.keyId = credentials.getOrDefault("api_key_id", "");
         this.secret = credentials.getOrDefault("api_secret_key", "");
@@ -152,6 +162,37 @@ final class AlpacaBrokerAdapter implements BrokerAdapter {
             out.add(new BrokerPosition(p.path("symbol").asString(), qty, Double.parseDouble(p.path("avg_entry_price").asString("0"))));
         }
         return out;
+    }
+
+    /**
+     * {@code GET /v2/orders?status=open}, oldest first, a page at a time: the next page starts just before the last
+     * order's {@code submitted_at} ({@code after} is exclusive), so orders submitted in the same instant are not skipped;
+     * an order seen twice is kept once.
+     */
+    @Override
+    public List<ExecutionUpdate> openOrders(Duration timeout) throws BrokerException {
+        Map<String, ExecutionUpdate> found = new LinkedHashMap<>();
+        String after = null;
+        while (true) {
+            HttpResponse<String> r = call(request("/v2/orders?status=open&limit=" + pageSize + "&direction=asc&nested=false"
+                    + (after == null ? "" : "&after=" + URLEncoder.encode(after, StandardCharsets.UTF_8))).GET());
+            if (r.statusCode() != 200) {
+                throw new BrokerException("Alpaca answered " + r.statusCode() + " to GET /v2/orders: " + message(r));
+            }
+            JsonNode page = json.readTree(r.body());
+            int before = found.size();
+            for (JsonNode o : page) {
+                found.putIfAbsent(o.path("id").asString(), update(o, ExecutionUpdate.Kind.STATUS, 0, Double.NaN));
+            }
+            if (page.size() < pageSize) {
+                return List.copyOf(found.values());
+            }
+            if (found.size() == before) {
+                throw new BrokerException("Alpaca listed more than " + pageSize + " open orders submitted in one instant");
+            }
+            after = Instant.parse(page.get(page.size() - 1).path("submitted_at").asString())
+                    .minus(1, java.time.temporal.ChronoUnit.MICROS).toString();
+        }
     }
 
     @Override

@@ -178,6 +178,28 @@ final class IbBrokerAdapter implements BrokerAdapter {
         return out;
     }
 
+    /**
+     * The gateway's live orders ({@code GET /iserver/account/orders}: the session's orders, working or done today) of
+     * this account that are still working. An order placed outside Sigmatiq has no {@code order_ref}.
+     */
+    @Override
+    public List<ExecutionUpdate> openOrders(Duration timeout) throws BrokerException {
+        HttpResponse<String> r = call(request("/v1/api/iserver/account/orders").GET());
+        if (r.statusCode() != 200) {
+            throw new BrokerException("IB answered " + r.statusCode() + " to the live orders request");
+        }
+        List<ExecutionUpdate> out = new ArrayList<>();
+        for (JsonNode o : json.readTree(r.body()).path("orders")) {
+            if (account.accountId().equals(o.path("acct").asString(null))) {
+                ExecutionUpdate u = update(o, 0, Double.NaN, true);
+                if (!u.state().terminal()) {
+                    out.add(u);
+                }
+            }
+        }
+        return out;
+    }
+
     @Override
     public synchronized void close() {
         if (timers != null) {
@@ -261,7 +283,7 @@ final class IbBrokerAdapter implements BrokerAdapter {
         long cum = (long) o.path("filledQuantity").asDouble();
         OrderState state = switch (o.path("status").asString("")) {
             case "Filled" -> OrderState.FILLED;
-            case "Cancelled" -> OrderState.CANCELLED;
+            case "Cancelled", "ApiCancelled" -> OrderState.CANCELLED;
             case "Inactive" -> OrderState.REJECTED;
             case "PendingSubmit" -> OrderState.SENT;
             default -> cum > 0 ? OrderState.PARTIALLY_FILLED : OrderState.ACKNOWLEDGED;
@@ -275,7 +297,7 @@ final class IbBrokerAdapter implements BrokerAdapter {
                 };
         String orderId = o.path("orderId").asString();
         double avg = cum > 0 ? Double.parseDouble(o.path("avgPrice").asString("0")) : Double.NaN;
-        return new ExecutionUpdate(o.path("order_ref").asString(), orderId,
+        return new ExecutionUpdate(o.path("order_ref").asString(null), orderId,
                 "ib:" + orderId + ":" + cum + (lastQty > 0 ? "" : ":" + state.apiName()), kind, state, lastQty, lastPx, cum, avg,
                 0, null, Instant.now());
     }

@@ -1,6 +1,7 @@
 package com.sigmatiq.pilot.client.alpaca;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -39,7 +40,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Alpaca v2 adapter against WireMock answering with the bodies Alpaca documents (order object, 404 and 422 error
- * bodies, position object): orders with our client order id, polled fills, lookup, cancel, positions, the key headers.
+ * bodies, position object, list of orders): orders with our client order id, polled fills, lookup, cancel, positions, the
+ * open orders page by page, the key headers.
  */
 class AlpacaBrokerAdapterTest {
 
@@ -177,5 +179,67 @@ class AlpacaBrokerAdapterTest {
                   "market_value": "913.44", "cost_basis": "907.2", "unrealized_pl": "6.24", "unrealized_plpc": "0.0068783069",
                   "current_price": "456.72", "lastday_price": "455.1", "change_today": "0.0035596572"}]""")));
         assertThat(adapter.positions(Duration.ofSeconds(5))).containsExactly(new BrokerPosition("SPY", 2, 453.6));
+    }
+
+    /** One order of {@code GET /v2/orders} as Alpaca documents the order object. */
+    static String listed(String id, String clientOrderId, String status, String filledQty, String submittedAt) {
+        return """
+                {"id": "%s", "client_order_id": "%s", "created_at": "%s", "updated_at": "%s", "submitted_at": "%s",
+                 "filled_at": null, "expired_at": null, "canceled_at": null, "failed_at": null, "replaced_at": null,
+                 "replaced_by": null, "replaces": null, "asset_id": "b0b6dd9d-8b9b-48a9-ba46-b9d54906e415", "symbol": "SPY",
+                 "asset_class": "us_equity", "notional": null, "qty": "2", "filled_qty": "%s",
+                 "filled_avg_price": %s, "order_class": "", "order_type": "limit", "type": "limit", "side": "buy",
+                 "time_in_force": "day", "limit_price": "453.5", "stop_price": null, "status": "%s", "extended_hours": false,
+                 "legs": null, "trail_percent": null, "trail_price": null, "hwm": null}""".formatted(id, clientOrderId,
+                submittedAt, submittedAt, submittedAt, filledQty, "0".equals(filledQty) ? "null" : "\"453.5\"", status);
+    }
+
+    @Test
+    void openOrdersAreEveryOpenOrderOfTheAccountWithItsClientOrderId() throws Exception {
+        alpaca.stubFor(get(urlPathEqualTo("/v2/orders")).willReturn(okJson("["
+                + listed("61e69015-8549-4bfd-b9c3-01e75843f47d", CID, "partially_filled", "1", "2024-02-14T15:15:00.937734Z") + ","
+                + listed("904837e3-3b76-47ec-b432-046db621571b", "desk-manual-7", "new", "0", "2024-02-14T15:16:02.113390Z")
+                + "]")));
+        List<ExecutionUpdate> open = adapter.openOrders(Duration.ofSeconds(5));
+        assertThat(open).extracting(ExecutionUpdate::clientOrderId).containsExactly(CID, "desk-manual-7");
+        assertThat(open).extracting(ExecutionUpdate::state).containsExactly(OrderState.PARTIALLY_FILLED, OrderState.ACKNOWLEDGED);
+        assertThat(open).extracting(ExecutionUpdate::kind).containsOnly(Kind.STATUS);
+        assertThat(open.get(0).cumulativeQuantity()).isEqualTo(1);
+        assertThat(open.get(1).brokerOrderId()).isEqualTo("904837e3-3b76-47ec-b432-046db621571b");
+        alpaca.verify(1, getRequestedFor(urlPathEqualTo("/v2/orders")).withQueryParam("status", equalTo("open"))
+                .withQueryParam("limit", equalTo("500")).withQueryParam("direction", equalTo("asc"))
+                .withQueryParam("after", absent()).withHeader("APCA-API-KEY-ID", equalTo(KEY)));
+        assertThat(reports).isEmpty();   // a listing reports nothing by itself: the reconciler compares it
+    }
+
+    @Test
+    void openOrdersArePagedFromJustBeforeTheLastOrderSoNoneIsSkippedAndNoneCountedTwice() throws Exception {
+        adapter.close();
+        adapter = new AlpacaBrokerAdapter(new LiveAccount("acc_alpaca_test", "u1", Broker.ALPACA, "PA2Y4Z0J0G3B",
+                new Connection(null, null, null, null, alpaca.baseUrl()), new Limits(50_000, 1_000, 3, 500, 10, 5), false,
+                "disconnected", true, Instant.now()), Map.of("api_key_id", KEY, "api_secret_key", SECRET), new BrokerEvents() {
+                    @Override
+                    public void execution(String accountId, ExecutionUpdate update) {
+                    }
+
+                    @Override
+                    public void connectionState(String accountId, String state) {
+                    }
+                }, Duration.ofSeconds(60), 3);
+        String a = listed("00000000-0000-4000-8000-00000000000a", "cid-a", "new", "0", "2024-02-14T15:15:00.000001Z");
+        String b = listed("00000000-0000-4000-8000-00000000000b", "cid-b", "new", "0", "2024-02-14T15:15:00.000002Z");
+        String c = listed("00000000-0000-4000-8000-00000000000c", "cid-c", "new", "0", "2024-02-14T15:15:00.000003Z");
+        String d = listed("00000000-0000-4000-8000-00000000000d", "cid-d", "new", "0", "2024-02-14T15:15:00.000003Z");
+        String e = listed("00000000-0000-4000-8000-00000000000e", "cid-e", "accepted", "0", "2024-02-14T15:15:00.000004Z");
+        alpaca.stubFor(get(urlPathEqualTo("/v2/orders")).withQueryParam("limit", equalTo("3"))
+                .withQueryParam("after", absent()).willReturn(okJson("[" + a + "," + b + "," + c + "]")));
+        // c and d were submitted in the same microsecond, d on the next page: it starts 1 µs before c and repeats it
+        alpaca.stubFor(get(urlPathEqualTo("/v2/orders")).withQueryParam("after", equalTo("2024-02-14T15:15:00.000002Z"))
+                .willReturn(okJson("[" + c + "," + d + "," + e + "]")));
+        alpaca.stubFor(get(urlPathEqualTo("/v2/orders")).withQueryParam("after", equalTo("2024-02-14T15:15:00.000003Z"))
+                .willReturn(okJson("[" + e + "]")));
+
+        assertThat(adapter.openOrders(Duration.ofSeconds(5))).extracting(ExecutionUpdate::clientOrderId)
+                .containsExactly("cid-a", "cid-b", "cid-c", "cid-d", "cid-e");
     }
 }

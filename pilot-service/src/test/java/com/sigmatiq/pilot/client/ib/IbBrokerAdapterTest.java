@@ -33,7 +33,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The IB Client Portal adapter against WireMock answering as the gateway documents: tickle, contract search, an order
- * with {@code cOID} answered by a reply question, the confirmation, live orders with {@code order_ref}, positions.
+ * with {@code cOID} answered by a reply question, the confirmation, live orders with {@code order_ref}, positions, the
+ * working orders of the account.
  */
 class IbBrokerAdapterTest {
 
@@ -159,5 +160,44 @@ class IbBrokerAdapterTest {
         adapter.tickle();
         ib.verify(2, postRequestedFor(urlEqualTo("/v1/api/tickle")));
         assertThat(adapter.connected()).isTrue();
+    }
+
+    /** One entry of the gateway's live orders, as documented. */
+    static String liveOrder(String acct, long orderId, String status, double filled, double remaining, String orderRef) {
+        return """
+                {"acct": "%s", "conidex": "756733", "conid": 756733, "orderId": %d, "cashCcy": "USD",
+                 "sizeAndFills": "%s/%s", "orderDesc": "Bought %s Limit 453.50, Day", "description1": "SPY", "ticker": "SPY",
+                 "secType": "STK", "listingExchange": "ARCA", "remainingQuantity": %s, "filledQuantity": %s,
+                 "companyName": "SPDR S&P 500 ETF TRUST", "status": "%s", "order_ccp_status": "%s", "avgPrice": "453.50",
+                 "origOrderType": "LIMIT", "supportsTaxOpt": "1", "lastExecutionTime": "240214151545", "orderType": "Limit",
+                 "bgColor": "#FFFFFF", "fgColor": "#000000",%s "timeInForce": "CLOSE", "lastExecutionTime_r": 1707923745000,
+                 "side": "BUY", "price": "453.50"}""".formatted(acct, orderId, (long) filled, (long) (filled + remaining),
+                (long) filled, remaining, filled, status, status, orderRef == null ? "" : " \"order_ref\": \"" + orderRef + "\",");
+    }
+
+    @Test
+    void openOrdersAreTheAccountsWorkingLiveOrdersOursOrNot() throws Exception {
+        ib.stubFor(get("/v1/api/iserver/account/orders").willReturn(okJson("{\"filters\": [], \"orders\": ["
+                + liveOrder("DU123456", 1234568790L, "Submitted", 1, 1, CID) + ","
+                + liveOrder("DU123456", 1234568791L, "PreSubmitted", 0, 5, null) + ","          // placed in TWS by hand
+                + liveOrder("DU123456", 1234568792L, "Filled", 2, 0, "alert_done_buy") + ","     // done today: not open
+                + liveOrder("DU123456", 1234568793L, "Cancelled", 0, 2, "alert_cancelled_buy") + ","
+                + liveOrder("DU999999", 1234568794L, "Submitted", 0, 2, "other_account_order")  // another account
+                + "], \"snapshot\": true}")));
+        List<ExecutionUpdate> open = adapter.openOrders(Duration.ofSeconds(5));
+        assertThat(open).extracting(ExecutionUpdate::brokerOrderId).containsExactly("1234568790", "1234568791");
+        assertThat(open.get(0).clientOrderId()).isEqualTo(CID);
+        assertThat(open.get(0).state()).isEqualTo(OrderState.PARTIALLY_FILLED);
+        assertThat(open.get(0).cumulativeQuantity()).isEqualTo(1);
+        assertThat(open.get(1).clientOrderId()).isNull();
+        assertThat(open.get(1).state()).isEqualTo(OrderState.ACKNOWLEDGED);
+        assertThat(reports).isEmpty();
+    }
+
+    @Test
+    void openOrdersThatCannotBeHadAreAnError() {
+        ib.stubFor(get("/v1/api/iserver/account/orders").willReturn(aResponse().withStatus(401)));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> adapter.openOrders(Duration.ofSeconds(5)))
+                .isInstanceOf(com.sigmatiq.pilot.domain.BrokerException.class).hasMessageContaining("401");
     }
 }
