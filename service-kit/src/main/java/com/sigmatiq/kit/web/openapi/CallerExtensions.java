@@ -57,7 +57,7 @@ public final class CallerExtensions {
      * registers them, so the first match is the role enforced. A path variable of the document ({@code {id}}) counts
      * as one segment: {@code /replays/**} and {@code /replays/*} match {@code /replays/{id}}.
      *
-     * @param rolePaths role to its path patterns ({@code sigmatiq.security.role-paths}), in role-name order
+     * @param rolePaths role to its path patterns ({@code sigmatiq.security.role-paths})
      */
     public static GlobalOpenApiCustomizer roles(Map<String, List<String>> rolePaths) {
         Map<String, List<PathPattern>> patterns = new TreeMap<>();
