@@ -9,13 +9,16 @@ import java.util.Map;
 
 /**
  * Every operation of the services' live OpenAPI documents, as the gateway exposes it ({@code /api} + the service's
- * path), with what the suites need to know: its parameters and body, whether it acts for the caller (springdoc lists
- * the kit's {@code CurrentUser} argument as a {@code user} parameter), whether it streams, and the role its service
- * requires for it ({@code sigmatiq.security.role-paths.<role>} of the running service).
+ * path), with what the suites need to know: its parameters and body, whether it acts for the caller (the kit's
+ * {@code x-sigmatiq-acts-for-caller} extension, on operations that take the {@code CurrentUser}), whether it streams,
+ * and the role it requires (the kit's {@code x-sigmatiq-role}, checked against the running service's
+ * {@code sigmatiq.security.role-paths.<role>}).
  */
 final class ApiCatalog {
 
     private static final List<String> ROLES = List.of("operator", "service");
+    static final String ACTS_FOR_CALLER = "x-sigmatiq-acts-for-caller";
+    static final String ROLE = "x-sigmatiq-role";
 
     /** One operation. */
     record Endpoint(String module, String method, String path, List<JsonNode> parameters, JsonNode requestBody,
@@ -31,8 +34,7 @@ final class ApiCatalog {
         }
 
         List<JsonNode> queryParameters() {
-            return parameters.stream().filter(p -> "query".equals(p.path("in").asString())
-                    && !p.get("name").asString().equals("user")).toList();
+            return parameters.stream().filter(p -> "query".equals(p.path("in").asString())).toList();
         }
 
         List<String> bodyTypes() {
@@ -78,17 +80,22 @@ final class ApiCatalog {
                     JsonNode operation = op.getValue();
                     List<JsonNode> parameters = new ArrayList<>();
                     operation.path("parameters").forEach(parameters::add);
-                    boolean owned = parameters.stream().anyMatch(p -> p.get("name").asString().equals("user")
-                            && "query".equals(p.path("in").asString()));
+                    boolean owned = operation.path(ACTS_FOR_CALLER).asBoolean(false);
                     boolean stream = false;
                     for (JsonNode response : operation.path("responses")) {
                         stream |= response.path("content").has("text/event-stream");
                     }
-                    String role = null;
+                    String role = operation.hasNonNull(ROLE) ? operation.get(ROLE).asString() : null;
+                    String configured = null;
                     for (Map.Entry<String, List<String>> r : rolePaths.entrySet()) {
-                        if (r.getValue().stream().anyMatch(pattern -> matches(pattern, path.getKey()))) {
-                            role = r.getKey();
+                        if (configured == null
+                                && r.getValue().stream().anyMatch(pattern -> matches(pattern, path.getKey()))) {
+                            configured = r.getKey();
                         }
+                    }
+                    if (!java.util.Objects.equals(role, configured)) {
+                        throw new IllegalStateException(module + " " + op.getKey() + " " + path.getKey() + ": the document"
+                                + " says role " + role + ", the service's role paths " + configured);
                     }
                     JsonNode body = operation.get("requestBody");
                     endpoints.add(new Endpoint(module, op.getKey().toUpperCase(java.util.Locale.ROOT), path.getKey(),

@@ -27,16 +27,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * deep nesting, truncated and non-JSON bodies), hostile path and query values, path tricks ({@code ..}, encoded
  * slashes, {@code ;} parameters), wrong content types and methods, and oversized bodies. Checks: no 5xx; every 4xx
  * an RFC 9457 problem; a 400 caused by one body field names a field; and nothing stored for a refused request (the
- * user's resources grow by exactly the creations that were answered 2xx). Statuses are counted; {@code -1} counts
+ * user's models, sweeps and live accounts change by exactly the creations and deletions that were answered 2xx; a
+ * deleted fixture model is created again). Statuses are counted; {@code -1} counts
  * oversized bodies whose connection the gateway closed while the client was still sending.
  *
  * <p>Seeded and deterministic ({@code -Dreliability.seed}, default 17): 3,000 cases in the normal build, 100,000
  * with {@code -Dreliability.full=true}.
  */
 @Order(2)
-@org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "reliability.probes", matches = "true", disabledReason =
-        "on demand (-Dreliability.probes=true) until the catalogue finds the caller's endpoints again: it read them from"
-        + " the OpenAPI documents' 'user' parameter, which the documents no longer show (docs/reliability.md)")
 class PlatformFuzzTest {
 
     static final int SHORT_CASES = 3_000;
@@ -79,6 +77,7 @@ class PlatformFuzzTest {
 
         Map<String, Integer> before = resources(p, owner);
         Map<String, Integer> created = new TreeMap<>();
+        Map<String, Integer> removed = new TreeMap<>();
         Map<Integer, Integer> statuses = new TreeMap<>();
         List<String> failures = new ArrayList<>();
         Generator generator = new Generator(endpoints, owner, seed);
@@ -109,17 +108,25 @@ class PlatformFuzzTest {
                 }
             } else if (r.status() / 100 == 2 && creation(c) != null) {
                 created.merge(creation(c), 1, Integer::sum);
+            } else if (r.status() / 100 == 2 && removal(c) != null) {
+                removed.merge(removal(c), 1, Integer::sum);
+                System.out.println("[fuzz]   removed by " + c + ": " + r.status());
+                if (restoreTheOwnersModel(p, owner)) {
+                    created.merge("models", 1, Integer::sum);
+                }
             }
         }
         Map<String, Integer> after = resources(p, owner);
         for (String kind : before.keySet()) {
             int grew = after.get(kind) - before.get(kind);
-            if (grew != created.getOrDefault(kind, 0)) {
-                failures.add(kind + ": " + grew + " stored but " + created.getOrDefault(kind, 0) + " creations answered 2xx");
+            int expected = created.getOrDefault(kind, 0) - removed.getOrDefault(kind, 0);
+            if (grew != expected) {
+                failures.add(kind + ": " + grew + " more stored but " + created.getOrDefault(kind, 0)
+                        + " creations and " + removed.getOrDefault(kind, 0) + " deletions answered 2xx");
             }
         }
-        System.out.printf("[fuzz] platform: %d cases (seed %d), %d failures; statuses %s; created %s%n", count, seed,
-                failures.size(), statuses, created);
+        System.out.printf("[fuzz] platform: %d cases (seed %d), %d failures; statuses %s; created %s; deleted %s%n",
+                count, seed, failures.size(), statuses, created, removed);
         failures.stream().limit(60).forEach(f -> System.out.println("[fuzz]   " + f));
         assertThat(failures).as("%d fuzz cases (seed %d); statuses %s", count, seed, statuses).isEmpty();
     }
@@ -149,6 +156,28 @@ class PlatformFuzzTest {
             case "/api/pilot/accounts" -> "pilot accounts";
             default -> null;
         };
+    }
+
+    /**
+     * Which of the user's lists a successful request takes one from, or null: only a model can be deleted, and a
+     * {@code DELETE} answered 2xx anywhere under {@code /api/models/} deleted one (path tricks included).
+     */
+    static String removal(Case c) {
+        return c.method().equals("DELETE") && c.path().startsWith("/api/models/") ? "models" : null;
+    }
+
+    /**
+     * Creates the owner's model again (same id, same request) if a case deleted it, so that the rest of the run still
+     * aims at a real model and its sweeps; returns whether it did.
+     */
+    private static boolean restoreTheOwnersModel(Platform p, OwnerFixtures owner) {
+        if (p.get("/api/models/" + owner.modelId, owner.owner.token()).status() != 404) {
+            return false;
+        }
+        Response again = p.send("POST", "/api/models", owner.owner.token(), "application/json",
+                Platform.json(OwnerFixtures.seedModel(owner.modelId)));
+        assertThat(again.status()).as("the owner's model created again: %s", again).isEqualTo(201);
+        return true;
     }
 
     /** How many models, sweeps and live accounts the fuzzing user has. */

@@ -141,6 +141,19 @@ class KitWebIntegrationTest {
     }
 
     @Test
+    void theOpenApiDocumentMarksTheOperationsThatTakeTheCallerAndTheirRoles() throws Exception {
+        JsonNode paths = send("GET", "/v3/api-docs", null, null).json().path("paths");
+        assertThat(paths.path("/things").path("post").path("x-sigmatiq-acts-for-caller").asBoolean(false)).isTrue();
+        assertThat(paths.path("/me").path("get").path("x-sigmatiq-acts-for-caller").asBoolean(false)).isTrue();
+        assertThat(paths.path("/things").path("get").has("x-sigmatiq-acts-for-caller")).isFalse();
+        assertThat(paths.path("/things/{id}").path("get").has("x-sigmatiq-acts-for-caller")).isFalse();
+        // role-paths.operator=/imports/**: the role the security enforces, on that operation only
+        assertThat(paths.path("/imports/run").path("post").path("x-sigmatiq-role").asString()).isEqualTo("operator");
+        assertThat(paths.path("/imports/run").path("post").path("x-sigmatiq-acts-for-caller").asBoolean(false)).isTrue();
+        assertThat(paths.path("/things").path("post").has("x-sigmatiq-role")).isFalse();
+    }
+
+    @Test
     void springMvcErrorsAreProblems() throws Exception {
         assertProblem(send("GET", "/nothing-here", userToken(), null), 404);
         assertProblem(send("DELETE", "/things", userToken(), null), 405);
