@@ -71,4 +71,14 @@ final class ContainerBackend implements SigmatiqInfrastructure.Backend {
             log.warn("PostgreSQL container did not stop cleanly", e);
         }
     }
+
+    @Override
+    public void restartPostgres() {
+        throw new TestAbortedException("restarting PostgreSQL is supported by the embedded infrastructure only");
+    }
+
+    @Override
+    public void restartKafka() {
+        throw new TestAbortedException("restarting Kafka is supported by the embedded infrastructure only");
+    }
 }

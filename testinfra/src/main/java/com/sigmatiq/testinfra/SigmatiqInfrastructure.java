@@ -128,9 +128,35 @@ public final class SigmatiqInfrastructure {
         registry.add("spring.kafka.bootstrap-servers", endpoints::kafkaBootstrapServers);
     }
 
+    /**
+     * Restarts PostgreSQL (fast shutdown: every connection of every service in this JVM is dropped) on the same port
+     * and data, and returns when it accepts connections again. Embedded mode only.
+     *
+     * @throws org.opentest4j.TestAbortedException in {@link Mode#TESTCONTAINERS} mode
+     */
+    public static synchronized void restartPostgres() {
+        start();
+        backend.restartPostgres();
+    }
+
+    /**
+     * Restarts the Kafka broker on the same port and log folder (the topics and their records are kept), and returns
+     * when it is back. Embedded mode only.
+     *
+     * @throws org.opentest4j.TestAbortedException in {@link Mode#TESTCONTAINERS} mode
+     */
+    public static synchronized void restartKafka() {
+        start();
+        backend.restartKafka();
+    }
+
     /** A running PostgreSQL + Kafka pair. */
     interface Backend {
         Endpoints endpoints();
+
+        void restartPostgres();
+
+        void restartKafka();
 
         /** Stops Kafka, then PostgreSQL; never throws. */
         void stop();

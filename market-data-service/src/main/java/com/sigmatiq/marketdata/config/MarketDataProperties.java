@@ -3,6 +3,8 @@ package com.sigmatiq.marketdata.config;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import java.time.Duration;
+
 /**
  * {@code sigmatiq.marketdata.*}.
  *
@@ -20,7 +22,11 @@ public record MarketDataProperties(String bootstrapDir,
     /**
      * @param partitions  partitions of each {@code market.bars.<timeframe>} topic created at start
      * @param cursorEvery the replay cursor is saved after this many acknowledged events (and at least every second)
+     * @param retryMin    first wait of a replay interrupted by an unreachable database or broker before it resumes
+     *                    from its saved cursor; doubled after each failed attempt
+     * @param retryMax    longest such wait
      */
-    public record Feed(@DefaultValue("3") int partitions, @DefaultValue("2000") int cursorEvery) {
+    public record Feed(@DefaultValue("3") int partitions, @DefaultValue("2000") int cursorEvery,
+                       @DefaultValue("500ms") Duration retryMin, @DefaultValue("30s") Duration retryMax) {
     }
 }

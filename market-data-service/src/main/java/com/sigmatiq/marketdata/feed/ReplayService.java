@@ -20,6 +20,10 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -29,6 +33,9 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Service;
 
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,6 +53,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Replays stored history to Kafka as if live: every closed bar of the replay's tickers and timeframes, in the order of
@@ -59,7 +67,15 @@ import java.util.concurrent.TimeUnit;
  * or may not have reached Kafka when the service stops or crashes; so a replay resumed at start first reads its
  * topics' partitions from the saved offsets to their end and takes, per ticker and timeframe, the latest bar of this
  * replay found there: the timeline continues after the saved position and skips every bar at or before that bar. A
- * stream therefore continues exactly after the last bar its subscribers could have seen. One instance runs a given
+ * stream therefore continues exactly after the last bar its subscribers could have seen.
+ *
+ * <p><b>Database or broker gone.</b> A replay whose database connection is lost (PostgreSQL restarted, connections
+ * terminated) or whose broker does not answer is not failed: its run waits ({@code retry-min}, doubled per attempt up
+ * to {@code retry-max}) and plays it again from its stored row, the same way as a restart does, for as long as it
+ * takes. Database errors strike only between acknowledged sends (the cursor save) or before the first send, so such
+ * a resume neither skips nor repeats a bar. A broker timeout can leave a send unacknowledged that still lands after the
+ * resume has read the topics: that bar then reaches subscribers twice, which they tolerate (they drop repeats by event
+ * id or bar time). Other errors mark the replay {@code failed}. One instance runs a given
  * replay (replays are resumed by the instance that starts; run one market-data instance, or add a lease before
  * scaling out).
  */
@@ -83,6 +99,7 @@ public class ReplayService {
         return t;
     });
     private final Map<UUID, Run> running = new ConcurrentHashMap<>();
+    private final AtomicLong interruptions = new AtomicLong();
 
     public ReplayService(ReplayRepository replays, BarStore store, BarQueryService queries, BarEventPublisher publisher,
                          ConsumerFactory<?, ?> consumers, EventEnvelopeCodec codec, Clock clock, MarketDataProperties properties) {
@@ -239,7 +256,7 @@ public class ReplayService {
                 todo.removeIf(p -> c.position(p) >= end.get(p));
             }
             if (!todo.isEmpty()) {
-                throw new IllegalStateException("could not read " + todo + " to their end to resume replay " + id);
+                throw new Unreachable("could not read " + todo + " to their end in 60 s to resume replay " + id, null);
             }
         }
         return latest;
@@ -274,10 +291,14 @@ public class ReplayService {
     /** One replay being played by this instance. */
     private final class Run implements Runnable {
 
-        private final ReplayRow row;
+        private final UUID id;
+        private volatile ReplayRow row;
         private volatile boolean stopped;
+        /** Whether the current attempt saved a cursor: the back-off starts again from its minimum after progress. */
+        private boolean progressed;
 
         Run(ReplayRow row) {
+            this.id = row.id();
             this.row = row;
         }
 
@@ -285,23 +306,90 @@ public class ReplayService {
             stopped = true;
         }
 
+        /**
+         * Plays the replay; when the database or the broker cannot be reached, waits (back-off) and plays it again from
+         * its saved cursor, exactly as a restart of the service would, until it completes, is cancelled or the service
+         * stops. Any other error marks the replay {@code failed}.
+         */
         @Override
         public void run() {
+            Duration wait = properties.feed().retryMin();
             try {
-                play();
+                while (!stopped) {
+                    progressed = false;
+                    try {
+                        play();
+                        return;
+                    } catch (RuntimeException e) {
+                        if (stopped) {
+                            return;
+                        }
+                        if (!recoverable(e)) {
+                            markFailed(e);
+                            return;
+                        }
+                        if (progressed) {
+                            wait = properties.feed().retryMin();
+                        }
+                        interruptions.incrementAndGet();
+                        log.warn("replay {} interrupted ({}); resuming from its saved cursor in {} ms", id, rootMessage(e),
+                                wait.toMillis());
+                        TimeUnit.MILLISECONDS.sleep(wait.toMillis());
+                        wait = longer(wait);
+                    }
+                    row = reload();
+                    if (row == null) {
+                        return;
+                    }
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                if (!stopped) {
-                    log.error("replay {} failed", row.id(), e);
-                    replays.fail(row.id(), String.valueOf(e.getMessage()), clock.instant());
-                }
             } finally {
-                running.remove(row.id());
+                running.remove(id);
             }
         }
 
+        /** The stored row, read again until the database answers; null when it is no longer {@code running}. */
+        private ReplayRow reload() throws InterruptedException {
+            Duration wait = properties.feed().retryMin();
+            while (!stopped) {
+                try {
+                    ReplayRow r = replays.find(id).orElse(null);
+                    if (r == null || !r.status().equals("running")) {
+                        log.info("replay {} is {} now; not resumed", id, r == null ? "gone" : r.status());
+                        return null;
+                    }
+                    log.info("resuming replay {} at event {}", id, r.position());
+                    return r;
+                } catch (RuntimeException e) {
+                    if (!recoverable(e)) {
+                        throw e;
+                    }
+                    log.warn("replay {}: database still unreachable ({}); trying again in {} ms", id, rootMessage(e),
+                            wait.toMillis());
+                    TimeUnit.MILLISECONDS.sleep(wait.toMillis());
+                    wait = longer(wait);
+                }
+            }
+            return null;
+        }
+
+        private void markFailed(RuntimeException e) {
+            log.error("replay {} failed", id, e);
+            try {
+                replays.fail(id, String.valueOf(e.getMessage()), clock.instant());
+            } catch (RuntimeException f) {
+                log.error("replay {} could not be marked failed; it stays running and resumes at the next start", id, f);
+            }
+        }
+
+        private Duration longer(Duration wait) {
+            Duration twice = wait.multipliedBy(2);
+            return twice.compareTo(properties.feed().retryMax()) > 0 ? properties.feed().retryMax() : twice;
+        }
+
         private void play() throws InterruptedException {
+            ReplayRow row = this.row;
             Timeframe source = Timeframe.parse(row.sourceTimeframe());
             List<ZoneId> zones = new ArrayList<>();
             List<BarColumns> sources = new ArrayList<>();
@@ -335,6 +423,7 @@ public class ReplayService {
                         if (!inflight.isEmpty()) {
                             acknowledge(inflight, offsets);
                             replays.saveCursor(row.id(), i, total, offsets, null, null, clock.instant());
+                            progressed = true;
                             lastSave = System.nanoTime();
                         }
                         TimeUnit.NANOSECONDS.sleep(wait);
@@ -357,6 +446,7 @@ public class ReplayService {
                         return;
                     }
                     replays.saveCursor(row.id(), i + 1, total, offsets, null, null, clock.instant());
+                    progressed = true;
                     lastSave = System.nanoTime();
                 }
             }
@@ -373,13 +463,56 @@ public class ReplayService {
                 RecordMetadata md;
                 try {
                     md = f.get(60, TimeUnit.SECONDS);
-                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException ex) {
+                } catch (java.util.concurrent.ExecutionException ex) {
                     throw new IllegalStateException("Kafka did not acknowledge a bar: " + ex.getMessage(), ex);
+                } catch (java.util.concurrent.TimeoutException ex) {
+                    throw new Unreachable("Kafka did not acknowledge a bar in 60 s", ex);
                 }
                 offsets.merge(md.topic() + ":" + md.partition(), md.offset(), Math::max);
             }
             inflight.clear();
         }
+    }
+
+    /**
+     * Whether {@code e} says the database or the broker could not be reached (connection lost or refused, server
+     * shutting down, a timeout) rather than something a new attempt would meet again.
+     */
+    static boolean recoverable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof Unreachable || t instanceof DataAccessResourceFailureException
+                    || t instanceof TransientDataAccessException || t instanceof RecoverableDataAccessException
+                    || t instanceof SQLTransientException || t instanceof SQLRecoverableException
+                    || t instanceof RetriableException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P")
+                    || sql.getSQLState().startsWith("53"))) {
+                return true; // connection exception, operator intervention (shutdown, terminated), insufficient resources
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+
+    /** The broker did not answer in time. */
+    private static final class Unreachable extends RuntimeException {
+        Unreachable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** For tests: how many times a replay of this instance was interrupted by an unreachable database or broker. */
+    long interruptions() {
+        return interruptions.get();
     }
 
     /** For tests and the benchmark: whether a replay is being played by this instance. */

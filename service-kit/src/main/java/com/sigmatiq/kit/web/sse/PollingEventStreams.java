@@ -9,6 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -16,11 +18,15 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * Server-sent progress of long-running work (DESIGN §8), read from the database so that it works whichever instance
  * does the work: every {@code interval} each open stream polls its source and sends a {@code progress} event when the
  * snapshot's change key differs from the last one sent, then, once the work has ended, one more event named after
- * its final status, after which the stream completes. One poller thread per instance of this class.
+ * its final status, after which the stream completes. A poll that fails (the database restarting, a lost connection)
+ * leaves the stream open and is tried again at the next tick; a stream that cannot be written is completed with its
+ * error. One poller thread per instance of this class.
  *
  * @param <K> what identifies the work (a sweep id, a job id)
  */
 public final class PollingEventStreams<K> implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(PollingEventStreams.class);
 
     /** What a stream shows now. */
     public record Snapshot(Object data, Object changeKey, String finalEvent) {
@@ -49,6 +55,8 @@ public final class PollingEventStreams<K> implements AutoCloseable {
     private static final class Stream<K> {
         final K key;
         Object last;
+        /** Whether the last poll failed (logged once per run of failures). */
+        boolean failing;
 
         Stream(K key) {
             this.key = key;
@@ -67,7 +75,11 @@ public final class PollingEventStreams<K> implements AutoCloseable {
 
     /** A new stream of {@code key}, open for at most 30 minutes; its first event follows at once. */
     public SseEmitter open(K key) {
-        SseEmitter e = new SseEmitter(TimeUnit.MINUTES.toMillis(30));
+        return open(key, new SseEmitter(TimeUnit.MINUTES.toMillis(30)));
+    }
+
+    /** {@link #open(Object)} on a given emitter (tests record what is sent). */
+    SseEmitter open(K key, SseEmitter e) {
         open.put(e, new Stream<>(key));
         e.onCompletion(() -> open.remove(e));
         e.onTimeout(() -> open.remove(e));
@@ -78,8 +90,19 @@ public final class PollingEventStreams<K> implements AutoCloseable {
 
     private void tick() {
         open.forEach((emitter, stream) -> {
+            Snapshot s;
             try {
-                Snapshot s = source.poll(stream.key).orElse(null);
+                s = source.poll(stream.key).orElse(null);
+            } catch (RuntimeException ex) {
+                // e.g. the database restarting: the stream stays open and polls again at the next tick
+                if (!stream.failing) {
+                    log.warn("progress of {} could not be read (tried again every tick): {}", stream.key, ex.toString());
+                }
+                stream.failing = true;
+                return;
+            }
+            stream.failing = false;
+            try {
                 if (s == null) {
                     open.remove(emitter);
                     emitter.complete();
@@ -94,11 +117,9 @@ public final class PollingEventStreams<K> implements AutoCloseable {
                     open.remove(emitter);
                     emitter.complete();
                 }
-            } catch (IOException | IllegalStateException ex) {
+            } catch (IOException | RuntimeException ex) {
                 open.remove(emitter);
                 emitter.completeWithError(ex);
-            } catch (RuntimeException ex) {
-                open.remove(emitter);
             }
         });
     }
