@@ -35,7 +35,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Predicate;
 
@@ -164,8 +163,8 @@ class ChaosJourneyTest {
             Awaitility.await("at least " + wanted + " kills").atMost(Duration.ofMinutes(10))
                     .until(() -> chaos.kills.size() >= wanted);
         } finally {
-            chaos.stop.set(true);
-            monkey.interrupt();
+            // not interrupted: a restart in progress is finished, then the thread ends
+            chaos.stop.countDown();
             monkey.join(Duration.ofMinutes(5).toMillis());
         }
         assertThat(monkey.isAlive()).as("the chaos thread ended").isFalse();
@@ -419,7 +418,7 @@ class ChaosJourneyTest {
 
         final List<Kill> kills = new CopyOnWriteArrayList<>();
         final List<Throwable> failure = new CopyOnWriteArrayList<>();
-        final AtomicBoolean stop = new AtomicBoolean();
+        final java.util.concurrent.CountDownLatch stop = new java.util.concurrent.CountDownLatch(1);
         volatile String phase = "start";
         private final Random random;
         /** The journey's strikes have their own sequence: each of the two repeats with the seed. */
@@ -436,8 +435,8 @@ class ChaosJourneyTest {
         public void run() {
             List<String> modules = processes.modules();
             try {
-                while (!stop.get()) {
-                    Thread.sleep(3_000 + random.nextInt(12_000)); // the random moment: chaos, not a wait for a condition
+                // the random moment (chaos, not a wait for a condition), cut short when the journey is done
+                while (!stop.await(3_000 + random.nextInt(12_000), java.util.concurrent.TimeUnit.MILLISECONDS)) {
                     killAndRestart(modules.get(random.nextInt(modules.size())), () -> "");
                 }
             } catch (InterruptedException e) {

@@ -27,8 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
  * pack-, training- and market-data-service over HTTP with this service's own token ({@link ServiceTokens}, role
  * {@code service}; no user is at hand when a bar or an alert arrives): {@code GET /packs/{id}/versions/{v}/files},
  * {@code GET /training/internal/trained-models/{id}?owner_id=}, {@code GET /series} and
- * {@code GET /bars/{ticker}?…&extended=true&format=csv}. A failed call throws {@link IllegalStateException} naming what
- * could not be read.
+ * {@code GET /bars/{ticker}?…&extended=true&format=csv}, and alert-service's
+ * {@code GET /alerts/internal/publications/{id}/progress}. A failed call throws {@link IllegalStateException} naming
+ * what could not be read.
  */
 public class PlatformServices {
 
@@ -36,6 +37,7 @@ public class PlatformServices {
     private final RestClient packs;
     private final RestClient training;
     private final RestClient marketData;
+    private final RestClient alerts;
     private final ObjectProvider<ServiceTokens> tokens;
     private final JsonMapper json;
 
@@ -56,6 +58,7 @@ public class PlatformServices {
         this.packs = builder.clone().baseUrl(endpoints.packService().toString()).build();
         this.training = builder.clone().baseUrl(endpoints.trainingService().toString()).build();
         this.marketData = builder.clone().baseUrl(endpoints.marketDataService().toString()).build();
+        this.alerts = builder.clone().baseUrl(endpoints.alertService().toString()).build();
         this.tokens = tokens;
         this.json = json;
     }
@@ -76,6 +79,30 @@ public class PlatformServices {
             return json.convertValue(body.get("files"), new TypeReference<LinkedHashMap<String, String>>() { });
         } catch (RestClientException e) {
             throw new IllegalStateException("pack " + packId + " " + version + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * How far alert-service has got with a published model: the first bar it decided on, the bar time up to which every
+     * alert is stored (each null before the first is stored) and the ids of its alerts of bars up to {@code through}.
+     */
+    public record AlertProgress(Instant decidedFrom, Instant evaluatedThrough, java.util.List<String> alertIds) {
+    }
+
+    /** alert-service's {@link AlertProgress} of a published model. */
+    public AlertProgress alertProgress(String publishedId, Instant through) {
+        try {
+            JsonNode body = alerts.get().uri(u -> u.path("/alerts/internal/publications/{id}/progress")
+                            .queryParam("through", through.toString()).build(publishedId))
+                    .headers(h -> h.setBearerAuth(token())).retrieve().body(JsonNode.class);
+            JsonNode at = body.path("evaluated_through");
+            JsonNode from = body.path("decided_from");
+            java.util.List<String> ids = new java.util.ArrayList<>();
+            body.path("alert_ids").forEach(id -> ids.add(id.asString()));
+            return new AlertProgress(from.isString() ? Instant.parse(from.asString()) : null,
+                    at.isString() ? Instant.parse(at.asString()) : null, ids);
+        } catch (RestClientException e) {
+            throw new IllegalStateException("alert-service's progress of " + publishedId + " cannot be read: " + e.getMessage(), e);
         }
     }
 

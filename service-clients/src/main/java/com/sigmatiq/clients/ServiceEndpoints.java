@@ -9,5 +9,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ServiceEndpoints(@DefaultValue("http://localhost:8081") URI packService,
                                @DefaultValue("http://localhost:8082") URI modelService,
                                @DefaultValue("http://localhost:8083") URI marketDataService,
-                               @DefaultValue("http://localhost:8085") URI trainingService) {
+                               @DefaultValue("http://localhost:8085") URI trainingService,
+                               @DefaultValue("http://localhost:8086") URI alertService) {
 }

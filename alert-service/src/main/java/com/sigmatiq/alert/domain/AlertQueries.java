@@ -25,6 +25,18 @@ public interface AlertQueries {
      */
     List<Stamped> alertsAfter(String ownerId, Instant after, String afterId, int limit);
 
+    /**
+     * How far a publication's runtime has got (platform services only): the first bar it decided on (null before its
+     * first evaluations are stored), the bar time of its last stored snapshot (every alert of every bar up to it is
+     * stored; null before its first) and the ids of its alerts of bars up to {@code through}. Empty for a publication
+     * this service does not know.
+     */
+    Optional<Progress> progress(String publicationId, Instant through);
+
+    /** See {@link #progress}. */
+    record Progress(Instant decidedFrom, Instant evaluatedThrough, List<String> alertIds) {
+    }
+
     /** A page of rows and the number of rows in all pages. */
     record Page<T>(List<T> items, long total) {
     }

@@ -68,6 +68,8 @@ public class BarProcessor {
     // the followers of each stream, valid while the publications' version stays
     private final Map<String, List<Publication>> following = new HashMap<>();
     private String followingVersion;
+    private long followingCheckedAt;
+    private final long followingCheckNanos;
     // the last history read, reused by the runtimes built for the same bar (many models on one ticker)
     private volatile History lastHistory;
 
@@ -182,6 +184,7 @@ public class BarProcessor {
                         JsonMapper json, Clock clock,
                         @Value("${sigmatiq.alert.runtime.snapshot-every:64}") int snapshotEvery,
                         @Value("${sigmatiq.alert.runtime.snapshot-idle:1s}") java.time.Duration snapshotIdle,
+                        @Value("${sigmatiq.alert.runtime.following-check:100ms}") java.time.Duration followingCheck,
                         @Value("${sigmatiq.alert.runtime.threads:0}") int threads) {
         this.store = store;
         this.sources = sources;
@@ -191,6 +194,7 @@ public class BarProcessor {
         this.clock = clock;
         this.snapshotEvery = Math.max(1, snapshotEvery);
         this.snapshotIdleNanos = snapshotIdle.toNanos();
+        this.followingCheckNanos = followingCheck.toNanos();
         this.cores = new ForkJoinPool(threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
         // Jackson builds an alert's serializer on first use: done now, not in the first alerts' latency
         json.writeValueAsString(new Alert("warm-up", Instant.EPOCH, "", "", new Alert.Signal(AlertAction.BUY, "stock", "", 0.5,
@@ -247,7 +251,9 @@ public class BarProcessor {
                 continue;
             }
             RuntimeStore.StreamStart start = replayStartBefore(first, feed, followers);
-            List<Live> lives = parallel(followers, p -> live(p, first, start));
+            List<Live> lives = start == null && followers.stream().allMatch(p -> runtimes.containsKey(p.id()))
+                    ? followers.stream().map(p -> runtimes.get(p.id())).toList()   // the usual case: nothing to build
+                    : parallel(followers, p -> live(p, first, start));
             List<Live> taking = new ArrayList<>(lives.size());
             for (Live l : lives) {
                 if (l.awaiting >= 0) {
@@ -500,8 +506,17 @@ public class BarProcessor {
         cores.shutdown();
     }
 
+    /**
+     * Reads the publications' version again when this instance changed them ({@link #invalidateFollowing}) or
+     * {@code following-check} has passed (another instance may have): not a query per batch.
+     */
     private void refreshFollowing() {
+        long now = System.nanoTime();
+        if (followingVersion != null && now - followingCheckedAt < followingCheckNanos) {
+            return;
+        }
         String version = store.publicationsVersion();
+        followingCheckedAt = now;
         if (!version.equals(followingVersion)) {
             following.clear();
             followingVersion = version;

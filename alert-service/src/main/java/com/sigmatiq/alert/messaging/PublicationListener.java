@@ -49,6 +49,7 @@ class PublicationListener {
                         p.maxAlertsPerDay(), p.paperTradeFirst(), p.paperEquity(), feed, p.status()), clock.instant());
                 log.info("following {} ({} {} {}, feed {})", p.publishedId(), p.ticker(), p.timeframe(), p.status(), feed);
             });
+            processor.invalidateFollowing();   // stored: the next batch reads who follows each stream
         } else if (event.payload() instanceof PublicationStatusChanged c) {
             inbox.receive(CONSUMER, event, () -> {
                 if (store.status(c.publishedId(), c.to(), clock.instant())) {
@@ -56,6 +57,7 @@ class PublicationListener {
                     log.info("{}: {} -> {}", c.publishedId(), c.from(), c.to());
                 }
             });
+            processor.invalidateFollowing();   // committed: the next batch reads it
         }
     }
 }

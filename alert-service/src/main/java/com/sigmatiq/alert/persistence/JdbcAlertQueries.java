@@ -151,6 +151,22 @@ class JdbcAlertQueries implements AlertQueries {
     }
 
     @Override
+    public Optional<Progress> progress(String publicationId, Instant through) {
+        if (store.publication(publicationId).isEmpty()) {
+            return Optional.empty();
+        }
+        // a warm-up snapshot holds only bars before the stream's first: its time says nothing was taken after it
+        Timestamp last = jdbc.sql("select last_bar_time from runtimes where publication_id = ?").param(publicationId)
+                .query((rs, n) -> rs.getTimestamp(1)).optional().orElse(null);
+        List<String> ids = jdbc.sql("select alert_id from alerts where publication_id = ? and bar_time <= ? order by bar_time, alert_id")
+                .params(publicationId, Timestamp.from(through)).query(String.class).list();
+        Timestamp first = jdbc.sql("select least((select min(first_bar_time) from evaluation_blocks where publication_id = ?),"
+                        + " (select min(bar_time) from evaluations where publication_id = ?))")
+                .params(publicationId, publicationId).query((rs, n) -> rs.getTimestamp(1)).list().get(0);
+        return Optional.of(new Progress(first == null ? null : first.toInstant(), last == null ? null : last.toInstant(), ids));
+    }
+
+    @Override
     public Optional<Publication> publication(String ownerId, String publicationId) {
         return store.publication(publicationId).filter(p -> p.ownerId().equals(ownerId));
     }

@@ -11,6 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
@@ -23,6 +25,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  */
 @Component
 class AlertStreams {
+
+    private static final Logger log = LoggerFactory.getLogger(AlertStreams.class);
 
     private final AlertQueries queries;
     private final Clock clock;
@@ -73,10 +77,17 @@ class AlertStreams {
                 open.remove(emitter);
                 emitter.completeWithError(ex);
             } catch (RuntimeException ex) {
-                open.remove(emitter);
+                // the database is away (a restart): the stream stays open and is read again at the next tick
+                long now = System.nanoTime();
+                if (now - lastFailureLogged > 30_000_000_000L) {
+                    lastFailureLogged = now;
+                    log.warn("alert streams cannot read new alerts yet ({}); trying again", ex.toString());
+                }
             }
         });
     }
+
+    private volatile long lastFailureLogged = System.nanoTime() - 60_000_000_000L;
 
     /** At the start of shutdown (before the web server waits for open requests to end): every stream ends. */
     @EventListener(ContextClosedEvent.class)

@@ -121,6 +121,22 @@ class ReplayIntegrationTest extends AlertIntegrationTestBase {
         assertThat(latest.path("thresholds_check").path("confidence_threshold").asDouble()).isEqualTo(config.threshold());
         assertThat(latest.path("prediction").path("signal").asString()).isIn("BUY", "SELL", "HOLD", "WAIT");
 
+        // how far the runtime has got, for the platform's services only
+        String through = Instant.ofEpochMilli(b.time()[b.size() - 1]).toString();
+        JsonNode progress = api.get("/alerts/internal/publications/" + pub + "/progress?through=" + through,
+                JWKS.serviceToken("sim-service")).body();
+        assertThat(progress.path("decided_from").asString()).isEqualTo(Instant.ofEpochMilli(b.time()[marchFrom]).toString());
+        assertThat(progress.path("evaluated_through").asString()).isEqualTo(through);
+        List<String> ids = new ArrayList<>();
+        progress.path("alert_ids").forEach(id -> ids.add(id.asString()));
+        assertThat(ids).containsExactlyInAnyOrderElementsOf(stored.stream().map(Alert::alertId).toList());
+        assertThat(api.get("/alerts/internal/publications/" + pub + "/progress?through=" + through, token).status())
+                .as("a user").isEqualTo(403);
+        assertThat(api.get("/alerts/internal/publications/pub_unknown/progress?through=" + through,
+                JWKS.serviceToken("sim-service")).status()).isEqualTo(404);
+        assertThat(api.get("/alerts/internal/publications/" + pub + "/progress?through=soon",
+                JWKS.serviceToken("sim-service")).status()).isEqualTo(400);
+
         String stranger = JWKS.token(UUID.randomUUID().toString());
         assertThat(api.get("/alerts/" + first.path("alert_id").asString(), stranger).status()).isEqualTo(404);
         assertThat(api.get("/alerts/models/" + pub + "/evaluations", stranger).status()).isEqualTo(404);

@@ -38,4 +38,10 @@ class HttpRuntimeSources implements RuntimeSources {
     public LocalDate firstSession(String ticker, Timeframe tf) {
         return services.firstSession(ticker);
     }
+
+    @Override
+    public AlertProgress alertProgress(String publishedId, java.time.Instant through) {
+        PlatformServices.AlertProgress p = services.alertProgress(publishedId, through);
+        return new AlertProgress(p.decidedFrom(), p.evaluatedThrough(), p.alertIds());
+    }
 }

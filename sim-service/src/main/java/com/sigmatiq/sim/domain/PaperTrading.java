@@ -58,6 +58,9 @@ public class PaperTrading {
     private final Map<String, Pack> packs = new ConcurrentHashMap<>();
     private final Map<String, Integer> notified = new ConcurrentHashMap<>();
     private final Map<String, FeedBars> feeds = new ConcurrentHashMap<>();
+    // settling periods waiting for alert-service: since when, and when that was last logged
+    private final Map<String, Instant> waitingSince = new ConcurrentHashMap<>();
+    private final Map<String, Instant> waitLogged = new ConcurrentHashMap<>();
     private volatile List<Account> active;
     // the last history read: periods of many models on one feed end together and warm up on the same bars
     private volatile History lastHistory;
@@ -234,12 +237,34 @@ public class PaperTrading {
 
     // ------------------------------------------------------------------ completion
 
-    /** Completes every settling period whose settle time has passed; one that fails is tried again next time. */
+    /**
+     * Completes every settling period whose settle time has passed and whose alerts are all here: alert-service has
+     * stored every alert of the period's bars (it may have been down, or behind, for longer than the settle time) and
+     * each of them has reached this service. A period still waiting after {@code settle-max-wait} is completed with
+     * what it has, and says so in the log. One that fails is tried again next time.
+     */
     public int settle() {
         int done = 0;
-        for (Account a : store.dueToSettle(clock.instant())) {
+        Instant now = clock.instant();
+        for (Account a : store.dueToSettle(now)) {
             try {
-                complete(a);
+                RuntimeSources.AlertProgress[] progress = new RuntimeSources.AlertProgress[1];
+                String waiting = waitingFor(a, progress);
+                if (waiting != null) {
+                    Instant since = waitingSince.computeIfAbsent(a.id(), k -> now);
+                    if (now.isBefore(since.plus(properties.settleMaxWait()))) {
+                        Instant logged = waitLogged.get(a.id());
+                        if (logged == null || !now.isBefore(logged.plusSeconds(30))) {
+                            waitLogged.put(a.id(), now);
+                            log.info("{}: the period's last bar is taken; waiting for {}", a.id(), waiting);
+                        }
+                        continue;
+                    }
+                    log.warn("{}: completing the period after {} without {}", a.id(), properties.settleMaxWait(), waiting);
+                }
+                complete(a, progress[0] == null ? null : progress[0].decidedFrom());
+                waitingSince.remove(a.id());
+                waitLogged.remove(a.id());
                 done++;
             } catch (RuntimeException e) {
                 log.warn("{}: the period could not be completed yet ({}); trying again", a.id(), e.getMessage());
@@ -248,7 +273,31 @@ public class PaperTrading {
         return done;
     }
 
-    private void complete(Account a) {
+    /**
+     * What a settling period still waits for from alert-service, or null when every alert of its bars is here; puts
+     * alert-service's answer in {@code answer[0]}.
+     */
+    private String waitingFor(Account a, RuntimeSources.AlertProgress[] answer) {
+        Instant end = Instant.ofEpochMilli(a.endBar());
+        RuntimeSources.AlertProgress progress;
+        try {
+            progress = sources.alertProgress(a.publishedId(), end);
+        } catch (RuntimeException e) {
+            return "alert-service (" + e.getMessage() + ")";
+        }
+        answer[0] = progress;
+        if (progress.evaluatedThrough() == null || progress.evaluatedThrough().isBefore(end)) {
+            return "alert-service to take the bars up to " + end + " (it has stored alerts up to "
+                    + progress.evaluatedThrough() + ")";
+        }
+        java.util.Set<String> here = new java.util.HashSet<>();
+        store.alerts(a.publishedId()).forEach(x -> here.add(x.alertId()));
+        List<String> missing = progress.alertIds().stream().filter(id -> !here.contains(id)).toList();
+        return missing.isEmpty() ? null : missing.size() + " alerts still on their way " + missing;
+    }
+
+    /** @param decidedFrom the first bar alert-service decided on for the model (null: unknown), see {@link #reconcile} */
+    private void complete(Account a, Instant decidedFrom) {
         PerformanceReport report;
         synchronized (lock(a.id())) {
             books.remove(a.id());
@@ -257,7 +306,7 @@ public class PaperTrading {
             RuntimeSources.TrainedArtifacts trained = sources.trainedModel(a.ownerId(), a.trainedModelId());
             PerformanceReport.BacktestFigures figures = new PerformanceReport.BacktestFigures(
                     historicalWinRate(trained.artifacts().get(TrainedModel.METADATA)), trained.sharpeBacktest());
-            Reconciliation reconciliation = reconcile(a, trained.artifacts(), book);
+            Reconciliation reconciliation = reconcile(a, trained.artifacts(), book, decidedFrom);
             RecommendationRules.Verdict verdict = a.rules().judge(results.totalTrades(), results.winRate(),
                     results.sharpeRatio(), results.maxDrawdown(), figures.winRate(), figures.sharpe(),
                     reconciliation.mismatches());
@@ -281,11 +330,18 @@ public class PaperTrading {
         }
     }
 
-    /** The backtest of the published model over exactly the period's bars, against the paper trades. */
-    Reconciliation reconcile(Account a, Map<String, byte[]> artifacts, PaperBook book) {
+    /**
+     * The backtest of the published model against the paper trades: its trades entered in the period, deciding from
+     * where alert-service began deciding for the model. That is the period's first bar, or earlier when the model's
+     * runtime took its replay from the first bar while this account began later (it learnt of the publication later):
+     * then the backtest decides from that earlier bar too, as the alerts were made, so that a position the alerts held
+     * when the period began is held by the backtest as well.
+     */
+    Reconciliation reconcile(Account a, Map<String, byte[]> artifacts, PaperBook book, Instant decidedFrom) {
         Timeframe tf = Timeframe.parse(a.timeframe());
         List<Bar> period = bars(a, book.lastTime());
         StrategyConfig config = config(a.packId(), a.packVersion(), a.strategyId(), a.effectiveConfig());
+        long start = decidedFrom != null && decidedFrom.toEpochMilli() < a.firstBar() ? decidedFrom.toEpochMilli() : a.firstBar();
         LocalDate firstDay = LocalDate.ofInstant(Instant.ofEpochMilli(a.firstBar()), ZONE);
         LocalDate from = sources.firstSession(a.ticker(), tf);
         BarSeries history;
@@ -302,10 +358,24 @@ public class PaperTrading {
                 lastHistory = new History(key, history);
             }
         }
+        if (start < a.firstBar()) {
+            // the bars from where the alerts began deciding to the period's first, from the stored history
+            List<Bar> decided = new ArrayList<>();
+            for (int i = 0; i < history.size(); i++) {
+                long t = history.time()[i];
+                if (t >= start && t < a.firstBar()) {
+                    decided.add(new Bar(t, history.open()[i], history.high()[i], history.low()[i], history.close()[i],
+                            history.volume()[i]));
+                }
+            }
+            decided.addAll(period);
+            period = decided;
+        }
         try (TrainedModel model = TrainedModel.load(artifacts)) {
             BacktestResult result = ModelBacktest.run(config, model, a.maxAlertsPerDay(), a.execution().params(a.startingEquity()),
                     ZONE, tf, history, period);
-            return Reconciliation.of(book.trades(), result.trades());
+            long first = a.firstBar();
+            return Reconciliation.of(book.trades(), result.trades().stream().filter(t -> t.entryTime() >= first).toList());
         }
     }
 

@@ -23,6 +23,16 @@ public interface RuntimeSources {
     /** The first session the ticker has bars of, or null. */
     LocalDate firstSession(String ticker, Timeframe tf);
 
+    /**
+     * How far alert-service has got with a published model: it decided from bar {@code decidedFrom} on (bars before only
+     * warmed it up), every alert of bars up to {@code evaluatedThrough} is stored there (each null: nothing stored yet),
+     * and these are the ids of its alerts of bars up to {@code through}.
+     */
+    AlertProgress alertProgress(String publishedId, java.time.Instant through);
+
+    record AlertProgress(java.time.Instant decidedFrom, java.time.Instant evaluatedThrough, java.util.List<String> alertIds) {
+    }
+
     /** A trained model's artifacts and the Sharpe ratio of its configuration's backtest (null when unknown). */
     record TrainedArtifacts(Map<String, byte[]> artifacts, Double sharpeBacktest) {
     }

@@ -10,11 +10,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param settleAfter    after a period's last bar, how long to wait for alerts of its bars still on their way (wall
  *                       time; a later alert waits again), before the recommendation
  * @param settleInterval how often settled periods are looked for
+ * @param settleMaxWait  how long a settled period waits for alert-service to have made, and sent here, every alert of
+ *                       its bars (it may be down or behind) before it is completed with what it has
  * @param recommendation the default recommendation rules ({@code docs/paper.md})
  */
 @ConfigurationProperties("sigmatiq.sim")
 public record SimProperties(@DefaultValue("5s") Duration settleAfter, @DefaultValue("500ms") Duration settleInterval,
-                            @DefaultValue Rules recommendation) {
+                            @DefaultValue("15m") Duration settleMaxWait, @DefaultValue Rules recommendation) {
 
     /** The defaults of {@link RecommendationRules}. */
     public record Rules(@DefaultValue("5") int minTrades, @DefaultValue("0.10") double winRateTolerance,

@@ -46,6 +46,7 @@ abstract class SimIntegrationTestBase {
         r.add("sigmatiq.services.pack-service", UPSTREAMS::url);
         r.add("sigmatiq.services.market-data-service", UPSTREAMS::url);
         r.add("sigmatiq.services.training-service", UPSTREAMS::url);
+        r.add("sigmatiq.services.alert-service", UPSTREAMS::url);
     }
 
     @LocalServerPort

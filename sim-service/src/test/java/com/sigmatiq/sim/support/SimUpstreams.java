@@ -34,6 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class SimUpstreams implements AutoCloseable {
 
     private static SimUpstreams instance;
+    private final Map<String, Progress> progress = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final HttpServer server;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -81,6 +82,19 @@ public final class SimUpstreams implements AutoCloseable {
     }
 
     /** How many times bars were read (warm-ups). */
+    /** What alert-service answers about a published model's progress, until set again; null: caught up. */
+    public void setProgress(String publishedId, Progress p) {
+        if (p == null) {
+            progress.remove(publishedId);
+        } else {
+            progress.put(publishedId, p);
+        }
+    }
+
+    /** alert-service's answer: decisions from {@code decidedFrom}, alerts stored up to {@code evaluatedThrough}, the ids. */
+    public record Progress(Instant decidedFrom, Instant evaluatedThrough, List<String> alertIds) {
+    }
+
     public int barReads() {
         return barReads.get();
     }
@@ -118,6 +132,20 @@ public final class SimUpstreams implements AutoCloseable {
                 a.forEach((k, v) -> encoded.put(k, Base64.getEncoder().encodeToString(v)));
                 send(x, 200, json.writeValueAsString(Map.of("trained_model", Map.of("id", key.substring(key.indexOf('/') + 1),
                         "sharpe_backtest", sharpes.get(key)), "artifacts", encoded)));
+            } else if (path.startsWith("/alerts/internal/publications/") && path.endsWith("/progress")) {
+                String pub = path.split("/")[4];
+                Progress p = progress.get(pub);
+                if (p == null) {   // not set by the test: alert-service has every alert the test sent
+                    send(x, 200, json.writeValueAsString(Map.of("published_model_id", pub,
+                            "evaluated_through", "9999-01-01T00:00:00Z", "alert_ids", List.of())));
+                } else {
+                    Map<String, Object> body = new LinkedHashMap<>();
+                    body.put("published_model_id", pub);
+                    body.put("decided_from", p.decidedFrom() == null ? null : p.decidedFrom().toString());
+                    body.put("evaluated_through", p.evaluatedThrough() == null ? null : p.evaluatedThrough().toString());
+                    body.put("alert_ids", p.alertIds());
+                    send(x, 200, json.writeValueAsString(body));
+                }
             } else if (path.equals("/series")) {
                 send(x, 200, json.writeValueAsString(List.of(Map.of("ticker", "SPY", "timeframe", "5m",
                         "first", Instant.ofEpochMilli(bars.time()[0]).toString(),
