@@ -4,11 +4,7 @@ import com.sigmatiq.marketdata.TestTokens;
 import com.sigmatiq.testinfra.ServiceJvm;
 import com.sigmatiq.testinfra.SigmatiqInfrastructure;
 import com.sigmatiq.testinfra.SigmatiqInfrastructureCondition;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,7 +26,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -98,7 +93,7 @@ class ReplayCrashIntegrationTest {
         assertThat(Long.parseLong(done[1])).isEqualTo(total);
 
         Map<String, List<Long>> seen = new HashMap<>();
-        for (ConsumerRecord<String, String> rec : readAll(List.of("market.bars.1m", "market.bars.5m", "market.bars.15m"))) {
+        for (ConsumerRecord<String, String> rec : TopicRecords.readAll(List.of("market.bars.1m", "market.bars.5m", "market.bars.15m"))) {
             JsonNode payload = JSON.readTree(rec.value()).get("payload");
             if (id.toString().equals(payload.path("replay_id").asString(null))) {
                 seen.computeIfAbsent(payload.get("ticker").asString() + "|" + payload.get("timeframe").asString(),
@@ -138,30 +133,5 @@ class ReplayCrashIntegrationTest {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
-    }
-
-    private static List<ConsumerRecord<String, String>> readAll(List<String> topics) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SigmatiqInfrastructure.start().kafkaBootstrapServers());
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "10000");
-        List<ConsumerRecord<String, String>> out = new ArrayList<>();
-        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
-            List<TopicPartition> parts = new ArrayList<>();
-            for (String t : topics) {
-                c.partitionsFor(t).forEach(i -> parts.add(new TopicPartition(t, i.partition())));
-            }
-            c.assign(parts);
-            c.seekToBeginning(parts);
-            Map<TopicPartition, Long> end = c.endOffsets(parts);
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp)) && System.nanoTime() < deadline) {
-                c.poll(Duration.ofMillis(200)).forEach(out::add);
-            }
-            assertThat(parts).as("topics read to their end").allMatch(tp -> c.position(tp) >= end.get(tp));
-        }
-        return out;
     }
 }

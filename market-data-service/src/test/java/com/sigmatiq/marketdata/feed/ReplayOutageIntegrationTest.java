@@ -11,12 +11,8 @@ import com.sigmatiq.marketdata.domain.ReplayRepository.ReplayRow;
 import com.sigmatiq.marketdata.messaging.BarEventPublisher;
 import com.sigmatiq.testinfra.SigmatiqInfrastructure;
 import com.sigmatiq.testinfra.SigmatiqInfrastructureCondition;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,7 +38,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.LockSupport;
@@ -158,7 +153,7 @@ class ReplayOutageIntegrationTest {
                 .until(() -> repo.find(id).orElseThrow(), r -> true); // the pool may still hold a dropped connection
         Map<String, List<Long>> seen = new HashMap<>();
         JsonMapper json = new JsonMapper();
-        for (ConsumerRecord<String, String> rec : readAll(List.of("market.bars.1m", "market.bars.5m", "market.bars.15m"))) {
+        for (ConsumerRecord<String, String> rec : TopicRecords.readAll(List.of("market.bars.1m", "market.bars.5m", "market.bars.15m"))) {
             JsonNode payload = json.readTree(rec.value()).get("payload");
             if (id.toString().equals(payload.path("replay_id").asString(null))) {
                 seen.computeIfAbsent(payload.get("ticker").asString() + "|" + payload.get("timeframe").asString(),
@@ -244,30 +239,5 @@ class ReplayOutageIntegrationTest {
                 return rs.getInt(1);
             }
         }
-    }
-
-    private static List<ConsumerRecord<String, String>> readAll(List<String> topics) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SigmatiqInfrastructure.start().kafkaBootstrapServers());
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "10000");
-        List<ConsumerRecord<String, String>> out = new ArrayList<>();
-        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
-            List<TopicPartition> parts = new ArrayList<>();
-            for (String t : topics) {
-                c.partitionsFor(t).forEach(i -> parts.add(new TopicPartition(t, i.partition())));
-            }
-            c.assign(parts);
-            c.seekToBeginning(parts);
-            Map<TopicPartition, Long> end = c.endOffsets(parts);
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp)) && System.nanoTime() < deadline) {
-                c.poll(Duration.ofMillis(200)).forEach(out::add);
-            }
-            assertThat(parts).as("topics read to their end").allMatch(tp -> c.position(tp) >= end.get(tp));
-        }
-        return out;
     }
 }

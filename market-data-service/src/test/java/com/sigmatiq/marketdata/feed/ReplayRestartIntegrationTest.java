@@ -11,12 +11,8 @@ import com.sigmatiq.marketdata.messaging.BarEventPublisher;
 import com.sigmatiq.marketdata.domain.ReplayRepository;
 import com.sigmatiq.testinfra.SigmatiqInfrastructure;
 import com.sigmatiq.testinfra.SigmatiqInfrastructureCondition;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -35,7 +31,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -124,7 +119,7 @@ class ReplayRestartIntegrationTest {
         Map<String, List<Long>> seen = new HashMap<>();
         Set<String> eventIds = new HashSet<>();
         int records = 0;
-        for (ConsumerRecord<String, String> rec : readAll(List.of("market.bars.1m", "market.bars.5m", "market.bars.15m"))) {
+        for (ConsumerRecord<String, String> rec : TopicRecords.readAll(List.of("market.bars.1m", "market.bars.5m", "market.bars.15m"))) {
             JsonNode env = new JsonMapper().readTree(rec.value());
             JsonNode payload = env.get("payload");
             if (!id.toString().equals(payload.path("replay_id").asString(null))) {
@@ -139,29 +134,5 @@ class ReplayRestartIntegrationTest {
         }
         assertThat(records).isEqualTo(total);
         assertThat(seen).isEqualTo(expected); // complete, once each, in order per ticker and timeframe
-    }
-
-    private static List<ConsumerRecord<String, String>> readAll(List<String> topics) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SigmatiqInfrastructure.start().kafkaBootstrapServers());
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "10000");
-        List<ConsumerRecord<String, String>> out = new ArrayList<>();
-        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
-            List<TopicPartition> parts = new ArrayList<>();
-            for (String t : topics) {
-                c.partitionsFor(t).forEach(i -> parts.add(new TopicPartition(t, i.partition())));
-            }
-            c.assign(parts);
-            c.seekToBeginning(parts);
-            Map<TopicPartition, Long> end = c.endOffsets(parts);
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp)) && System.nanoTime() < deadline) {
-                c.poll(Duration.ofMillis(200)).forEach(out::add);
-            }
-        }
-        return out;
     }
 }
