@@ -141,12 +141,13 @@ public class ModelService {
 
     /**
      * A training job of the model stored its result: a model in {@code swept} moves to {@code trained} (recording
-     * {@code model.status_changed}); any other model is left as it is. Safe to repeat. A model still in {@code created}
-     * is not moved through {@code swept} implicitly: training needs a completed sweep, so that case is the caller's
-     * to report.
+     * {@code model.status_changed}); one still in {@code created} moves through {@code swept} to {@code trained} (two
+     * changes recorded), since training needs a completed sweep: the sweep's own event, on another topic from another
+     * service, is only late (a restart of sweep-service delays it), and when it comes it finds the model further along
+     * and leaves it. Any other model is left as it is. Safe to repeat.
      *
-     * @return the status the model had when the event arrived (it moved iff that is {@code swept}); empty if the owner
-     *         has no such model
+     * @return the status the model had when the event arrived (it moved iff that is {@code swept} or {@code created});
+     *         empty if the owner has no such model
      */
     public Optional<ModelStatus> trainingCompleted(String ownerId, String modelId) {
         return tx.execute(status -> {
@@ -154,10 +155,17 @@ public class ModelService {
             if (current == null) {
                 return Optional.<ModelStatus>empty();
             }
-            if (current.status() == ModelStatus.SWEPT) {
-                Model changed = current.withStatus(ModelStatus.TRAINED, Instant.now(clock));
+            Model at = current;
+            if (at.status() == ModelStatus.CREATED) {
+                Model swept = at.withStatus(ModelStatus.SWEPT, Instant.now(clock));
+                models.updateStatus(swept);
+                events.statusChanged(swept, at.status());
+                at = swept;
+            }
+            if (at.status() == ModelStatus.SWEPT) {
+                Model changed = at.withStatus(ModelStatus.TRAINED, Instant.now(clock));
                 models.updateStatus(changed);
-                events.statusChanged(changed, current.status());
+                events.statusChanged(changed, at.status());
             }
             return Optional.of(current.status());
         });

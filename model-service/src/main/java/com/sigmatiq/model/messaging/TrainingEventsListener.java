@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Moves a model from {@code swept} to {@code trained} when training-service announces {@code training.completed} for
- * it, once per event id (the kit's inbox, in the transaction of the move). A model already trained or further along
- * is left as it is (logged at debug); one still in {@code created} is left too, with a warning, since training needs a
- * completed sweep; another owner's or an unknown model changes nothing.
+ * it, once per event id (the kit's inbox, in the transaction of the move). One still in {@code created} moves through
+ * {@code swept} (its sweep's event is late: training needs a completed sweep); a model already trained or further
+ * along is left as it is (logged at debug); another owner's or an unknown model changes nothing.
  */
 @Component
 class TrainingEventsListener {
@@ -52,8 +52,8 @@ class TrainingEventsListener {
             } else if (found.get() == ModelStatus.SWEPT) {
                 log.info("model {} trained ({}, job {})", done.modelId(), done.trainedModelId(), done.jobId());
             } else if (found.get() == ModelStatus.CREATED) {
-                log.warn("{} {}: model {} is still 'created' (never swept); left unchanged", event.type(), event.eventId(),
-                        done.modelId());
+                log.info("model {} trained ({}, job {}); its sweep's completion, still on its way, is taken as done",
+                        done.modelId(), done.trainedModelId(), done.jobId());
             } else {
                 log.debug("{} {}: model {} already '{}'; unchanged", event.type(), event.eventId(), done.modelId(),
                         found.get().label());
