@@ -76,6 +76,10 @@ final class LocalInfrastructure implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     .setPort(port)
                     .setServerConfig("max_connections", "200")
+                    // the embedded server's defaults suit throw-away test databases (fsync off, commits not waiting for
+                    // the WAL flush); a user's platform keeps what it acknowledged through a power cut
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
                     .setRegisterShutdownHook(false)
                     .start();
             createDatabaseIfMissing(postgres);

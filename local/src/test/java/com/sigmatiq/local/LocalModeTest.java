@@ -111,6 +111,21 @@ class LocalModeTest {
         }
     }
 
+    @Test
+    void postgresWaitsForTheDiskBeforeItAcknowledgesACommit() throws Exception {
+        try (LocalInfrastructure infra = LocalInfrastructure.start(data.resolve("durable"), 0, 0);
+             Connection c = DriverManager.getConnection(infra.jdbcUrl("public"), LocalInfrastructure.USER,
+                     LocalInfrastructure.PASSWORD);
+             Statement s = c.createStatement()) {
+            for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
+                try (ResultSet rs = s.executeQuery("show " + setting)) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getString(1)).as(setting).isEqualTo("on");
+                }
+            }
+        }
+    }
+
     private static void execute(LocalInfrastructure infra, String sql) throws Exception {
         try (Connection c = DriverManager.getConnection(infra.jdbcUrl("public"), LocalInfrastructure.USER,
                 LocalInfrastructure.PASSWORD);
