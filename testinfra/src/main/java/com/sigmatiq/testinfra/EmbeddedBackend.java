@@ -22,7 +22,9 @@ import java.util.stream.Stream;
 
 /**
  * zonky embedded PostgreSQL (fresh data directory, kept until {@link #stop()} so that it can be restarted) and a
- * one-broker embedded Kafka KRaft cluster on random ports.
+ * one-broker embedded Kafka KRaft cluster on random ports. PostgreSQL keeps zonky's test defaults ({@code fsync} off,
+ * commits not waiting for the WAL flush) unless {@value #DURABLE} is true: then it waits for the disk as a real
+ * server (and local mode) does, for benchmarks whose figures include the commit.
  */
 final class EmbeddedBackend implements SigmatiqInfrastructure.Backend {
 
@@ -32,6 +34,8 @@ final class EmbeddedBackend implements SigmatiqInfrastructure.Backend {
     private static final String USER = "postgres";
     /** zonky's cluster trusts local connections; the password is accepted and ignored. */
     private static final String PASSWORD = "postgres";
+    /** System property: start PostgreSQL durable ({@code fsync} and {@code synchronous_commit} on). */
+    static final String DURABLE = "testinfra.postgres.durable";
 
     private EmbeddedPostgres postgres;
     /** PostgreSQL's data folder: kept across {@link #restartPostgres()}, deleted by {@link #stop()}. */
@@ -79,6 +83,9 @@ final class EmbeddedBackend implements SigmatiqInfrastructure.Backend {
         try {
             EmbeddedPostgres.Builder b = EmbeddedPostgres.builder().setRegisterShutdownHook(false)
                     .setDataDirectory(data).setCleanDataDirectory(false);
+            if (Boolean.getBoolean(DURABLE)) {
+                b.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+            }
             if (port != 0) {
                 b.setPort(port);
             }

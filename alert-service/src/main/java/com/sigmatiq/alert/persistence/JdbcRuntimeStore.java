@@ -6,6 +6,7 @@ import com.sigmatiq.alert.domain.IncomingBar;
 import com.sigmatiq.alert.domain.Publication;
 import com.sigmatiq.alert.domain.RuntimeSnapshot;
 import com.sigmatiq.alert.domain.RuntimeStore;
+import jakarta.annotation.PreDestroy;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -18,10 +19,16 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,16 +41,30 @@ class JdbcRuntimeStore implements RuntimeStore {
     /** Buffers kept for reuse, and the largest kept (bigger ones, from rare long bursts, are left to the collector). */
     private static final int POOLED = 2048;
     private static final int POOLED_BYTES = 64 * 1024;
+    /** A batch with this many alerts or more is stored in two transactions at once (see {@link #saveAlerts}). */
+    static final int SPLIT_FROM = 32;
 
     private final BlockingQueue<EvaluationCopy.Rows> pool = new ArrayBlockingQueue<>(POOLED);
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final JsonMapper json;
+    private final TransactionTemplate separately;
+    private final ExecutorService splitter = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "alert-store-split");
+        t.setDaemon(true);
+        return t;
+    });
 
-    JdbcRuntimeStore(JdbcClient jdbc, JdbcTemplate batch, JsonMapper json) {
+    JdbcRuntimeStore(JdbcClient jdbc, JdbcTemplate batch, JsonMapper json, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.json = json;
+        this.separately = new TransactionTemplate(transactions);
+    }
+
+    @PreDestroy
+    void close() {
+        splitter.shutdown();
     }
 
     @Override
@@ -119,23 +140,23 @@ class JdbcRuntimeStore implements RuntimeStore {
     public void saveAlerts(List<Made> made, List<RuntimeSnapshot> warmedUp, List<Layout> layouts, List<StreamMark> marks,
                            Instant now) {
         Timestamp at = ts(now);
-        List<Object[]> alerts = new ArrayList<>(made.size());
-        List<Object[]> deliveries = new ArrayList<>();
-        for (Made m : made) {
-            Alert a = m.alert();
-            alerts.add(new Object[] {a.alertId(), m.publication().id(), m.publication().ownerId(), ts(a.timestamp()),
-                    a.signal().action().name(), m.json(), at});
-            for (Delivery d : m.deliveries()) {
-                deliveries.add(new Object[] {d.alertId(), d.destination(), d.target(), Delivery.PENDING, at, ts(d.validUntil()), at});
+        if (made.size() >= SPLIT_FROM) {
+            // a bar on which hundreds of models alert: half of its alerts (each with its delivery rows) in a second
+            // transaction on another core, committed before this one (which marks the stream) can commit
+            int half = made.size() / 2;
+            Future<?> other = splitter.submit(() ->
+                    separately.executeWithoutResult(s -> insertAlerts(made.subList(half, made.size()), at)));
+            insertAlerts(made.subList(0, half), at);
+            try {
+                other.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while storing alerts", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
             }
-        }
-        if (!alerts.isEmpty()) {
-            batch.batchUpdate("insert into alerts (alert_id, publication_id, owner_id, bar_time, action, alert, created_at)"
-                    + " values (?, ?, ?, ?, ?, ?::jsonb, ?) on conflict do nothing", alerts);
-        }
-        if (!deliveries.isEmpty()) {
-            batch.batchUpdate("insert into deliveries (alert_id, destination, target, status, next_attempt_at, valid_until, updated_at)"
-                    + " values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing", deliveries);
+        } else {
+            insertAlerts(made, at);
         }
         saveSnapshots(warmedUp, at);
         if (!layouts.isEmpty()) {
@@ -187,6 +208,29 @@ class JdbcRuntimeStore implements RuntimeStore {
                 rows.reset();
                 pool.offer(rows);
             }
+        }
+    }
+
+    /** Alerts and their delivery rows (an alert stored twice, from a bar taken again, is stored once). */
+    private void insertAlerts(List<Made> made, Timestamp at) {
+        if (made.isEmpty()) {
+            return;
+        }
+        List<Object[]> alerts = new ArrayList<>(made.size());
+        List<Object[]> deliveries = new ArrayList<>();
+        for (Made m : made) {
+            Alert a = m.alert();
+            alerts.add(new Object[] {a.alertId(), m.publication().id(), m.publication().ownerId(), ts(a.timestamp()),
+                    a.signal().action().name(), m.json(), at});
+            for (Delivery d : m.deliveries()) {
+                deliveries.add(new Object[] {d.alertId(), d.destination(), d.target(), Delivery.PENDING, at, ts(d.validUntil()), at});
+            }
+        }
+        batch.batchUpdate("insert into alerts (alert_id, publication_id, owner_id, bar_time, action, alert, created_at)"
+                + " values (?, ?, ?, ?, ?, ?::json, ?) on conflict do nothing", alerts);
+        if (!deliveries.isEmpty()) {
+            batch.batchUpdate("insert into deliveries (alert_id, destination, target, status, next_attempt_at, valid_until, updated_at)"
+                    + " values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing", deliveries);
         }
     }
 

@@ -102,7 +102,7 @@ abstract class DeliveryTestBase extends AlertIntegrationTestBase {
                 new Alert.OrderDetails("limit", 22, 453.50, 444.43, 471.64, "day", validUntil, null, null),
                 new Alert.Metadata("momentum", "swingsigma", Map.of("rsi_14", 41.2), Map.of("win_rate", 0.58), 0.012, 2.5));
         jdbc.sql("insert into alerts (alert_id, publication_id, owner_id, bar_time, action, alert, created_at)"
-                        + " values (?, ?, ?, ?, ?, ?::jsonb, ?)")
+                        + " values (?, ?, ?, ?, ?, ?::json, ?)")
                 .params(a.alertId(), p.id(), p.ownerId(), Timestamp.from(bar), "BUY", json.writeValueAsString(a),
                         Timestamp.from(clock.instant()))
                 .update();

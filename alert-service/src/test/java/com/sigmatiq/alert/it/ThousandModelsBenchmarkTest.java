@@ -34,7 +34,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * <pre>
  * ./mvnw -q -B -ntp -pl alert-service -am install -DskipTests
  * ./mvnw -q -B -ntp -pl alert-service test -Dtest=ThousandModelsBenchmarkTest -Dalert.benchmark=true \
- *     [-Dalert.benchmark.models=1000] [-Dalert.benchmark.bars=200] \
+ *     -Dtestinfra.postgres.durable=true [-Dalert.benchmark.models=1000] [-Dalert.benchmark.bars=200] \
  *     [-Dalert.benchmark.mode=burst|closed] [-Dalert.benchmark.pace-ms=P]
  * </pre>
  */
@@ -120,7 +120,8 @@ class ThousandModelsBenchmarkTest extends AlertIntegrationTestBase {
         String line = String.format(Locale.ROOT, "[alert benchmark] %d models, %d bars after the first, %s: from publication"
                         + " to the bar's alerts stored p50 %.1f ms, p99 %.1f ms, max %.1f ms; %.0f bars x models per second"
                         + " through the alerts (%.2f s); every evaluation and snapshot written after %.2f s (%.0f per second);"
-                        + " first bar (build and warm up every runtime) %.1f s, then %d bars unmeasured; alerts stored %d",
+                        + " first bar (build and warm up every runtime) %.1f s, then %d bars unmeasured; alerts stored %d;"
+                        + " PostgreSQL fsync %s, synchronous_commit %s",
                 models, latencyMs.length, mode.equals("burst") ? "maximum speed, every bar published at once"
                         : mode.equals("closed") ? "maximum speed, each bar published when the one before has its alerts"
                         : "one bar every " + pace + " ms",
@@ -128,11 +129,15 @@ class ThousandModelsBenchmarkTest extends AlertIntegrationTestBase {
                 latencyMs[latencyMs.length - 1], (double) models * latencyMs.length / alertsSeconds, alertsSeconds,
                 writtenSeconds, (double) models * latencyMs.length / writtenSeconds, warmUp, jit,
                 jdbc.sql("select count(*) from alerts where publication_id like ?").param(prefix + "%").query(Long.class).single()
-                        - alertsBefore);
+                        - alertsBefore, setting("fsync"), setting("synchronous_commit"));
         System.out.println(line);
         java.nio.file.Files.writeString(java.nio.file.Path.of("target/alert-benchmark.txt"), line + "\n",
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
         assertThat(latencyMs.length).isPositive();
+    }
+
+    private String setting(String name) {
+        return jdbc.sql("select current_setting(?)").param(name).query(String.class).single();
     }
 
     private java.util.concurrent.CompletableFuture<?> send(BarSeries b, int t, String replay) throws Exception {
