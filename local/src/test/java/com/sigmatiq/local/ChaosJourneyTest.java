@@ -64,8 +64,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * whether it was stored (the platform has no idempotency keys yet), so a retry could create twice. The reads the
  * journey waits on are retried through any failure.
  *
- * <p>Run on demand, {@code -Dchaos=true}: one round with at least {@value #SHORT_KILLS} kills (about 10 minutes here,
- * more than the normal build allows; docs/operations.md "Chaos"). {@code -Dchaos.full=true} runs rounds until at least
+ * <p>Run on demand, {@code -Dchaos=true}: one round with at least {@value #SHORT_KILLS} kills (about 18 minutes here,
+ * the replay played to its end for the live step; more than the normal build allows; docs/operations.md "Chaos"). {@code -Dchaos.full=true} runs rounds until at least
  * {@value #FULL_KILLS} kills have happened; {@code -Dchaos.seed=N} repeats a run's schedule of services and moments
  * (the seed is printed); {@code -Dchaos.postgres=false} and {@code -Dchaos.kafka=false} leave out the restarts.
  * Command (the build of every service first):
