@@ -2,6 +2,7 @@ package com.sigmatiq.local;
 
 import com.sigmatiq.contracts.Topics;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import kafka.server.BrokerServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.apache.kafka.common.utils.Exit;
@@ -179,6 +180,21 @@ final class LocalInfrastructure implements AutoCloseable {
         closeQuietly(postgres);
         postgres = startPostgres(postgresDirectory, port);
         log.info("PostgreSQL restarted on port {}", port);
+    }
+
+    /**
+     * Stops the Kafka broker (its KRaft controller stays up) and starts it again on the same port and log folder, as an
+     * operator's restart or a broker crash looks to the services: every connection is dropped, the topics and their
+     * records are kept. Returns when the broker is back (~6 s: the controller takes the new registration once the old
+     * session has expired). For the chaos tests.
+     */
+    synchronized void restartKafka() {
+        for (BrokerServer broker : kafka.getCluster().brokers().values()) {
+            broker.shutdown();
+            broker.awaitShutdown();
+            broker.startup();
+        }
+        log.info("Kafka restarted on {}", kafkaBootstrapServers());
     }
 
     /** JDBC URL of database {@value #DATABASE}. */

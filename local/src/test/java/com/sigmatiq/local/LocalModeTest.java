@@ -2,6 +2,13 @@ package com.sigmatiq.local;
 
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Starts real embedded infrastructure and two instances of a sample service, each in its own class loader,
- * and checks they are separate applications on their own ports and schemas; then that everything stops.
+ * and checks they are separate applications on their own ports and schemas; then that everything stops. Also: the
+ * PostgreSQL data across a restart of the infrastructure, and the Kafka broker's port and records across its restart.
  */
 class LocalModeTest {
 
@@ -123,6 +131,43 @@ class LocalModeTest {
                     assertThat(rs.getString(1)).as(setting).isEqualTo("on");
                 }
             }
+        }
+    }
+
+    @Test
+    void kafkaKeepsItsPortAndRecordsAcrossARestart() throws Exception {
+        try (LocalInfrastructure infra = LocalInfrastructure.start(data.resolve("pg"), 0, 0)) {
+            String servers = infra.kafkaBootstrapServers();
+            Map<String, Object> producerConfig = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
+                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig)) {
+                producer.send(new ProducerRecord<>("restart.check", "k", "before")).get(30, TimeUnit.SECONDS);
+                int port = Integer.parseInt(servers.substring(servers.indexOf(':') + 1));
+                try (java.net.Socket open = new java.net.Socket("localhost", port)) {
+                    open.setSoTimeout(60_000);
+
+                    infra.restartKafka();
+
+                    assertThat(open.getInputStream().read()).as("a connection open before the restart").isEqualTo(-1);
+                }
+                assertThat(infra.kafkaBootstrapServers()).isEqualTo(servers);
+                // the same producer carries on once the broker is back
+                producer.send(new ProducerRecord<>("restart.check", "k", "after")).get(60, TimeUnit.SECONDS);
+            }
+            Map<String, Object> consumerConfig = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
+                    ConsumerConfig.GROUP_ID_CONFIG, "restart-check", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                    ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                    ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+            List<String> values = new java.util.ArrayList<>();
+            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig)) {
+                consumer.subscribe(List.of("restart.check"));
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (values.size() < 2 && System.nanoTime() < deadline) {
+                    consumer.poll(java.time.Duration.ofMillis(500)).forEach(r -> values.add(r.value()));
+                }
+            }
+            assertThat(values).containsExactly("before", "after");
         }
     }
 

@@ -209,7 +209,10 @@ public class PublicationService {
      * pilot-service approved the publication for live trading from {@code goLiveAt} ({@code pilot.live_trading_approved}):
      * a {@code paper_complete} publication recommended {@code APPROVE_FOR_LIVE_TRADING} moves to {@code live} now if the
      * date has come (announced; its model too when {@code paper_complete}), else when it comes ({@link #goLiveDue()}).
-     * A publication elsewhere, or with another recommendation, is left as it is.
+     * A publication still {@code paper_trading} keeps the approval pending: pilot-service approves only after it heard
+     * sim-service's recommendation, and {@code paper.completed} can reach this service after the approval (two topics,
+     * read by two consumers; e.g. after a restart); {@link #goLiveDue()} tries again until it has come. A publication
+     * elsewhere, or with another recommendation, is left as it is.
      *
      * @return the publication's status before, or empty when the owner has no such publication
      */
@@ -220,12 +223,16 @@ public class PublicationService {
                 return Optional.<PublicationStatus>empty();
             }
             Publication current = found.get();
+            Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+            if (current.status() == PublicationStatus.PAPER_TRADING) {
+                goLive.save(new GoLiveRepository.PendingGoLive(ownerId, publishedId, goLiveAt), now);
+                return Optional.of(current.status());
+            }
             if (current.status() != PublicationStatus.PAPER_COMPLETE
                     || !"APPROVE_FOR_LIVE_TRADING".equals(current.paperRecommendation())) {
                 goLive.delete(publishedId);
                 return Optional.of(current.status());
             }
-            Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
             if (goLiveAt.isAfter(now)) {
                 goLive.save(new GoLiveRepository.PendingGoLive(ownerId, publishedId, goLiveAt), now);
                 return Optional.of(current.status());

@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A live-trading approval from pilot-service ({@code pilot.live_trading_approved}, once per event id through the kit's
- * inbox) makes a {@code paper_complete} publication {@code live} from its go-live date; a date still to come is
- * checked every few seconds.
+ * inbox) makes a {@code paper_complete} publication {@code live} from its go-live date; a date still to come, or an
+ * approval that came before the publication's {@code paper.completed}, is checked every few seconds.
  */
 @Component
 class PilotEventsListener {
@@ -49,6 +49,9 @@ class PilotEventsListener {
             Optional<PublicationStatus> before = publications.approvedForLive(event.ownerId(), a.publishedId(), a.goLiveDate());
             if (before.isEmpty()) {
                 log.warn("{} {}: owner has no publication {}; nothing changed", event.type(), event.eventId(), a.publishedId());
+            } else if (before.get() == PublicationStatus.PAPER_TRADING) {
+                log.info("{} {}: publication {} is still 'paper_trading'; it goes live once paper.completed has come",
+                        event.type(), event.eventId(), a.publishedId());
             } else if (before.get() != PublicationStatus.PAPER_COMPLETE) {
                 log.info("{} {}: publication {} is '{}'; left unchanged", event.type(), event.eventId(), a.publishedId(),
                         before.get().label());

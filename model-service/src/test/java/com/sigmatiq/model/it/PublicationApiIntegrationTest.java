@@ -558,4 +558,47 @@ class PublicationApiIntegrationTest {
                 1, Duration.ofSeconds(30));
         assertThat(moves).hasSize(1);
     }
+
+    /**
+     * The approval can come before {@code paper.completed} (two topics, two consumers; the chaos journey's model-service,
+     * restarted, took them in that order): it is kept, and the publication goes live once its paper period is complete.
+     */
+    @Test
+    void anApprovalThatComesBeforePaperCompletedTakesThePublicationLiveOnceItComes(
+            @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) throws Exception {
+        trainedModel(alice, MODEL, TRAINED);
+        String id = api().post("/published-models", token(alice), seedPublishRequest()).json().get("published_model")
+                .get("id").asString();
+        var approvedEvent = new com.sigmatiq.contracts.EventEnvelope<>(UUID.randomUUID(),
+                com.sigmatiq.contracts.pilot.LiveTradingApproved.TYPE, Instant.now(),
+                com.sigmatiq.contracts.EventEnvelope.CURRENT_VERSION, alice, id,
+                new com.sigmatiq.contracts.pilot.LiveTradingApproved(id, "acc_1", Instant.now(), Instant.now()));
+        var done = new com.sigmatiq.contracts.paper.PaperCompleted(id, MODEL, "sim_" + id.substring(4), "APPROVE_FOR_LIVE_TRADING",
+                Instant.parse("2011-03-01T14:30:00Z"), Instant.parse("2011-03-18T21:00:00Z"), 14, 8, 0.625, 1.68, 0.0425,
+                Instant.now());
+        java.util.Properties p = new java.util.Properties();
+        p.put("bootstrap.servers", kafka());
+        p.put("key.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName());
+        p.put("value.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName());
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(p)) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(com.sigmatiq.contracts.Topics.PILOT_EVENTS,
+                    id, JSON.writeValueAsString(approvedEvent))).get();
+            // the approval taken (the inbox has it) while the publication is still paper_trading
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                    "select count(*) from event_inbox where event_id = ?").param(approvedEvent.eventId())
+                    .query(Long.class).single() == 1);
+            assertThat(api().get("/published-models/" + id, token(alice)).json().get("status").asString())
+                    .isEqualTo("paper_trading");
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(com.sigmatiq.contracts.Topics.PAPER_EVENTS, id,
+                    JSON.writeValueAsString(new com.sigmatiq.contracts.EventEnvelope<>(UUID.randomUUID(),
+                            com.sigmatiq.contracts.paper.PaperCompleted.TYPE, Instant.now(),
+                            com.sigmatiq.contracts.EventEnvelope.CURRENT_VERSION, alice, id, done)))).get();
+        }
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> "live".equals(api().get("/published-models/" + id, token(alice)).json().get("status").asString()));
+        List<JsonNode> history = new ArrayList<>();
+        api().get("/published-models/" + id, token(alice)).json().get("history").forEach(history::add);
+        assertThat(history).extracting(h -> h.get("to").asString()).containsExactly("paper_trading", "paper_complete", "live");
+        assertThat(modelStatus(alice, MODEL)).isEqualTo("live");
+    }
 }
