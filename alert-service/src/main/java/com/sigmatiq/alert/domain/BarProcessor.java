@@ -24,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -54,6 +55,7 @@ public class BarProcessor {
     private final RuntimeSources sources;
     private final DeliveryPlanner planner;
     private final EvaluationWriter writer;
+    private final ObjectProvider<DeliveryDispatcher> dispatcher;
     private final JsonMapper json;
     private final Clock clock;
     private final int snapshotEvery;
@@ -181,7 +183,8 @@ public class BarProcessor {
 
 
     public BarProcessor(RuntimeStore store, RuntimeSources sources, DeliveryPlanner planner, EvaluationWriter writer,
-                        JsonMapper json, Clock clock,
+                        ObjectProvider<DeliveryDispatcher> dispatcher, JsonMapper json,
+                        Clock clock,
                         @Value("${sigmatiq.alert.runtime.snapshot-every:64}") int snapshotEvery,
                         @Value("${sigmatiq.alert.runtime.snapshot-idle:1s}") java.time.Duration snapshotIdle,
                         @Value("${sigmatiq.alert.runtime.following-check:100ms}") java.time.Duration followingCheck,
@@ -190,6 +193,7 @@ public class BarProcessor {
         this.sources = sources;
         this.planner = planner;
         this.writer = writer;
+        this.dispatcher = dispatcher;
         this.json = json;
         this.clock = clock;
         this.snapshotEvery = Math.max(1, snapshotEvery);
@@ -308,6 +312,9 @@ public class BarProcessor {
         } catch (RuntimeException e) {
             touched.forEach(this::forget);
             throw e;
+        }
+        if (!made.isEmpty()) {
+            dispatcher.ifAvailable(DeliveryDispatcher::wake);   // their delivery rows go now, not at the next pass
         }
         writer.enqueue(evaluated, snapshots);
         return evaluations;

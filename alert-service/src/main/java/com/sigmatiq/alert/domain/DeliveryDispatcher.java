@@ -10,16 +10,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Sends the delivery rows. Every {@code interval} it expires the rows past {@code valid_until}, then, for each
- * destination, claims as many due rows as that destination has idle threads (so a claimed row starts at once) and
- * hands each to the destination's own threads: a webhook that hangs holds only webhook threads, never the e-mail or
- * Kafka senders. A row is settled by its claim: {@code sent}; {@code failed} (final); {@code retrying} at the back-off
+ * Sends the delivery rows. Every {@code interval}, and at once when alerts were stored ({@link #wake}), it expires the
+ * rows past {@code valid_until}, then, for each destination, claims as many due rows as that destination has idle
+ * threads (so a claimed row starts at once) and hands each to the destination's own threads, each of which goes on
+ * claiming and sending that destination's due rows one at a time until none is left: a burst of alerts is sent as
+ * fast as the destination takes it, not a few rows per pass. A webhook that hangs holds only webhook threads, never
+ * the e-mail or Kafka senders. A row is settled by its claim: {@code sent}; {@code failed} (final); {@code retrying} at the back-off
  * of {@link RetryPolicy}, or {@code expired} when that would fall after {@code valid_until}. A row whose dispatcher
  * died is claimed again once its lease ends (at least once per destination).
  */
@@ -34,6 +37,7 @@ public class DeliveryDispatcher implements SmartLifecycle {
     private final Clock clock;
     private final Map<String, Lane> lanes = new LinkedHashMap<>();
     private volatile ScheduledExecutorService poller;
+    private final AtomicBoolean woken = new AtomicBoolean();
 
     public DeliveryDispatcher(DeliveryRepository repository, List<DeliverySender> senders, RetryPolicy retry,
                               DeliveryProperties.Dispatch settings, Clock clock) {
@@ -81,6 +85,7 @@ public class DeliveryDispatcher implements SmartLifecycle {
                     lane.executor.execute(() -> {
                         try {
                             deliver(lane.sender, d);
+                            drain(lane);
                         } finally {
                             lane.busy.decrementAndGet();
                         }
@@ -92,6 +97,38 @@ public class DeliveryDispatcher implements SmartLifecycle {
             }
         }
         return handed;
+    }
+
+    /** Claims and sends a destination's due rows one at a time until none is due (or the dispatcher stops). */
+    private void drain(Lane lane) {
+        while (!Thread.currentThread().isInterrupted()) {
+            List<DueDelivery> next;
+            try {
+                next = repository.claim(lane.sender.destination(), 1, clock.instant(), settings.lease());
+            } catch (RuntimeException e) {
+                log.warn("claiming {} rows failed ({}); the next pass tries again", lane.sender.destination(), e.toString());
+                return;
+            }
+            if (next.isEmpty()) {
+                return;
+            }
+            deliver(lane.sender, next.get(0));
+        }
+    }
+
+    /** Alerts were stored: a pass now rather than at the next interval (passes asked for meanwhile are one). */
+    public void wake() {
+        ScheduledExecutorService p = poller;
+        if (p != null && settings.enabled() && woken.compareAndSet(false, true)) {
+            try {
+                p.execute(() -> {
+                    woken.set(false);
+                    pollSafely();
+                });
+            } catch (RuntimeException e) {
+                woken.set(false);   // stopping
+            }
+        }
     }
 
     void deliver(DeliverySender sender, DueDelivery d) {
