@@ -114,6 +114,15 @@ public class ReplayService {
     }
 
     public ReplayRow start(ReplayRequest request, String requestedBy) {
+        return start(request, requestedBy, false);
+    }
+
+    /**
+     * Starts a replay, or with {@code paused} only stores it ({@code paused}, not played) until {@link #resume}: a
+     * client can then attach subscribers to its id (e.g. publish models on it) before its first bar is sent, which a
+     * replay at full speed would otherwise outrun.
+     */
+    public ReplayRow start(ReplayRequest request, String requestedBy, boolean paused) {
         if (request.tickers() == null || request.tickers().isEmpty()) {
             throw new IllegalArgumentException("tickers: give at least one ticker");
         }
@@ -144,23 +153,49 @@ public class ReplayService {
                 }
             }
         }
+        List<String> tfs = request.timeframes().stream().distinct().map(Timeframe::label).toList();
+        if (!paused) {
+            refuseConflicts(null, tickers, tfs);
+        }
+        Instant now = clock.instant();
+        ReplayRow row = new ReplayRow(UUID.randomUUID(), tickers, source.label(), tfs, request.fromMs(), request.toMs(),
+                request.speed(), request.extended(), paused ? "paused" : "running", 0, 0, endOffsets(tfs), null,
+                requestedBy, now, now);
+        replays.insert(row);
+        if (!paused) {
+            launch(row);
+        }
+        return replays.find(row.id()).orElseThrow();
+    }
+
+    /** Plays a replay started {@code paused}; a conflict (409) if it is not paused or another replay publishes its streams. */
+    public ReplayRow resume(UUID id) {
+        ReplayRow row = get(id);
+        if (!row.status().equals("paused")) {
+            throw new ReplayConflictException("replay " + id + " is " + row.status() + ", not paused");
+        }
+        refuseConflicts(id, row.tickers(), row.timeframes());
+        if (!replays.transition(id, "running", clock.instant(), "paused")) {
+            throw new ReplayConflictException("replay " + id + " is no longer paused");
+        }
+        launch(get(id));
+        return get(id);
+    }
+
+    private void refuseConflicts(UUID self, List<String> tickers, List<String> timeframes) {
         for (ReplayRow r : replays.byStatus("running")) {
+            if (r.id().equals(self)) {
+                continue;
+            }
             for (String t : tickers) {
-                for (Timeframe tf : request.timeframes()) {
-                    if (r.tickers().contains(t) && r.timeframes().contains(tf.label())) {
+                for (String tf : timeframes) {
+                    if (r.tickers().contains(t) && r.timeframes().contains(tf)) {
                         throw new ReplayConflictException("replay " + r.id() + " is already publishing " + t + " " + tf
                                 + "; cancel it first");
                     }
                 }
             }
         }
-        Instant now = clock.instant();
-        List<String> tfs = request.timeframes().stream().distinct().map(Timeframe::label).toList();
-        ReplayRow row = new ReplayRow(UUID.randomUUID(), tickers, source.label(), tfs, request.fromMs(), request.toMs(),
-                request.speed(), request.extended(), "running", 0, 0, endOffsets(tfs), null, requestedBy, now, now);
-        replays.insert(row);
-        launch(row);
-        return replays.find(row.id()).orElseThrow();
     }
 
     public ReplayRow get(UUID id) {

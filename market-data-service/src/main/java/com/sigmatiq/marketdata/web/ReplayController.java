@@ -21,14 +21,15 @@ import java.util.UUID;
 
 /**
  * Replays: {@code POST /replays} starts one ({@code {"tickers": ["SPY"], "timeframes": ["1m", "5m"], "from":
- * "2011-03-01", "to": "2011-03-31", "speed": "max"}}; speed 1 = real time, 60 = an hour a minute), {@code GET
- * /replays[/{id}]} shows progress, {@code POST /replays/{id}/cancel} stops it.
+ * "2011-03-01", "to": "2011-03-31", "speed": "max"}}; speed 1 = real time, 60 = an hour a minute; {@code "paused":
+ * true} stores it without playing it until {@code POST /replays/{id}/resume}), {@code GET /replays[/{id}]} shows
+ * progress, {@code POST /replays/{id}/cancel} stops it.
  */
 @RestController
 class ReplayController {
 
     record StartReplay(List<String> tickers, List<String> timeframes, String sourceTimeframe, String from, String to,
-                       String speed, Boolean extended) {
+                       String speed, Boolean extended, Boolean paused) {
     }
 
     record ReplayView(UUID id, List<String> tickers, String sourceTimeframe, List<String> timeframes, Instant from,
@@ -70,7 +71,7 @@ class ReplayController {
         var zone = ExchangeCalendar.NEW_YORK;
         ReplayRequest request = new ReplayRequest(body.tickers(), source, tfs, TimeParams.from(body.from(), zone, "from"),
                 TimeParams.to(body.to(), zone, "to"), speed, Boolean.TRUE.equals(body.extended()));
-        return ReplayView.of(replays.start(request, user.id()));
+        return ReplayView.of(replays.start(request, user.id(), Boolean.TRUE.equals(body.paused())));
     }
 
     @GetMapping("/replays")
@@ -81,6 +82,11 @@ class ReplayController {
     @GetMapping("/replays/{id}")
     ReplayView get(@PathVariable UUID id) {
         return ReplayView.of(replays.get(id));
+    }
+
+    @PostMapping("/replays/{id}/resume")
+    ReplayView resume(@PathVariable UUID id) {
+        return ReplayView.of(replays.resume(id));
     }
 
     @PostMapping("/replays/{id}/cancel")
