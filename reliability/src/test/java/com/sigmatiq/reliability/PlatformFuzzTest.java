@@ -69,6 +69,18 @@ class PlatformFuzzTest {
     /** One request and what was done to it. */
     record Case(int index, String description, String method, String path, String token, String contentType,
                 byte[] body, String fieldMutated) {
+
+        /** The mutation family: body, path, query, path trick, content type, method, nesting, body of, huge number. */
+        String family() {
+            for (String f : List.of("body:", "path trick", "path", "query", "content type", "method", "nesting",
+                    "body of", "huge number")) {
+                if (description.startsWith(f)) {
+                    return f.equals("body:") ? "body" : f.equals("body of") ? "oversized body" : f;
+                }
+            }
+            return description;
+        }
+
         @Override
         public String toString() {
             return "#" + index + " " + method + " " + (path.length() > 160 ? path.substring(0, 160) + "…" : path)
@@ -89,6 +101,7 @@ class PlatformFuzzTest {
         Map<String, Integer> created = new TreeMap<>();
         Map<String, Integer> removed = new TreeMap<>();
         Map<Integer, Integer> statuses = new TreeMap<>();
+        Map<String, Integer> families = new TreeMap<>();
         List<String> failures = new ArrayList<>();
         Generator generator = new Generator(endpoints, owner, seed);
         long started = System.nanoTime();
@@ -97,6 +110,7 @@ class PlatformFuzzTest {
                 System.out.printf("[fuzz]   %,d cases in %.0f s, %d failures%n", i, seconds(started), failures.size());
             }
             Case c = generator.next(i);
+            families.merge(c.family(), 1, Integer::sum);
             Response r;
             try {
                 r = p.send(c.method(), URI.create(p.gateway + c.path()), c.token(), c.contentType(), c.body(), Map.of());
@@ -140,8 +154,9 @@ class PlatformFuzzTest {
                         + " creations and " + removed.getOrDefault(kind, 0) + " deletions answered 2xx");
             }
         }
-        System.out.printf("[fuzz] platform: %d cases (seed %d) in %.0f s, %d failures; statuses %s; created %s; deleted %s%n",
-                count, seed, seconds(started), failures.size(), statuses, created, removed);
+        System.out.printf("[fuzz] platform: %d cases (seed %d) in %.0f s, %d failures; statuses %s; created %s; deleted %s;"
+                + " cases by mutation %s%n", count, seed, seconds(started), failures.size(), statuses, created, removed,
+                families);
         failures.stream().limit(2_000).forEach(f -> System.out.println("[fuzz]   " + f));
         assertThat(failures).as("%d fuzz cases (seed %d); statuses %s", count, seed, statuses).isEmpty();
     }
