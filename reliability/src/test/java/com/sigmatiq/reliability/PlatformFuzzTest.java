@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the kit's {@link RequestFuzzer} on a valid body (wrong types, nulls, NUL and odd Unicode, huge numbers and strings,
  * deep nesting, truncated and non-JSON bodies), hostile path and query values, path tricks ({@code ..}, encoded
  * slashes, {@code ;} parameters), wrong content types and methods, and oversized bodies. Checks: no 5xx; every 4xx
- * an RFC 9457 problem; a 400 caused by one body field names a field; and nothing stored for a refused request (the
+ * an RFC 9457 problem; a 400 caused by one body field, one query parameter or one path parameter (a value that
+ * reaches the handler, not a URL refused as a whole) names a field; and nothing stored for a refused request (the
  * user's models, sweeps and live accounts change by exactly the creations and deletions that were answered 2xx; a
  * deleted fixture model is created again). Statuses are counted; {@code -1} counts
  * oversized bodies whose connection the gateway closed while the client was still sending.
@@ -46,6 +47,15 @@ class PlatformFuzzTest {
             "x".repeat(3000), "%E2%80%AE", "%F0%9F%92%A5", "%C3%A9%CC%81", "%ED%A0%80", "%FF", ";x=1", "a;b", "%3B",
             "%25", "%20", "%3F", "%23", "-1", "0", "99999999999999999999999", "null", "undefined", "1e400", "NaN",
             "' OR '1'='1", "%3Cscript%3E", "..%2F..%2Fetc%2Fpasswd", "~", "%5C..%5C", "%0D%0ASet-Cookie:x"};
+    /**
+     * The segments that make the URL itself unacceptable (dot segments, encoded slashes and backslashes, NUL, CR LF,
+     * {@code %}, {@code ;}, bytes that are not UTF-8): the gateway or the service's firewall refuses the whole URL
+     * with a 400 before any handler, so there is no field to name. Every other segment reaches the handler as the
+     * parameter's value, and a 400 for it must name the parameter.
+     */
+    private static final java.util.Set<String> URL_LEVEL = java.util.Set.of("..", ".", "%2e%2e", "%2E%2E%2F..", "a%2Fb",
+            "%2F", "a%00b", "%00", "%ED%A0%80", "%FF", ";x=1", "a;b", "%3B", "%25", "..%2F..%2Fetc%2Fpasswd", "%5C..%5C",
+            "%0D%0ASet-Cookie:x");
     private static final String[] SUFFIXES = {"/..", "/../..", "/%2e%2e/", "//", "/.;/", "/..;/", "%2F..%2Fpacks",
             ";jsessionid=x", "/", "/%00", "/x/../", "/.%2e/", "/%252e%252e/"};
     private static final String[] QUERY_VALUES = {"", "abc", "-1", "0", "99999999999999999999", "1e400", "NaN",
@@ -59,6 +69,18 @@ class PlatformFuzzTest {
     /** One request and what was done to it. */
     record Case(int index, String description, String method, String path, String token, String contentType,
                 byte[] body, String fieldMutated) {
+
+        /** The mutation family: body, path, query, path trick, content type, method, nesting, body of, huge number. */
+        String family() {
+            for (String f : List.of("body:", "path trick", "path", "query", "content type", "method", "nesting",
+                    "body of", "huge number")) {
+                if (description.startsWith(f)) {
+                    return f.equals("body:") ? "body" : f.equals("body of") ? "oversized body" : f;
+                }
+            }
+            return description;
+        }
+
         @Override
         public String toString() {
             return "#" + index + " " + method + " " + (path.length() > 160 ? path.substring(0, 160) + "…" : path)
@@ -79,10 +101,16 @@ class PlatformFuzzTest {
         Map<String, Integer> created = new TreeMap<>();
         Map<String, Integer> removed = new TreeMap<>();
         Map<Integer, Integer> statuses = new TreeMap<>();
+        Map<String, Integer> families = new TreeMap<>();
         List<String> failures = new ArrayList<>();
         Generator generator = new Generator(endpoints, owner, seed);
+        long started = System.nanoTime();
         for (int i = 0; i < count; i++) {
+            if (i > 0 && i % (count / 10) == 0) {
+                System.out.printf("[fuzz]   %,d cases in %.0f s, %d failures%n", i, seconds(started), failures.size());
+            }
             Case c = generator.next(i);
+            families.merge(c.family(), 1, Integer::sum);
             Response r;
             try {
                 r = p.send(c.method(), URI.create(p.gateway + c.path()), c.token(), c.contentType(), c.body(), Map.of());
@@ -104,7 +132,8 @@ class PlatformFuzzTest {
                 if (why != null) {
                     failures.add(c + ": " + why);
                 } else if (r.status() == 400 && c.fieldMutated() != null && !namesAField(r)) {
-                    failures.add(c + ": a 400 for a body field that names no field: " + r);
+                    failures.add(c + ": a 400 for " + (c.fieldMutated().startsWith("query ") || c.fieldMutated().startsWith("path ")
+                            ? "a parameter" : "a body field") + " that names no field: " + r);
                 }
             } else if (r.status() / 100 == 2 && creation(c) != null) {
                 created.merge(creation(c), 1, Integer::sum);
@@ -125,10 +154,15 @@ class PlatformFuzzTest {
                         + " creations and " + removed.getOrDefault(kind, 0) + " deletions answered 2xx");
             }
         }
-        System.out.printf("[fuzz] platform: %d cases (seed %d), %d failures; statuses %s; created %s; deleted %s%n",
-                count, seed, failures.size(), statuses, created, removed);
-        failures.stream().limit(60).forEach(f -> System.out.println("[fuzz]   " + f));
+        System.out.printf("[fuzz] platform: %d cases (seed %d) in %.0f s, %d failures; statuses %s; created %s; deleted %s;"
+                + " cases by mutation %s%n", count, seed, seconds(started), failures.size(), statuses, created, removed,
+                families);
+        failures.stream().limit(2_000).forEach(f -> System.out.println("[fuzz]   " + f));
         assertThat(failures).as("%d fuzz cases (seed %d); statuses %s", count, seed, statuses).isEmpty();
+    }
+
+    private static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
     }
 
     private static boolean namesAField(Response r) {
@@ -205,6 +239,8 @@ class PlatformFuzzTest {
         private final Map<Endpoint, List<RequestFuzzer.Case>> bodyCases = new LinkedHashMap<>();
         private final Map<Endpoint, Integer> bodyCursor = new LinkedHashMap<>();
         private final long seed;
+        /** The query parameter the last {@code query(e, true)} made hostile. */
+        private String hostileParameter;
 
         Generator(List<Endpoint> endpoints, OwnerFixtures owner, long seed) {
             this.endpoints = endpoints;
@@ -238,10 +274,13 @@ class PlatformFuzzTest {
                 for (String n : e.pathParameters()) {
                     mutated = mutated.replace("{" + n + "}", n.equals(name) ? value : owner.pathValue(e, n));
                 }
-                return new Case(index, "path " + name + "=" + cut(value), e.method(), mutated + query, token, type, body, null);
+                return new Case(index, "path " + name + "=" + cut(value), e.method(), mutated + query, token, type, body,
+                        URL_LEVEL.contains(value) ? null : "path " + name);
             }
             if (kind < 72 && !e.queryParameters().isEmpty()) {
-                return new Case(index, "query", e.method(), path + query(e, true), token, type, body, null);
+                String q = query(e, true);
+                return new Case(index, "query " + hostileParameter, e.method(), path + q, token, type, body,
+                        "query " + hostileParameter);
             }
             if (kind < 80) {
                 String suffix = SUFFIXES[random.nextInt(SUFFIXES.length)];
@@ -303,6 +342,7 @@ class PlatformFuzzTest {
             }
             StringBuilder q = new StringBuilder();
             int hostileAt = hostile ? random.nextInt(params.size()) : -1;
+            hostileParameter = hostile ? params.get(hostileAt).get("name").asString() : null;
             for (int i = 0; i < params.size(); i++) {
                 JsonNode param = params.get(i);
                 boolean required = param.path("required").asBoolean(false);

@@ -1,14 +1,18 @@
 package com.sigmatiq.marketdata.web;
 
 import com.sigmatiq.kit.web.problem.FieldError;
+import com.sigmatiq.kit.web.problem.ProblemDetailsAdvice;
 import com.sigmatiq.kit.web.problem.Problems;
 import com.sigmatiq.marketdata.domain.RowProblem;
 import com.sigmatiq.marketdata.importing.ImportFileException;
 import com.sigmatiq.marketdata.importing.ImportRefusedException;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,9 +23,23 @@ import java.util.Map;
  * market-data-service's own errors as RFC 9457 problem details (the kit answers the rest, including its not-found
  * and conflict exceptions): a domain {@code IllegalArgumentException} written {@code "field: message"} as a 400 naming
  * the field, and refused imports with {@code errors: [{file, line, column, message}]} plus the whole {@code report}.
+ * A path variable or query parameter of the wrong type goes to the kit's answer naming it: Spring matches an
+ * {@code @ExceptionHandler} against an exception's causes too, so the {@code IllegalArgumentException} handler would
+ * otherwise take the conversion's cause ({@code /imports/1e400}: "Invalid UUID string", no field).
  */
 @RestControllerAdvice
 class MarketDataProblemAdvice {
+
+    private final ProblemDetailsAdvice kit;
+
+    MarketDataProblemAdvice(ProblemDetailsAdvice kit) {
+        this.kit = kit;
+    }
+
+    @ExceptionHandler(TypeMismatchException.class)
+    ResponseEntity<Object> typeMismatch(TypeMismatchException e, WebRequest request) throws Exception {
+        return kit.handleException(e, request);
+    }
 
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail invalid(IllegalArgumentException e) {

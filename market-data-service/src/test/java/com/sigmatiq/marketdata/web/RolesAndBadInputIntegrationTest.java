@@ -125,6 +125,22 @@ class RolesAndBadInputIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
+    void aPathVariableOrQueryParameterOfTheWrongTypeIs400NamingIt() throws Exception {
+        Map<String, Long> before = rows();
+        for (String path : List.of("/imports/1e400", "/replays/null", "/replays/%E2%80%AE/cancel")) {
+            HttpResponse<String> r = path.endsWith("/cancel") ? post(path, "", operator) : get(path, operator);
+            assertProblem(r, 400);
+            assertThat(field(r)).as(r.body()).isEqualTo("id");
+        }
+        for (String year : List.of("x", ",,,", "1e400", "")) {
+            HttpResponse<String> r = get("/calendar/holidays?year=" + year, user);
+            assertProblem(r, 400);
+            assertThat(field(r)).as(r.body()).isEqualTo("year");
+        }
+        assertThat(rows()).isEqualTo(before);
+    }
+
+    @Test
     void fuzzedReplayRequestsNeverGive5xxAndRefusalsStoreNothing() throws Exception {
         List<String> seeds = List.of(REPLAY,
                 "{\"tickers\": [\"SPY\"], \"timeframes\": [\"5m\", \"15m\"], \"source_timeframe\": \"1m\", \"from\": "

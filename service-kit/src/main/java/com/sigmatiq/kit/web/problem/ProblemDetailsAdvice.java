@@ -26,6 +26,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -182,6 +183,21 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                                                           WebRequest request) {
         return handleExceptionInternal(ex, Problems.invalid(InvalidRequestException.DEFAULT_TITLE,
                 List.of(FieldError.of(ex.getParameterName(), "the parameter '" + ex.getParameterName() + "' is required"))),
+                headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /**
+     * A path variable that is there but converts to nothing ({@code /replays/%20} for a UUID {@code id}): 400 naming
+     * it. One missing from the mapping itself stays Spring's 500 (a programming error).
+     */
+    @Override
+    protected ResponseEntity<Object> handleMissingPathVariable(MissingPathVariableException ex, HttpHeaders headers,
+                                                               HttpStatusCode status, WebRequest request) {
+        if (!ex.isMissingAfterConversion()) {
+            return super.handleMissingPathVariable(ex, headers, status, request);
+        }
+        return handleExceptionInternal(ex, Problems.invalid(InvalidRequestException.DEFAULT_TITLE,
+                List.of(FieldError.of(ex.getVariableName(), "the path variable '" + ex.getVariableName() + "' is empty"))),
                 headers, HttpStatus.BAD_REQUEST, request);
     }
 

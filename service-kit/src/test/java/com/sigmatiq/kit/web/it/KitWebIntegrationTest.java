@@ -163,6 +163,12 @@ class KitWebIntegrationTest {
         Answer mismatch = send("GET", "/things?sort=a&page=x", userToken(), null);
         assertProblem(mismatch, 400);
         assertThat(field(mismatch)).isEqualTo("page");
+        Answer notAUuid = send("GET", "/things/by-uuid/1e400", userToken(), null);
+        assertProblem(notAUuid, 400);
+        assertThat(field(notAUuid)).isEqualTo("id");
+        Answer blank = send("GET", "/things/by-uuid/%20", userToken(), null);
+        assertProblem(blank, 400);
+        assertThat(field(blank)).isEqualTo("id");
 
         HttpResponse<String> xml = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/things"))
                 .header("Authorization", "Bearer " + userToken()).header("Content-Type", "application/xml")

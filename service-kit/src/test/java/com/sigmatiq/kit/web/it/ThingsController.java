@@ -77,6 +77,11 @@ class ThingsController {
         return Map.of("id", id);
     }
 
+    @GetMapping("/things/by-uuid/{id}")
+    Map<String, Object> byUuid(@PathVariable java.util.UUID id) {
+        return Map.of("id", id);
+    }
+
     @GetMapping("/me")
     Map<String, Object> me(CurrentUser user) {
         return Map.of("id", user.id(), "username", String.valueOf(user.username()), "roles", user.roles(),
