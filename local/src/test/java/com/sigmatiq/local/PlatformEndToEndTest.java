@@ -17,7 +17,6 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,6 +35,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static com.sigmatiq.local.JourneyFiles.repositoryRoot;
+import static com.sigmatiq.local.JourneyFiles.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -527,22 +528,6 @@ class PlatformEndToEndTest {
     // --- helpers ---
 
     /** The repository root: surefire runs in {@code local/}. */
-    private static Path repositoryRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        Path root = Files.isDirectory(dir.resolve("packs")) ? dir : dir.getParent();
-        assertThat(root.resolve("packs/swingsigma")).as("bundled packs under the repository root").isDirectory();
-        return root;
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = PlatformEndToEndTest.class.getResourceAsStream(name)) {
-            assertThat(in).as(name).isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static List<String> fieldNames(JsonNode node) {
         List<String> names = new ArrayList<>();
         node.propertyNames().forEach(names::add);

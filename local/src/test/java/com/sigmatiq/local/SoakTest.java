@@ -16,13 +16,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -46,6 +44,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
+import static com.sigmatiq.local.JourneyFiles.repositoryRoot;
+import static com.sigmatiq.local.JourneyFiles.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -647,19 +647,4 @@ class SoakTest {
         }
     }
 
-    private static Path repositoryRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        Path root = Files.isDirectory(dir.resolve("packs")) ? dir : dir.getParent();
-        assertThat(root.resolve("packs/swingsigma")).as("bundled packs under the repository root").isDirectory();
-        return root;
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = SoakTest.class.getResourceAsStream(name)) {
-            assertThat(in).as(name).isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
