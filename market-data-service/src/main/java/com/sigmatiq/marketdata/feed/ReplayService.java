@@ -456,6 +456,9 @@ public class ReplayService {
                     long wait = dueNanos - System.nanoTime();
                     if (wait > 0) {
                         if (!inflight.isEmpty()) {
+                            // the bars due so far leave now, not after the producer's linger.ms: a paced replay's bars
+                            // are awaited one by one downstream, where those milliseconds are each bar's latency
+                            publisher.flush();
                             acknowledge(inflight, offsets);
                             replays.saveCursor(row.id(), i, total, offsets, null, null, clock.instant());
                             progressed = true;
