@@ -397,7 +397,7 @@ class WebUiJourneyTest {
     }
 
     private static String startAReplayAsOperator() {
-        step("market data (operators): coverage, imports, a replay of March 2011 at 3000x");
+        step("market data (operators): coverage, imports, a replay of March 2011 at 6000x");
         nav("Market data");
         page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Series coverage")).locator("tbody tr").first().waitFor();
         // an import with one bad row (high below the close), skipped and reported by line
@@ -411,6 +411,8 @@ class WebUiJourneyTest {
         report.waitFor();
         assertThat(report.innerText()).contains("3 bars stored", "1 skipped", "line 4");
         page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Series coverage")).getByText("UITEST").waitFor();
+        // twice the form's default speed: the paper period and the live step wait for the replay's days
+        page.getByLabel("Speed", new Page.GetByLabelOptions().setExact(true)).fill("6000x");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start replay")).click();
         Locator bar = page.getByRole(AriaRole.PROGRESSBAR, new Page.GetByRoleOptions().setName(Pattern.compile("^Replay ")));
         bar.first().waitFor();
