@@ -271,7 +271,7 @@ class PlatformEndToEndTest {
             assertThat(dest.status()).as(dest.body()).isEqualTo(200);
 
             Response replay = post("/api/replays", token, Map.of("tickers", List.of("SPY"), "timeframes", List.of("5m"),
-                    "from", "2011-03-01", "to", "2011-03-31", "speed", "3000x", "extended", true));
+                    "from", "2011-03-01", "to", "2011-03-31", "speed", "6000x", "extended", true));
             assertThat(replay.status()).as(replay.body()).isEqualTo(201);
             replayId = replay.json().get("id").asString();
 
