@@ -49,7 +49,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * journey waits on are retried through any failure.
  *
  * <p>Run on demand, {@code -Dchaos=true}: one round with at least {@value #SHORT_KILLS} kills (about 18 minutes here,
- * the replay played to its end for the live step; more than the normal build allows; docs/operations.md "Chaos"). {@code -Dchaos.full=true} runs rounds until at least
+ * the replay played to its end for the live step; more than the normal build allows; docs/operations.md "Chaos"); the
+ * normal build runs {@link ChaosSliceTest} instead, the sweep and the training under kills in ~1.5 min, on the same
+ * harness ({@link ChaosPlatform}, {@link Chaos}). {@code -Dchaos.full=true} runs rounds until at least
  * {@value #FULL_KILLS} kills have happened; {@code -Dchaos.seed=N} repeats a run's schedule of services and moments
  * (the seed is printed); {@code -Dchaos.postgres=false} and {@code -Dchaos.kafka=false} leave out the restarts.
  * Command (the build of every service first):
