@@ -88,13 +88,13 @@ class ChaosJourneyTest {
     static void startThePlatformWithEachServiceInItsOwnJvm() {
         System.out.println("chaos: seed " + SEED + " (rerun with -Dchaos.seed=" + SEED + "), "
                 + (FULL ? "full" : "short") + " run");
-        platform = ChaosPlatform.start(data, LocalServices.ALL);
+        platform = ChaosPlatform.start(data, LocalServices.ALL, "chaos-logs");
     }
 
     @AfterAll
     static void stopEverything() throws IOException {
         if (platform != null) {
-            platform.close("chaos-logs");
+            platform.close();
         }
     }
 

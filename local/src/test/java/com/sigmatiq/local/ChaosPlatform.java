@@ -53,16 +53,18 @@ final class ChaosPlatform implements AutoCloseable {
     final LocalMode mode;
     final ServiceProcesses processes;
     private final Path data;
+    private final String logsFolder;
     private final String gateway;
     private volatile String token;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     /** Held (shared) by the journey during a create request; held (exclusive) by {@link Chaos} for a kill. */
     final ReentrantReadWriteLock writes = new ReentrantReadWriteLock();
 
-    private ChaosPlatform(LocalMode mode, Path data, String gateway) {
+    private ChaosPlatform(LocalMode mode, Path data, String logsFolder, String gateway) {
         this.mode = mode;
         this.processes = mode.processes().orElseThrow();
         this.data = data;
+        this.logsFolder = logsFolder;
         this.gateway = gateway;
     }
 
@@ -73,9 +75,10 @@ final class ChaosPlatform implements AutoCloseable {
 
     /**
      * Starts local mode with {@code --processes} on {@code data} with {@code services} (the gateway first), each on a
-     * free port and each in its own JVM, and logs in as the demo user.
+     * free port and each in its own JVM, and logs in as the demo user. {@link #close} (or a failed start) stops it and
+     * keeps the services' logs in {@code target/<logsFolder>}.
      */
-    static ChaosPlatform start(Path data, List<LocalService> services) {
+    static ChaosPlatform start(Path data, List<LocalService> services, String logsFolder) {
         Path root = repositoryRoot();
         List<LocalService> onFreePorts = services.stream()
                 .map(s -> s.withPort(LocalInfrastructure.portOrFree(0, s.module()))).toList();
@@ -87,18 +90,32 @@ final class ChaosPlatform implements AutoCloseable {
         }
         long t0 = System.nanoTime();
         LocalMode mode = new LocalMode();
-        mode.start(new LocalMode.Options(root, data, 0, 0, true), onFreePorts, ServiceClasspath.modulesUnder(root));
-        ChaosPlatform platform = new ChaosPlatform(mode, data, onFreePorts.get(0).baseUrl());
-        assertThat(platform.processes.modules())
-                .containsExactlyElementsOf(onFreePorts.stream().map(LocalService::module).toList());
-        assertThat(mode.running()).as("no service in this JVM").isEmpty();
-        System.out.printf("chaos: %d service JVMs up in %.1f s%n", onFreePorts.size(), (System.nanoTime() - t0) / 1e9);
-        platform.token = platform.login();
-        return platform;
+        try {
+            mode.start(new LocalMode.Options(root, data, 0, 0, true), onFreePorts, ServiceClasspath.modulesUnder(root));
+            ChaosPlatform platform = new ChaosPlatform(mode, data, logsFolder, onFreePorts.get(0).baseUrl());
+            assertThat(platform.processes.modules())
+                    .containsExactlyElementsOf(onFreePorts.stream().map(LocalService::module).toList());
+            assertThat(mode.running()).as("no service in this JVM").isEmpty();
+            System.out.printf("chaos: %d service JVMs up in %.1f s%n", onFreePorts.size(), (System.nanoTime() - t0) / 1e9);
+            platform.token = platform.login();
+            return platform;
+        } catch (RuntimeException | Error e) {
+            try {
+                stop(mode, data, logsFolder);
+            } catch (IOException | RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
     }
 
-    /** Stops local mode and keeps the services' logs in {@code target/<logsFolder>}, for the diagnosis of a failed run. */
-    void close(String logsFolder) throws IOException {
+    /** Stops local mode and keeps the services' logs, for the diagnosis of a failed run. */
+    @Override
+    public void close() throws IOException {
+        stop(mode, data, logsFolder);
+    }
+
+    private static void stop(LocalMode mode, Path data, String logsFolder) throws IOException {
         mode.close();
         Path logs = data.resolve("logs");
         if (Files.isDirectory(logs)) {
@@ -111,11 +128,6 @@ final class ChaosPlatform implements AutoCloseable {
             }
             System.out.println("chaos: the services' logs are in " + kept.toAbsolutePath());
         }
-    }
-
-    @Override
-    public void close() throws IOException {
-        close("chaos-logs");
     }
 
     // --- the reference and the journey's first steps, through the gateway ---
@@ -302,10 +314,11 @@ final class ChaosPlatform implements AutoCloseable {
         patiently("retry", Duration.ofMinutes(2)).until(call, r -> r.status() < 500);
     }
 
+    /** Logs in as the demo user, which the gateway creates just after it opens its port: 401 until then. */
     private String login() {
-        Response login = post("/api/auth/login", Map.of("username", LocalMode.DEMO_USERNAME,
-                "password", LocalMode.DEMO_PASSWORD), null);
-        assertThat(login.status()).as(login.body()).isEqualTo(200);
+        Response login = patiently("login as the demo user", Duration.ofMinutes(1)).until(() -> post("/api/auth/login",
+                Map.of("username", LocalMode.DEMO_USERNAME, "password", LocalMode.DEMO_PASSWORD), null),
+                r -> r.status() == 200);
         return login.json().get("access_token").asString();
     }
 

@@ -54,13 +54,13 @@ class ChaosSliceTest {
     static void startTheSweepAndTrainingServicesEachInItsOwnJvm() {
         System.out.println("chaos slice: seed " + SEED + " (rerun with -Dchaos.seed=" + SEED + ")");
         platform = ChaosPlatform.start(data,
-                LocalServices.ALL.stream().filter(s -> MODULES.contains(s.module())).toList());
+                LocalServices.ALL.stream().filter(s -> MODULES.contains(s.module())).toList(), "chaos-slice-logs");
     }
 
     @AfterAll
     static void stopEverything() throws IOException {
         if (platform != null) {
-            platform.close("chaos-slice-logs");
+            platform.close();
         }
     }
 
