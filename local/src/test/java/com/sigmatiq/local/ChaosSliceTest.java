@@ -25,10 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>Invariants, each a failing assertion: every sweep result stored once and equal to the reference's; one result for
  * the training job, its booster byte-identical (SHA-256) to the reference's; no incomplete publication in any schema's
  * outbox; no service died but those killed. Seeded like the full run ({@code -Dchaos.seed=N} repeats the moments; the
- * seed is printed). The sweep is over ~0.1 s after it is accepted, so its kill lands after its end (its results and
- * {@code sweep.completed} in flight); the training's (~0.8 s) lands mid-training in about half the seeds.
+ * seed is printed). The sweep is over ~0.1 s after it is accepted, so its kill lands after its end (the results and
+ * the completion survive it; no resumed sweep); the training's (~0.8 s) lands mid-training in about half the seeds.
  *
- * <p>About 80–95 s here (six JVMs started in ~45 s), ~1.5 min for the command (the build of every service first;
+ * <p>75–95 s here (the six JVMs start in 38–51 s), ~1.5 min for the command (the build of every service first;
  * docs/operations.md "Chaos"):
  * <pre>
  * ./mvnw -q -B -ntp -pl local -am package -DskipTests
