@@ -138,7 +138,7 @@ class ThousandModelsBenchmarkTest extends AlertIntegrationTestBase {
                         + " to the bar's alerts stored p50 %.1f ms, p99 %.1f ms, max %.1f ms; %.0f bars x models per second"
                         + " through the alerts (%.2f s); every evaluation and snapshot written after %.2f s (%.0f per second);"
                         + " first bar (build and warm up every runtime) %.1f s, then %d bars unmeasured; alerts stored %d;"
-                        + " PostgreSQL fsync %s, synchronous_commit %s",
+                        + " PostgreSQL fsync %s, synchronous_commit %s; collectors %s",
                 models, latencyMs.length, mode.equals("burst") ? "maximum speed, every bar published at once"
                         : mode.equals("closed") ? "maximum speed, each bar published when the one before has its alerts"
                         : "one bar every " + pace + " ms",
@@ -146,7 +146,9 @@ class ThousandModelsBenchmarkTest extends AlertIntegrationTestBase {
                 latencyMs[latencyMs.length - 1], (double) models * latencyMs.length / alertsSeconds, alertsSeconds,
                 writtenSeconds, (double) models * latencyMs.length / writtenSeconds, warmUp, jit,
                 jdbc.sql("select count(*) from alerts where publication_id like ?").param(prefix + "%").query(Long.class).single()
-                        - alertsBefore, setting("fsync"), setting("synchronous_commit"));
+                        - alertsBefore, setting("fsync"), setting("synchronous_commit"),
+                java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                        .map(java.lang.management.GarbageCollectorMXBean::getName).toList());
         System.out.println(line);
         java.nio.file.Files.writeString(java.nio.file.Path.of("target/alert-benchmark.txt"), line + "\n",
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
