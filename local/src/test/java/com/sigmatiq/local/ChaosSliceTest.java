@@ -25,10 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>Invariants, each a failing assertion: every sweep result stored once and equal to the reference's; one result for
  * the training job, its booster byte-identical (SHA-256) to the reference's; no incomplete publication in any schema's
  * outbox; no service died but those killed. Seeded like the full run ({@code -Dchaos.seed=N} repeats the moments; the
- * seed is printed). The sweep is over ~0.1 s after it is accepted, so its kill lands after its end (the results and
- * the completion survive it; no resumed sweep); the training's (~0.8 s) lands mid-training in about half the seeds.
+ * seed is printed). The grid is large enough (1,728 combinations with the RSI period among them, several seconds of
+ * work) that the sweep's kill strikes it at work, which the test checks: the sweep resumes on the restarted service.
+ * The training (~0.8 s) is struck mid-training in about half the seeds, after its end in the others.
  *
- * <p>75–95 s here (the six JVMs start in 38–51 s), ~1.5 min for the command (the build of every service first;
+ * <p>75–95 s here (the six JVMs start in 38–51 s; 89 s with this grid), ~1.5 min for the command (the build of every service first;
  * docs/operations.md "Chaos"):
  * <pre>
  * ./mvnw -q -B -ntp -pl local -am package -DskipTests
@@ -41,9 +42,12 @@ class ChaosSliceTest {
     /** The services the sweep and the training use (the gateway first); the runtime ones are left out to start faster. */
     private static final Set<String> MODULES = Set.of(LocalServices.GATEWAY, "pack-service", "model-service",
             "market-data-service", "sweep-service", "training-service");
+    /** Large enough (the RSI period among them: indicators computed per combination) that a kill lands mid-sweep. */
     private static final Map<String, Object> SWEEP_PARAMETERS = Map.of("thresholds", List.of(0.5, 0.55, 0.6, 0.65),
-            "allowed_hours", List.of("all_day"), "position_size_pct", List.of(10));
-    private static final int SWEEP_COMBINATIONS = 4;
+            "allowed_hours", List.of("all_day", List.of(9, 10, 11)), "position_size_pct", List.of(10, 20),
+            "rsi_period", List.of(14, 21, 28), "stop_loss_pct", List.of(4, 6, 8, 10), "take_profit_pct", List.of(12, 16, 20),
+            "trailing_stop_pct", List.of(3, 5, 7));
+    private static final int SWEEP_COMBINATIONS = 4 * 2 * 2 * 3 * 4 * 3 * 3;
 
     @TempDir
     static Path data;
@@ -99,6 +103,7 @@ class ChaosSliceTest {
                 .isEqualTo(reference.booster());
         // the chaos happened, and nothing else died
         assertThat(chaos.kills).extracting(Chaos.Kill::module).containsExactly("sweep-service", "training-service");
+        assertThat(chaos.kills.get(0).phase()).as("the sweep's kill struck it at work").doesNotContain("completed");
         assertThat(chaos.postgresRestarts).hasSize(1);
         assertThat(platform.processes.deaths()).as("services that died without being killed").isEmpty();
     }
