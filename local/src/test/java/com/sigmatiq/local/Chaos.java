@@ -80,6 +80,34 @@ final class Chaos implements Runnable {
         killWithin1500Ms(worker, state);
     }
 
+    /**
+     * Kills {@code worker} (and restarts it) 0–200 ms after {@code state} first shows it at work ({@code atWork}, read
+     * every 10 ms for up to 30 s; past that, or once the work shows {@code completed}, it kills at once): for work too
+     * short for {@link #strikeWorker}'s 1.5 s to be sure to meet it.
+     */
+    void strikeWorkerAtWork(String worker, State state, java.util.function.Predicate<String> atWork) {
+        try {
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (System.nanoTime() < deadline) {
+                String now;
+                try {
+                    now = state.read();
+                } catch (Exception e) {
+                    now = "";
+                }
+                if (atWork.test(now) || now.contains("completed")) {
+                    break;
+                }
+                Thread.sleep(10);
+            }
+            Thread.sleep(strikes.nextInt(200));
+            killAndRestart(worker, state);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private void killWithin1500Ms(String module, State state) {
         try {
             Thread.sleep(strikes.nextInt(1_500)); // the random moment within the work

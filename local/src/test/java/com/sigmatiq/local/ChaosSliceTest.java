@@ -19,15 +19,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the sweep and the training need in its own JVM: gateway, pack-, model-, market-data-, sweep- and training-service),
  * driven only through the gateway. First the reference, uninterrupted: a custom sweep of {@value #SWEEP_COMBINATIONS}
  * combinations and the training of its combination 1. Then the same on a second, identical model while sweep-service
- * is killed (SIGKILL) 0–1.5 s after the sweep is accepted and training-service 0–1.5 s after the training is, each
+ * is killed (SIGKILL) 0–0.2 s after the sweep shows its first results and training-service 0–0.2 s after its job shows {@code training}, each
  * restarted, and PostgreSQL is restarted (every connection dropped) right after training-service is back.
  *
  * <p>Invariants, each a failing assertion: every sweep result stored once and equal to the reference's; one result for
  * the training job, its booster byte-identical (SHA-256) to the reference's; no incomplete publication in any schema's
  * outbox; no service died but those killed. Seeded like the full run ({@code -Dchaos.seed=N} repeats the moments; the
- * seed is printed). The grid is large enough (1,728 combinations with the RSI period among them, several seconds of
- * work) that the sweep's kill strikes it at work, which the test checks: the sweep resumes on the restarted service.
- * The training (~0.8 s) is struck mid-training in about half the seeds, after its end in the others.
+ * seed is printed). The sweep (1,728 combinations with the RSI period among them, 1–3 s of work) is struck once it
+ * shows progress, so at work, which the test checks: it resumes on the restarted service. The training (~0.8 s) is
+ * struck once its job shows {@code training}: mostly mid-training, after its end when it is quicker than the strike.
  *
  * <p>75–95 s here (the six JVMs start in 38–51 s; 89 s with this grid), ~1.5 min for the command (the build of every service first;
  * docs/operations.md "Chaos"):
@@ -80,10 +80,11 @@ class ChaosSliceTest {
         String model = platform.createModel("slice");
         chaos.phase = "sweep";
         String sweep = platform.sweep(model, SWEEP_PARAMETERS,
-                id -> chaos.strikeWorker("sweep-service", () -> "sweep " + platform.sweepStatus(id)));
+                id -> chaos.strikeWorkerAtWork("sweep-service", () -> "sweep " + platform.sweepStatus(id),
+                        at -> at.startsWith("sweep running ") && !at.startsWith("sweep running 0/")));
         chaos.phase = "training";
         ChaosPlatform.Trained trained = platform.train(model, sweep, id -> {
-            chaos.strikeWorker("training-service", () -> "job " + platform.jobStatus(id));
+            chaos.strikeWorkerAtWork("training-service", () -> "job " + platform.jobStatus(id), "job training"::equals);
             chaos.restartPostgres();
         });
         chaos.phase = "invariants";

@@ -4,7 +4,6 @@ import com.sigmatiq.contracts.marketdata.BarClosed;
 import com.sigmatiq.engine.data.Timeframe;
 import com.sigmatiq.kit.messaging.EventSender;
 import com.sigmatiq.marketdata.MarketDataServiceApplication;
-import com.sigmatiq.marketdata.TestTokens;
 import com.sigmatiq.marketdata.domain.BarQueryService;
 import com.sigmatiq.marketdata.domain.ReplayRepository;
 import com.sigmatiq.marketdata.domain.ReplayRepository.ReplayRow;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -78,21 +76,12 @@ class ReplayOutageIntegrationTest {
     }
 
     private static ConfigurableApplicationContext start() {
-        SigmatiqInfrastructure.Endpoints e = SigmatiqInfrastructure.start();
-        Map<String, Object> p = new HashMap<>();
-        p.put("spring.datasource.url", e.jdbcUrl("marketdata") + "&ApplicationName=" + APPLICATION_NAME);
-        p.put("spring.datasource.username", e.username());
-        p.put("spring.datasource.password", e.password());
-        p.put("spring.kafka.bootstrap-servers", e.kafkaBootstrapServers());
-        p.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens.jwksUri());
-        p.put("sigmatiq.marketdata.bootstrap-dir", "../data/market");
+        Map<String, Object> p = ReplayContexts.properties();
+        p.put("spring.datasource.url", p.get("spring.datasource.url") + "&ApplicationName=" + APPLICATION_NAME);
         p.put("sigmatiq.marketdata.feed.cursor-every", "100");
         p.put("sigmatiq.marketdata.feed.retry-min", "50ms");
         p.put("sigmatiq.marketdata.feed.retry-max", "1s");
-        p.put("server.port", "0");
-        p.put("logging.level.org.apache.kafka", "WARN");
-        return new SpringApplicationBuilder(MarketDataServiceApplication.class, SlowBroker.class)
-                .run(p.entrySet().stream().map(x -> "--" + x.getKey() + "=" + x.getValue()).toArray(String[]::new));
+        return ReplayContexts.run(p, MarketDataServiceApplication.class, SlowBroker.class);
     }
 
     private static ConfigurableApplicationContext service;

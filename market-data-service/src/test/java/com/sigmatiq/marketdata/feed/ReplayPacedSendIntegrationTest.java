@@ -2,20 +2,16 @@ package com.sigmatiq.marketdata.feed;
 
 import com.sigmatiq.engine.data.Timeframe;
 import com.sigmatiq.marketdata.MarketDataServiceApplication;
-import com.sigmatiq.marketdata.TestTokens;
-import com.sigmatiq.testinfra.SigmatiqInfrastructure;
 import com.sigmatiq.testinfra.SigmatiqInfrastructureCondition;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,22 +30,12 @@ class ReplayPacedSendIntegrationTest {
 
     @Test
     void aPacedReplaysBarLeavesWhenItIsDueNotWhenTheBatchingDelayEnds() {
-        SigmatiqInfrastructure.Endpoints e = SigmatiqInfrastructure.start();
-        Map<String, Object> p = new HashMap<>();
-        p.put("spring.datasource.url", e.jdbcUrl("marketdata"));
-        p.put("spring.datasource.username", e.username());
-        p.put("spring.datasource.password", e.password());
-        p.put("spring.kafka.bootstrap-servers", e.kafkaBootstrapServers());
+        Map<String, Object> p = ReplayContexts.properties();
         p.put("spring.kafka.producer.properties.linger.ms", "600000");
-        p.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens.jwksUri());
-        p.put("sigmatiq.marketdata.bootstrap-dir", "../data/market");
-        p.put("server.port", "0");
-        p.put("logging.level.org.apache.kafka", "WARN");
         ZoneId ny = ZoneId.of("America/New_York");
         long from = LocalDate.of(2011, 3, 1).atStartOfDay(ny).toInstant().toEpochMilli();
         long to = LocalDate.of(2011, 3, 3).atStartOfDay(ny).toInstant().toEpochMilli();
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(MarketDataServiceApplication.class)
-                .run(p.entrySet().stream().map(x -> "--" + x.getKey() + "=" + x.getValue()).toArray(String[]::new))) {
+        try (ConfigurableApplicationContext context = ReplayContexts.run(p, MarketDataServiceApplication.class)) {
             ReplayService replays = context.getBean(ReplayService.class);
             // 10m bars (a topic no other test uses) at 600x: one bar a second
             ReplayRequest request = new ReplayRequest(List.of("SPY"), Timeframe.M1, List.of(Timeframe.M10), from, to, 600, false);

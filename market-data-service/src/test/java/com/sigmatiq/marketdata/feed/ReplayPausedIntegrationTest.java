@@ -2,22 +2,18 @@ package com.sigmatiq.marketdata.feed;
 
 import com.sigmatiq.engine.data.Timeframe;
 import com.sigmatiq.marketdata.MarketDataServiceApplication;
-import com.sigmatiq.marketdata.TestTokens;
 import com.sigmatiq.marketdata.domain.ReplayRepository;
-import com.sigmatiq.testinfra.SigmatiqInfrastructure;
 import com.sigmatiq.testinfra.SigmatiqInfrastructureCondition;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,21 +30,11 @@ class ReplayPausedIntegrationTest {
 
     @Test
     void aPausedReplaySendsNothingUntilResumed() {
-        SigmatiqInfrastructure.Endpoints e = SigmatiqInfrastructure.start();
-        Map<String, Object> p = new HashMap<>();
-        p.put("spring.datasource.url", e.jdbcUrl("marketdata"));
-        p.put("spring.datasource.username", e.username());
-        p.put("spring.datasource.password", e.password());
-        p.put("spring.kafka.bootstrap-servers", e.kafkaBootstrapServers());
-        p.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens.jwksUri());
-        p.put("sigmatiq.marketdata.bootstrap-dir", "../data/market");
-        p.put("server.port", "0");
-        p.put("logging.level.org.apache.kafka", "WARN");
+        Map<String, Object> p = ReplayContexts.properties();
         ZoneId ny = ZoneId.of("America/New_York");
         long from = LocalDate.of(2011, 3, 1).atStartOfDay(ny).toInstant().toEpochMilli();
         long to = LocalDate.of(2011, 3, 3).atStartOfDay(ny).toInstant().toEpochMilli();
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(MarketDataServiceApplication.class)
-                .run(p.entrySet().stream().map(x -> "--" + x.getKey() + "=" + x.getValue()).toArray(String[]::new))) {
+        try (ConfigurableApplicationContext context = ReplayContexts.run(p, MarketDataServiceApplication.class)) {
             ReplayService replays = context.getBean(ReplayService.class);
             ReplayRepository repo = context.getBean(ReplayRepository.class);
             // a topic of its own (1h), so that other tests' replays do not conflict

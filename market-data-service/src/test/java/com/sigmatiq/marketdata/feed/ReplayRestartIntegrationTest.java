@@ -3,19 +3,16 @@ package com.sigmatiq.marketdata.feed;
 import org.awaitility.Awaitility;
 import com.sigmatiq.engine.data.Timeframe;
 import com.sigmatiq.marketdata.MarketDataServiceApplication;
-import com.sigmatiq.marketdata.TestTokens;
 import com.sigmatiq.marketdata.domain.BarQueryService;
 import com.sigmatiq.contracts.marketdata.BarClosed;
 import com.sigmatiq.kit.messaging.EventSender;
 import com.sigmatiq.marketdata.messaging.BarEventPublisher;
 import com.sigmatiq.marketdata.domain.ReplayRepository;
-import com.sigmatiq.testinfra.SigmatiqInfrastructure;
 import com.sigmatiq.testinfra.SigmatiqInfrastructureCondition;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -62,21 +59,11 @@ class ReplayRestartIntegrationTest {
     }
 
     private static ConfigurableApplicationContext start(boolean slow) {
-        SigmatiqInfrastructure.Endpoints e = SigmatiqInfrastructure.start();
-        Map<String, Object> p = new HashMap<>();
-        p.put("spring.datasource.url", e.jdbcUrl("marketdata"));
-        p.put("spring.datasource.username", e.username());
-        p.put("spring.datasource.password", e.password());
-        p.put("spring.kafka.bootstrap-servers", e.kafkaBootstrapServers());
-        p.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens.jwksUri());
-        p.put("sigmatiq.marketdata.bootstrap-dir", "../data/market");
+        Map<String, Object> p = ReplayContexts.properties();
         p.put("sigmatiq.marketdata.feed.cursor-every", "500");
-        p.put("server.port", "0");
-        p.put("logging.level.org.apache.kafka", "WARN");
-        return new SpringApplicationBuilder(slow
+        return ReplayContexts.run(p, slow
                 ? new Class<?>[] {MarketDataServiceApplication.class, SlowBroker.class}
-                : new Class<?>[] {MarketDataServiceApplication.class})
-                .run(p.entrySet().stream().map(x -> "--" + x.getKey() + "=" + x.getValue()).toArray(String[]::new));
+                : new Class<?>[] {MarketDataServiceApplication.class});
     }
 
     @Test
