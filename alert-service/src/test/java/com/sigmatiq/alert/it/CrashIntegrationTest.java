@@ -109,6 +109,9 @@ class CrashIntegrationTest extends DeliveryTestBase {
                 "--spring.kafka.consumer.properties.session.timeout.ms=6000",
                 "--spring.mail.host=127.0.0.1", "--spring.mail.port=3025", "--sigmatiq.alert.push.request-timeout=4s",
                 "--sigmatiq.alert.secret-key=test-alert-secret-key-0123456789",
+                // rows it has claimed when it dies are taken over once their lease ends: 15 s (longer than a send
+                // may take: connect 5 s + request 4 s; a Kafka send 10 s), not the 60 s default the test would wait out
+                "--sigmatiq.alert.dispatch.lease=15s",
                 "--logging.level.org.springframework.kafka.listener=INFO",
                 // its only snapshot is the one after the warm-up: whoever takes over must read the bars again from there
                 "--sigmatiq.alert.runtime.snapshot-every=1000000", "--sigmatiq.alert.runtime.snapshot-idle=1h"));
