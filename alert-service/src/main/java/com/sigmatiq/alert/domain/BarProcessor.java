@@ -88,7 +88,9 @@ public class BarProcessor {
         IncomingBar.BarPosition position;   // of the last bar taken
         long awaiting = -1;                 // >= 0: built after its replay began, it waits for the replay's first bar
         int sinceSnapshot;                  // bars taken since the last snapshot handed to the writer
-        int firstSnapshotAfter;             // > 0: the first snapshot's bar count, spread so runtimes take turns
+        final int snapshotEvery;
+        long taken;                         // bars taken since it was built
+        long snapshotDue;                   // its next snapshot once taken reaches this (see snapshotDue())
         long lastTaken = System.nanoTime();
         Group group;                        // whose signal stream it reads
         boolean built;                      // built in this batch: its layout (and warm-up snapshot) to be stored
@@ -98,15 +100,29 @@ public class BarProcessor {
         RuntimeStore.EvaluationRows rows;   // its evaluations since its last snapshot, written with the next one
         int made;                           // evaluations made in this batch
 
-        Live(Publication publication, ModelRuntime runtime, IncomingBar.BarPosition position) {
+        Live(Publication publication, ModelRuntime runtime, IncomingBar.BarPosition position, int snapshotEvery) {
             this.publication = publication;
             this.runtime = runtime;
             this.position = position;
+            this.snapshotEvery = snapshotEvery;
+            // a phase of its own, 1..snapshot-every, so that runtimes built together take turns
+            this.snapshotDue = 1 + Math.floorMod(publication.id().hashCode(), snapshotEvery);
+        }
+
+        /**
+         * Whether its snapshot is due: at bars phase + k × snapshot-every of the ones it has taken, the next after the
+         * last snapshot. Runtimes keep their turns after a batch of many bars (a burst, the bars read again after a
+         * restart), in which each took several points at once: they do not all write on the same bar from then on.
+         */
+        boolean snapshotDue() {
+            return taken >= snapshotDue;
         }
 
         RuntimeSnapshot snapshot() {
             sinceSnapshot = 0;
-            firstSnapshotAfter = 0;
+            if (taken >= snapshotDue) {
+                snapshotDue += ((taken - snapshotDue) / snapshotEvery + 1) * snapshotEvery;
+            }
             return new RuntimeSnapshot(publication.id(), runtime.saveState(), runtime.lastBarTime(), position);
         }
 
@@ -139,6 +155,7 @@ public class BarProcessor {
                 }
                 position = b.position();
                 sinceSnapshot++;
+                taken++;
                 lastTaken = System.nanoTime();
             }
         }
@@ -185,7 +202,7 @@ public class BarProcessor {
     public BarProcessor(RuntimeStore store, RuntimeSources sources, DeliveryPlanner planner, EvaluationWriter writer,
                         ObjectProvider<DeliveryDispatcher> dispatcher, JsonMapper json,
                         Clock clock,
-                        @Value("${sigmatiq.alert.runtime.snapshot-every:64}") int snapshotEvery,
+                        @Value("${sigmatiq.alert.runtime.snapshot-every:128}") int snapshotEvery,
                         @Value("${sigmatiq.alert.runtime.snapshot-idle:1s}") java.time.Duration snapshotIdle,
                         @Value("${sigmatiq.alert.runtime.following-check:100ms}") java.time.Duration followingCheck,
                         @Value("${sigmatiq.alert.runtime.threads:0}") int threads) {
@@ -302,7 +319,7 @@ public class BarProcessor {
                 }
                 l.steps.clear();
                 l.alertJson.clear();
-                if (l.sinceSnapshot >= (l.firstSnapshotAfter > 0 ? l.firstSnapshotAfter : snapshotEvery)) {
+                if (l.snapshotDue()) {
                     l.handOver(evaluated, snapshots);
                 }
             }
@@ -369,8 +386,6 @@ public class BarProcessor {
                             at.offset());
                 }
             }
-            // runtimes built together would otherwise all write their snapshots on the same bar
-            live.firstSnapshotAfter = 1 + Math.floorMod(p.id().hashCode(), snapshotEvery);
             runtimes.put(p.id(), live);
         }
         return live;
@@ -553,11 +568,11 @@ public class BarProcessor {
             r.restoreState(snapshot.state());
             log.info("{}: runtime restored at {} (offset {})", p.id(), Instant.ofEpochMilli(r.lastBarTime()),
                     snapshot.position() == null ? "none" : snapshot.position().offset());
-            return new Live(p, r, snapshot.position());
+            return new Live(p, r, snapshot.position(), snapshotEvery);
         }
         int warmed = warmUp(r, p, tf, barTime);
         log.info("{}: runtime warmed up on {} stored bars before {}", p.id(), warmed, Instant.ofEpochMilli(barTime));
-        return new Live(p, r, null);
+        return new Live(p, r, null, snapshotEvery);
     }
 
     private int warmUp(ModelRuntime r, Publication p, Timeframe tf, long barTime) {

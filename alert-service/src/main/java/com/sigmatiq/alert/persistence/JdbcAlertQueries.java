@@ -139,7 +139,7 @@ class JdbcAlertQueries implements AlertQueries {
     private List<EvaluationLayout.Row> read(String publicationId, Block b, Timestamp lo, Timestamp hi) {
         byte[] data = jdbc.sql("select data from evaluation_blocks where publication_id = ? and first_bar_time = ?")
                 .params(publicationId, b.first).query(byte[].class).single();
-        return EvaluationCopy.decode(data).stream()
+        return EvaluationBlocks.decode(data).stream()
                 .filter(r -> r.barTime() >= lo.getTime() && r.barTime() <= hi.getTime()).toList();
     }
 

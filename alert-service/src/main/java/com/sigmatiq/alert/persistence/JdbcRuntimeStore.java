@@ -44,7 +44,7 @@ class JdbcRuntimeStore implements RuntimeStore {
     /** A batch with this many alerts or more is stored in two transactions at once (see {@link #saveAlerts}). */
     static final int SPLIT_FROM = 32;
 
-    private final BlockingQueue<EvaluationCopy.Rows> pool = new ArrayBlockingQueue<>(POOLED);
+    private final BlockingQueue<EvaluationBlocks.Rows> pool = new ArrayBlockingQueue<>(POOLED);
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final JsonMapper json;
@@ -190,7 +190,10 @@ class JdbcRuntimeStore implements RuntimeStore {
         // alerts transaction (synchronous) flushes this one's WAL before it commits.
         batch.execute("set local synchronous_commit = off");
         if (!evaluated.isEmpty()) {
-            batch.execute((org.springframework.jdbc.core.ConnectionCallback<Integer>) c -> EvaluationCopy.write(c, evaluated));
+            batch.execute((org.springframework.jdbc.core.ConnectionCallback<Void>) c -> {
+                EvaluationBlocks.write(c, evaluated);
+                return null;
+            });
         }
         saveSnapshots(snapshots, ts(now));
     }
@@ -201,14 +204,14 @@ class JdbcRuntimeStore implements RuntimeStore {
      */
     @Override
     public EvaluationRows evaluationRows() {
-        EvaluationCopy.Rows rows = pool.poll();
-        return rows != null ? rows : new EvaluationCopy.Rows();
+        EvaluationBlocks.Rows rows = pool.poll();
+        return rows != null ? rows : new EvaluationBlocks.Rows();
     }
 
     @Override
     public void recycle(List<EvaluationRows> written) {
         for (EvaluationRows r : written) {
-            if (r instanceof EvaluationCopy.Rows rows && rows.capacity() <= POOLED_BYTES) {
+            if (r instanceof EvaluationBlocks.Rows rows && rows.capacity() <= POOLED_BYTES) {
                 rows.reset();
                 pool.offer(rows);
             }

@@ -101,10 +101,10 @@ class HotPathBenchmarkTest {
             long modelBars = 0;
             for (int part = 0; part < 3; part++) {
                 long c0 = THREADS.getCurrentThreadCpuTime();
-                // one block per runtime, as the service keeps them, emptied every 64 bars (a snapshot's)
-                EvaluationCopy.Rows[] rows = new EvaluationCopy.Rows[runtimes.size()];
+                // one block per runtime, as the service keeps them, emptied every 128 bars (a snapshot's, by default)
+                EvaluationBlocks.Rows[] rows = new EvaluationBlocks.Rows[runtimes.size()];
                 for (int i = 0; i < rows.length; i++) {
-                    rows[i] = new EvaluationCopy.Rows();
+                    rows[i] = new EvaluationBlocks.Rows();
                 }
                 for (int t = march + part * third; t < march + (part + 1) * third; t++) {
                     shared.update(b.time()[t], b.open()[t], b.high()[t], b.low()[t], b.close()[t], b.volume()[t]);
@@ -115,7 +115,7 @@ class HotPathBenchmarkTest {
                         ModelRuntime.Step step = r.onBar(bar);
                         if (part >= 1) {
                             rows[i].add(r.publication(), step.row());
-                            if (rows[i].count() == 64) {
+                            if (rows[i].count() == 128) {
                                 rows[i].reset();
                             }
                         }

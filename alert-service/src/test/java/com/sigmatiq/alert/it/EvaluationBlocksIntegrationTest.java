@@ -16,11 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Evaluations go to PostgreSQL as blocks encoded by hand and written with binary {@code COPY}: every field reads back
- * through the API as it was made (NaN values, a missing confidence, the hour and its check), a block written again is
- * stored once, pages run newest first across blocks and the rows stored before blocks existed, and a range cuts blocks.
+ * Evaluations go to PostgreSQL as blocks encoded by hand, one row each: every field reads back through the API as it
+ * was made (NaN values, a missing confidence, the hour and its check), a block written again is stored once, pages run newest first across blocks and the rows stored before blocks existed, and a range cuts blocks.
  */
-class EvaluationCopyIntegrationTest extends AlertIntegrationTestBase {
+class EvaluationBlocksIntegrationTest extends AlertIntegrationTestBase {
 
     @Autowired
     AlertQueries queries;
