@@ -21,7 +21,7 @@ import java.util.List;
  * (a batched {@code insert … on conflict do nothing}, the array a binary parameter). One row and one index entry per
  * block of up to {@code snapshot-every} bars instead of one per bar is what lets the writer keep up with a replay at
  * maximum speed without taking the cores from the bars being taken. (A binary {@code COPY} into a temporary table
- * before the insert was 5–7 times slower: blocks of tens of kilobytes overflow the session's temporary buffers.)
+ * before the insert was 5–7 times slower with blocks of tens of kilobytes.)
  *
  * <p>A block's data: a format byte ({@code 1}), then per evaluation, big-endian: the bar's start (epoch ms, 8 bytes),
  * the signal (1 byte), open, high, low, close, volume (doubles), the number of shown values (2 bytes) and the values,
