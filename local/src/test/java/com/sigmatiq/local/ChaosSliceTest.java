@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the sweep and the training need in its own JVM: gateway, pack-, model-, market-data-, sweep- and training-service),
  * driven only through the gateway. First the reference, uninterrupted: a custom sweep of {@value #SWEEP_COMBINATIONS}
  * combinations and the training of its combination 1. Then the same on a second, identical model while sweep-service
- * is killed (SIGKILL) 0–0.2 s after the sweep shows its first results and training-service 0–0.2 s after its job shows {@code training}, each
- * restarted, and PostgreSQL is restarted (every connection dropped) right after training-service is back.
+ * is killed (SIGKILL) 0–0.2 s after the sweep shows its first results and training-service 0–0.2 s after its job
+ * shows {@code training}, each restarted, and PostgreSQL is restarted (every connection dropped) right after training-service is back.
  *
  * <p>Invariants, each a failing assertion: every sweep result stored once and equal to the reference's; one result for
  * the training job, its booster byte-identical (SHA-256) to the reference's; no incomplete publication in any schema's

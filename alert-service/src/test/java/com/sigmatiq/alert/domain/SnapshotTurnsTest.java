@@ -11,10 +11,6 @@ import com.sigmatiq.ml.MetaLabelTrainer;
 import com.sigmatiq.ml.TrainedModel;
 import com.sigmatiq.ml.TrainingRequest;
 import com.sigmatiq.ml.TrainingSettings;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -108,15 +104,7 @@ class SnapshotTurnsTest {
 
         @Override
         public Map<String, String> packFiles(String packId, String version) {
-            Map<String, String> files = new TreeMap<>();
-            try (var list = Files.list(Spy5m.ROOT.resolve("packs/swingsigma"))) {
-                for (var f : list.filter(x -> x.toString().endsWith(".yaml")).toList()) {
-                    files.put(f.getFileName().toString(), Files.readString(f, StandardCharsets.UTF_8));
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return files;
+            return Spy5m.packFiles();
         }
 
         @Override

@@ -17,7 +17,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Evaluations go to PostgreSQL as blocks encoded by hand, one row each: every field reads back through the API as it
- * was made (NaN values, a missing confidence, the hour and its check), a block written again is stored once, pages run newest first across blocks and the rows stored before blocks existed, and a range cuts blocks.
+ * was made (NaN values, a missing confidence, the hour and its check), a block written again is stored once, pages
+ * run newest first across blocks and the rows stored before blocks existed, and a range cuts blocks.
  */
 class EvaluationBlocksIntegrationTest extends AlertIntegrationTestBase {
 

@@ -33,8 +33,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * maximum speed, either every bar of the replay published at once ({@code -Dalert.benchmark.mode=burst}, the default:
  * a bar's latency includes the work on every bar before it) or each bar published as soon as the one before has its
  * alerts stored ({@code mode=closed}: the runtime's own latency at the highest rate it sustains), or paced
- * ({@code -Dalert.benchmark.pace-ms=P}: one bar every P ms): each bar's latency is the time from its publication until its alerts (with their delivery rows) are
- * stored; also bars × models per second through the alerts, and the time until every evaluation and snapshot is
+ * ({@code -Dalert.benchmark.pace-ms=P}: one bar every P ms): each bar's latency is the time from its publication
+ * until its alerts (with their delivery rows) are stored; also bars × models per second through the alerts, and the time until every evaluation and snapshot is
  * written behind them. The first bar, which builds and warms up every runtime, is measured apart; the bars after it up
  * to the measured ones ({@code -Dalert.benchmark.warm-up-bars=300}) are taken unmeasured, as a long-running service's
  * code is compiled. The benchmark learns that a bar's alerts are stored from PostgreSQL itself: a trigger it adds to

@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -18,7 +17,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -53,13 +51,7 @@ public final class AlertUpstreams implements AutoCloseable {
     private AlertUpstreams(TestJwks jwks) {
         this.jwks = jwks;
         try {
-            Map<String, String> files = new TreeMap<>();
-            try (var list = Files.list(Spy5m.ROOT.resolve("packs/swingsigma"))) {
-                for (var f : list.filter(x -> x.toString().endsWith(".yaml")).toList()) {
-                    files.put(f.getFileName().toString(), Files.readString(f, StandardCharsets.UTF_8));
-                }
-            }
-            packFiles = json.writeValueAsBytes(Map.of("files", files));
+            packFiles = json.writeValueAsBytes(Map.of("files", Spy5m.packFiles()));
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.setExecutor(Executors.newFixedThreadPool(4));
             server.createContext("/", this::handle);

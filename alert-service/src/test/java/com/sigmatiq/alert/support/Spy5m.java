@@ -6,9 +6,14 @@ import com.sigmatiq.engine.data.BarSeries;
 import com.sigmatiq.engine.data.Timeframe;
 import com.sigmatiq.engine.pack.Pack;
 import com.sigmatiq.engine.pack.PackLoader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** The repository's SPY 1-minute bars of January and March 2011, resampled to 5 minutes (extended hours kept). */
 public final class Spy5m {
@@ -18,6 +23,19 @@ public final class Spy5m {
     public static final BarSeries BARS = load();
 
     private Spy5m() {
+    }
+
+    /** The pack's files by name, as pack-service serves them. */
+    public static Map<String, String> packFiles() {
+        Map<String, String> files = new TreeMap<>();
+        try (var list = Files.list(ROOT.resolve("packs/swingsigma"))) {
+            for (var f : list.filter(x -> x.toString().endsWith(".yaml")).toList()) {
+                files.put(f.getFileName().toString(), Files.readString(f, StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return files;
     }
 
     private static BarSeries load() {
